@@ -1,0 +1,3 @@
+from goodword.cli.main import run
+
+run()

@@ -1,0 +1,29 @@
+"""Where the database lives: `--db`, `GOODWORD_DB`, `GOODWORD_DATABASE_URL`, or the data dir."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+DEFAULT_WORKSPACE = "default"
+
+
+def default_db_path() -> Path:
+    return Path(platformdirs.user_data_dir("goodword", appauthor=False)) / "goodword.db"
+
+
+def resolve_database(db: str | None = None) -> str:
+    """An explicit path wins, then GOODWORD_DB, then GOODWORD_DATABASE_URL, then the default."""
+    if db:
+        return db
+    if env_db := os.environ.get("GOODWORD_DB"):
+        return env_db
+    if url := os.environ.get("GOODWORD_DATABASE_URL"):
+        return url
+    return str(default_db_path())
+
+
+def resolve_workspace_name() -> str:
+    return os.environ.get("GOODWORD_WORKSPACE") or DEFAULT_WORKSPACE

@@ -1,0 +1,1 @@
+"""Events you go to and who you met there."""

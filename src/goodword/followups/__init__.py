@@ -1,0 +1,1 @@
+"""Follow-ups: what to do for whom and when, once or on a cadence."""

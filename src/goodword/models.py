@@ -1,0 +1,36 @@
+"""Every table, imported in one place so the migrations see the whole schema."""
+
+from goodword.events.models import Attendance, Event
+from goodword.followups.models import Followup
+from goodword.interactions.models import Interaction, Participant
+from goodword.offering.models import IcpCriterion, Offering
+from goodword.people.models import Employment, Handle, Note, Organisation, Person, PersonTag, Tag
+from goodword.referrals.models import LedgerEntry, Referral, ReferralStep, ReferralVia
+from goodword.relationships.models import Relationship
+from goodword.storage.base import Base, WorkspaceRow
+
+metadata = Base.metadata
+
+__all__ = [
+    "Attendance",
+    "Employment",
+    "Event",
+    "Followup",
+    "Handle",
+    "IcpCriterion",
+    "Interaction",
+    "LedgerEntry",
+    "Note",
+    "Offering",
+    "Organisation",
+    "Participant",
+    "Person",
+    "PersonTag",
+    "Referral",
+    "ReferralStep",
+    "ReferralVia",
+    "Relationship",
+    "Tag",
+    "WorkspaceRow",
+    "metadata",
+]

@@ -1,0 +1,1 @@
+"""What you offer and who your ideal client is."""

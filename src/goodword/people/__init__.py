@@ -1,0 +1,1 @@
+"""People, their handles, organisations, tags and notes."""

@@ -1,0 +1,123 @@
+"""Tables for people and what identifies and describes them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, SmallInteger, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from goodword.clock import utcnow
+from goodword.storage.base import Base, UTCDateTime, created_at, person_fk, workspace_fk
+from goodword.storage.types import enum_column
+
+
+class HandleKind(StrEnum):
+    EMAIL = "email"
+    PHONE = "phone"
+    URL = "url"
+    LINKEDIN = "linkedin"
+
+
+class Person(Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = workspace_fk()
+    name: Mapped[str] = mapped_column(String(200))
+    is_me: Mapped[bool] = mapped_column(Boolean, default=False)
+    city: Mapped[str | None] = mapped_column(String(100))
+    country: Mapped[str | None] = mapped_column(String(100))
+    industry: Mapped[str | None] = mapped_column(String(100))
+    # A birthday often comes without a year (vCard --0621), so the parts are stored apart.
+    birthday_month: Mapped[int | None] = mapped_column(SmallInteger)
+    birthday_day: Mapped[int | None] = mapped_column(SmallInteger)
+    birthday_year: Mapped[int | None] = mapped_column(SmallInteger)
+    created_at: Mapped[datetime] = created_at()
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+    handles: Mapped[list[Handle]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="Handle.id"
+    )
+    employments: Mapped[list[Employment]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="Employment.id"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary="person_tag", order_by="Tag.name")
+
+
+class Handle(Base):
+    """An e-mail, phone, URL or LinkedIn profile; unique per workspace, so it identifies."""
+
+    __tablename__ = "handle"
+    __table_args__ = (UniqueConstraint("workspace_id", "kind", "value"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = workspace_fk()
+    person_id: Mapped[int] = person_fk()
+    kind: Mapped[HandleKind] = mapped_column(enum_column(HandleKind))
+    value: Mapped[str] = mapped_column(String(320))
+    label: Mapped[str | None] = mapped_column(String(50))
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    person: Mapped[Person] = relationship(back_populates="handles")
+
+
+class Organisation(Base):
+    __tablename__ = "organisation"
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = workspace_fk()
+    name: Mapped[str] = mapped_column(String(200))
+    industry: Mapped[str | None] = mapped_column(String(100))
+    city: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = created_at()
+
+
+class Employment(Base):
+    """A person's role at an organisation; the current one has no end date."""
+
+    __tablename__ = "employment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = workspace_fk()
+    person_id: Mapped[int] = person_fk()
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str | None] = mapped_column(String(200))
+    started_on: Mapped[date | None] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+
+    person: Mapped[Person] = relationship(back_populates="employments")
+    org: Mapped[Organisation] = relationship(lazy="joined")
+
+
+class Tag(Base):
+    __tablename__ = "tag"
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = workspace_fk()
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class PersonTag(Base):
+    __tablename__ = "person_tag"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(
+        ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    workspace_id: Mapped[int] = workspace_fk()
+
+
+class Note(Base):
+    __tablename__ = "note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = workspace_fk()
+    person_id: Mapped[int] = person_fk()
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = created_at()

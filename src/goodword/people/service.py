@@ -1,0 +1,222 @@
+"""Writing people: create, edit, tag, note. Services flush; the caller's transaction commits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.clock import today
+from goodword.errors import InvalidInput
+from goodword.people.errors import handle_taken
+from goodword.people.handles import normalize_handle
+from goodword.people.models import (
+    Employment,
+    Handle,
+    HandleKind,
+    Note,
+    Organisation,
+    Person,
+    PersonTag,
+    Tag,
+)
+from goodword.storage.base import WorkspaceRow
+from goodword.storage.session import workspace_id
+from goodword.text import clean_name
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonFields:
+    """Everything `person add` and `person edit` accept; None leaves a field as it is."""
+
+    name: str | None = None
+    emails: Sequence[str] = ()
+    phones: Sequence[str] = ()
+    links: Sequence[str] = ()
+    linkedin: str | None = None
+    org: str | None = None
+    title: str | None = None
+    industry: str | None = None
+    city: str | None = None
+    country: str | None = None
+    tags: Sequence[str] = ()
+    birthday: tuple[int | None, int, int] | None = None
+    handle_labels: dict[str, str] = field(default_factory=dict)
+
+
+def get_owner(session: Session) -> Person:
+    """The owner of the workspace (`me`), created on first use."""
+    wid = workspace_id(session)
+    owner = session.scalar(select(Person).where(Person.workspace_id == wid, Person.is_me))
+    if owner is None:
+        owner = Person(workspace_id=wid, name="Me", is_me=True)
+        session.add(owner)
+        session.flush()
+    return owner
+
+
+def create_person(session: Session, *, fields: PersonFields) -> Person:
+    """Raises: InvalidInput for a blank name or bad handle; Conflict for a handle in use."""
+    name = clean_name(fields.name or "")
+    if not name:
+        raise InvalidInput("A person needs a name.")
+    person = Person(workspace_id=workspace_id(session), name=name)
+    session.add(person)
+    session.flush()
+    _apply(session, person, fields)
+    return person
+
+
+def edit_person(session: Session, *, person: Person, fields: PersonFields) -> Person:
+    """Adds the handles and tags given and replaces the other fields that are set.
+
+    Raises: InvalidInput for a blank name or bad handle; Conflict for a handle in use.
+    """
+    if fields.name is not None:
+        name = clean_name(fields.name)
+        if not name:
+            raise InvalidInput("A person needs a name.")
+        person.name = name
+    _apply(session, person, fields)
+    return person
+
+
+def _apply(session: Session, person: Person, fields: PersonFields) -> None:
+    for attr in ("industry", "city", "country"):
+        value = getattr(fields, attr)
+        if value is not None:
+            setattr(person, attr, clean_name(value) or None)
+    if fields.birthday is not None:
+        year, month, day = fields.birthday
+        _check_birthday(year, month, day)
+        person.birthday_year, person.birthday_month, person.birthday_day = year, month, day
+    region = session.get_one(WorkspaceRow, workspace_id(session)).phone_region
+    wanted = [
+        *((HandleKind.EMAIL, v) for v in fields.emails),
+        *((HandleKind.PHONE, v) for v in fields.phones),
+        *((HandleKind.URL, v) for v in fields.links),
+        *((HandleKind.LINKEDIN, v) for v in ([fields.linkedin] if fields.linkedin else [])),
+    ]
+    for kind, raw in wanted:
+        value = normalize_handle(kind, raw, region=region)
+        add_handle(session, person=person, kind=kind, value=value, label=fields.handle_labels.get(raw))
+    if fields.org is not None or fields.title is not None:
+        set_employment(session, person=person, org=fields.org, title=fields.title)
+    tag_person(session, person=person, tags=fields.tags)
+    session.flush()
+
+
+def _check_birthday(year: int | None, month: int, day: int) -> None:
+    try:
+        date(year or 2000, month, day)  # 2000 is a leap year, so 29 February passes
+    except ValueError:
+        raise InvalidInput(f"{year or '--'}-{month:02d}-{day:02d} is not a valid birthday.") from None
+
+
+def add_handle(
+    session: Session, *, person: Person, kind: HandleKind, value: str, label: str | None = None
+) -> Handle:
+    """Adds an already-normalised handle; the person's first handle of a kind is primary.
+
+    Raises: Conflict when the handle belongs to someone else.
+    """
+    wid = workspace_id(session)
+    existing = session.scalar(
+        select(Handle).where(Handle.workspace_id == wid, Handle.kind == kind, Handle.value == value)
+    )
+    if existing is not None:
+        if existing.person_id != person.id:
+            owner = session.get_one(Person, existing.person_id)
+            raise handle_taken(value, (owner.id, owner.name))
+        return existing
+    is_first = not any(h.kind == kind for h in person.handles)
+    handle = Handle(
+        workspace_id=wid, person=person, kind=kind, value=value, label=label, is_primary=is_first
+    )
+    session.add(handle)
+    session.flush()
+    return handle
+
+
+def get_or_create_org(session: Session, *, name: str) -> Organisation:
+    """Raises: InvalidInput for a blank name."""
+    cleaned = clean_name(name)
+    if not cleaned:
+        raise InvalidInput("An organisation needs a name.")
+    wid = workspace_id(session)
+    org = session.scalar(
+        select(Organisation).where(Organisation.workspace_id == wid, Organisation.name == cleaned)
+    )
+    if org is None:
+        org = Organisation(workspace_id=wid, name=cleaned)
+        session.add(org)
+        session.flush()
+    return org
+
+
+def set_employment(
+    session: Session, *, person: Person, org: str | None, title: str | None
+) -> Employment | None:
+    """A new organisation ends the current job (kept as history); a title alone updates it."""
+    current = next((e for e in reversed(person.employments) if e.ended_on is None), None)
+    if org is not None and clean_name(org) == "":
+        if current is not None:
+            current.ended_on = today()
+        return None
+    if org is not None and (current is None or current.org.name != clean_name(org)):
+        if current is not None:
+            current.ended_on = today()
+        current = Employment(
+            workspace_id=workspace_id(session),
+            org=get_or_create_org(session, name=org),
+            title=clean_name(title) if title else None,
+        )
+        person.employments.append(current)
+    elif title is not None:
+        if current is None:
+            raise InvalidInput(f"{person.name} has no organisation to hold the title '{title}'.",
+                               hint="Pass --org too.")
+        current.title = clean_name(title) or None
+    session.flush()
+    return current
+
+
+def tag_person(session: Session, *, person: Person, tags: Iterable[str]) -> None:
+    wid = workspace_id(session)
+    have = {t.name for t in person.tags}
+    for raw in tags:
+        name = clean_name(raw).lower()
+        if not name or name in have:
+            continue
+        tag = session.scalar(select(Tag).where(Tag.workspace_id == wid, Tag.name == name))
+        if tag is None:
+            tag = Tag(workspace_id=wid, name=name)
+            session.add(tag)
+            session.flush()
+        session.add(PersonTag(workspace_id=wid, person_id=person.id, tag_id=tag.id))
+        have.add(name)
+    session.flush()
+    session.expire(person, ["tags"])
+
+
+def untag_person(session: Session, *, person: Person, tags: Iterable[str]) -> None:
+    names = {clean_name(t).lower() for t in tags}
+    for tag in list(person.tags):
+        if tag.name in names:
+            session.delete(session.get_one(PersonTag, (person.id, tag.id)))
+    session.flush()
+    session.expire(person, ["tags"])
+
+
+def add_note(session: Session, *, person: Person, body: str) -> Note:
+    """Raises: InvalidInput for an empty note."""
+    text = body.strip()
+    if not text:
+        raise InvalidInput("A note cannot be empty.")
+    note = Note(workspace_id=workspace_id(session), person_id=person.id, body=text)
+    session.add(note)
+    session.flush()
+    return note

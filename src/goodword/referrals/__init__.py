@@ -1,0 +1,1 @@
+"""Referrals through their pipeline, and the give/take ledger."""

@@ -1,0 +1,1 @@
+"""Who knows whom: ties between any two people, the owner included."""

@@ -1,0 +1,1 @@
+"""Tables, engines and migrations; everything above talks to the database through here."""

@@ -1,0 +1,61 @@
+"""One engine per database, tuned for its dialect."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from goodword.errors import InvalidInput
+
+
+def database_url(target: str) -> str:
+    """A path becomes a SQLite URL; `postgresql://` gets the psycopg 3 driver."""
+    if "://" not in target:
+        if target == ":memory:":
+            return "sqlite://"
+        path = Path(target).expanduser().resolve()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    if target.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + target.split("://", 1)[1]
+    return target
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for memory and other dialects."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def make_engine(target: str, **kwargs: Any) -> Engine:
+    """Raises: InvalidInput when the URL names a driver that is not installed."""
+    url = database_url(target)
+    try:
+        engine = create_engine(url, **kwargs)
+    except (ModuleNotFoundError, ImportError) as exc:
+        raise InvalidInput(
+            f"Cannot open {make_url(url).render_as_string(hide_password=True)}: {exc}.",
+            hint="For PostgreSQL install goodword[postgres].",
+        ) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _tune_sqlite)
+    return engine
+
+
+def _tune_sqlite(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # WAL lets the web app read while the CLI writes; the busy timeout waits instead of failing.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    if cursor.execute("PRAGMA database_list").fetchone()[2]:
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()

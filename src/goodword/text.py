@@ -1,0 +1,117 @@
+"""Normalising what people type: names, e-mails, phones, URLs, dates, money."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from goodword.errors import InvalidInput
+
+_SPACES = re.compile(r"\s+")
+_LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(in|company)/([^/?#]+)", re.I)
+
+
+def clean_name(raw: str) -> str:
+    """Collapse white space and NFC-normalise, so the same name typed twice compares equal."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", raw)).strip()
+
+
+def fold(text: str) -> str:
+    """A comparison key: case- and accent-insensitive."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize_email(raw: str) -> str:
+    """Raises: InvalidInput for a malformed address."""
+    try:
+        result = validate_email(raw.strip(), check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise InvalidInput(f"'{raw}' is not a valid e-mail address: {exc}") from None
+    return result.normalized.lower()
+
+
+def normalize_phone(raw: str, *, region: str = "US") -> str:
+    """E.164 when the number parses, so '+1 (415) 555-0100' and '4155550100' are one handle.
+
+    Raises: InvalidInput for text that is not a phone number.
+    """
+    try:
+        parsed = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        raise InvalidInput(f"'{raw}' is not a phone number.") from None
+    if not phonenumbers.is_possible_number(parsed):
+        raise InvalidInput(f"'{raw}' is not a possible phone number.")
+    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+
+
+def normalize_linkedin(raw: str) -> str:
+    """Raises: InvalidInput when the text is not a LinkedIn profile or company URL."""
+    match = _LINKEDIN.match(raw.strip())
+    if not match:
+        raise InvalidInput(f"'{raw}' is not a LinkedIn profile URL.")
+    return f"https://www.linkedin.com/{match.group(1).lower()}/{match.group(2).lower()}"
+
+
+def normalize_url(raw: str) -> str:
+    """Raises: InvalidInput when the text has no host."""
+    url = raw.strip()
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
+        url = "https://" + url
+    scheme, _, rest = url.partition("://")
+    host, slash, path = rest.partition("/")
+    if not host or "." not in host:
+        raise InvalidInput(f"'{raw}' is not a URL.")
+    return f"{scheme.lower()}://{host.lower()}{slash}{path}".rstrip("/")
+
+
+def parse_date(raw: str, *, what: str = "date") -> date:
+    """ISO 8601 only, so scripts and people agree on what 03/04 means.
+
+    Raises: InvalidInput naming the value.
+    """
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError:
+        raise InvalidInput(f"'{raw}' is not a valid {what}; use YYYY-MM-DD.") from None
+
+
+def parse_datetime(raw: str, *, what: str = "date") -> datetime:
+    """Raises: InvalidInput naming the value."""
+    try:
+        return datetime.fromisoformat(raw.strip())
+    except ValueError:
+        raise InvalidInput(f"'{raw}' is not a valid {what}; use YYYY-MM-DD[THH:MM].") from None
+
+
+def parse_money(raw: str | float | Decimal, *, what: str = "amount") -> Decimal:
+    """Raises: InvalidInput for text that is not a non-negative decimal amount."""
+    try:
+        value = Decimal(str(raw).replace(",", "").strip())
+    except InvalidOperation:
+        raise InvalidInput(f"'{raw}' is not a valid {what}; use a number like 1500.00.") from None
+    if not value.is_finite() or value < 0:
+        raise InvalidInput(f"'{raw}' is not a valid {what}; it must be zero or more.")
+    return value.quantize(Decimal("0.01"))
+
+
+def parse_currency(raw: str) -> str:
+    """Raises: InvalidInput unless the code is three letters (ISO 4217 shape)."""
+    code = raw.strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise InvalidInput(f"'{raw}' is not a currency code; use three letters such as USD.")
+    return code
+
+
+def parse_strength(raw: float | None) -> float | None:
+    """Raises: InvalidInput outside 0..1."""
+    if raw is None:
+        return None
+    if not 0.0 <= raw <= 1.0:
+        raise InvalidInput(f"Strength {raw} is out of range; use a number from 0 to 1.")
+    return float(raw)
