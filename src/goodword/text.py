@@ -13,7 +13,9 @@ from email_validator import EmailNotValidError, validate_email
 from goodword.errors import InvalidInput
 
 _SPACES = re.compile(r"\s+")
-_LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(in|company)/([^/?#]+)", re.I)
+_LINKEDIN = re.compile(
+    r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(in|company)/([^/?#]+)", re.I
+)
 
 
 def clean_name(raw: str) -> str:

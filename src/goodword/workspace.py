@@ -31,14 +31,16 @@ class Workspace:
     def transaction(self) -> Iterator[Session]:
         """Commits when the block ends, rolls back everything if it raises."""
         # On a Connection (tests) the session nests in a savepoint the caller rolls back.
-        with Session(
-            self.bind,
-            info={"workspace_id": self.id},
-            join_transaction_mode="create_savepoint",
-            expire_on_commit=False,
-        ) as session:
-            with session.begin():
-                yield session
+        with (
+            Session(
+                self.bind,
+                info={"workspace_id": self.id},
+                join_transaction_mode="create_savepoint",
+                expire_on_commit=False,
+            ) as session,
+            session.begin(),
+        ):
+            yield session
 
     @property
     def engine(self) -> Engine:

@@ -10,7 +10,15 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.people.errors import person_ambiguous, person_not_found
-from goodword.people.models import Employment, Handle, HandleKind, Organisation, Person, PersonTag, Tag
+from goodword.people.models import (
+    Employment,
+    Handle,
+    HandleKind,
+    Organisation,
+    Person,
+    PersonTag,
+    Tag,
+)
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import get_owner
 from goodword.storage.session import workspace_id
@@ -21,11 +29,11 @@ ACCEPT_SCORE = 88.0
 SUGGEST_SCORE = 60.0
 
 
-def _people(session: Session) -> Select[tuple[Person]]:
+def _people(session: Session) -> Select[Person]:
     return select(Person).where(Person.workspace_id == workspace_id(session))
 
 
-def with_details(query: Select[tuple[Person]]) -> Select[tuple[Person]]:
+def with_details(query: Select[Person]) -> Select[Person]:
     """Loads handles, jobs and tags in three queries, however many people are listed."""
     return query.options(
         selectinload(Person.handles),
@@ -88,9 +96,16 @@ def fuzzy_names(
     rows = session.execute(
         select(Person.id, Person.name).where(Person.workspace_id == workspace_id(session))
     ).all()
-    names = {pid: name for pid, name in rows}
+    names = dict(rows)
+    # WRatio weighs partial matches, which is right for "Margret" but far too loose for
+    # two or three letters ("me" would match every name containing it).
+    scorer = fuzz.WRatio if len(text) >= 5 else fuzz.ratio
     found = process.extract(
-        text, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit,
+        text,
+        names,
+        scorer=scorer,
+        processor=utils.default_process,
+        limit=limit,
         score_cutoff=cutoff,
     )
     return [(pid, name, score) for name, score, pid in found]
@@ -118,11 +133,15 @@ def search_people(
         stmt = stmt.where(
             or_(
                 Person.name.ilike(like, escape="\\"),
-                Person.id.in_(select(Handle.person_id).where(Handle.value.ilike(like, escape="\\"))),
+                Person.id.in_(
+                    select(Handle.person_id).where(Handle.value.ilike(like, escape="\\"))
+                ),
                 Person.id.in_(
                     select(Employment.person_id)
                     .join(Organisation, Organisation.id == Employment.org_id)
-                    .where(Organisation.name.ilike(like, escape="\\"), Employment.ended_on.is_(None))
+                    .where(
+                        Organisation.name.ilike(like, escape="\\"), Employment.ended_on.is_(None)
+                    )
                 ),
                 Person.id.in_(
                     select(PersonTag.person_id)
@@ -141,14 +160,21 @@ def search_people(
             if pid not in seen
         ]
         if extra:
-            found += list(session.scalars(with_details(_people(session).where(Person.id.in_(extra)))))
+            found += list(
+                session.scalars(with_details(_people(session).where(Person.id.in_(extra))))
+            )
     return found[:limit] if limit else found
 
 
 def count_people(session: Session) -> int:
-    return session.scalar(
-        select(func.count()).select_from(Person).where(Person.workspace_id == workspace_id(session))
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Person)
+            .where(Person.workspace_id == workspace_id(session))
+        )
+        or 0
+    )
 
 
 def summaries(people: Sequence[Person]) -> list[PersonSummary]:

@@ -102,7 +102,9 @@ def _apply(session: Session, person: Person, fields: PersonFields) -> None:
     ]
     for kind, raw in wanted:
         value = normalize_handle(kind, raw, region=region)
-        add_handle(session, person=person, kind=kind, value=value, label=fields.handle_labels.get(raw))
+        add_handle(
+            session, person=person, kind=kind, value=value, label=fields.handle_labels.get(raw)
+        )
     if fields.org is not None or fields.title is not None:
         set_employment(session, person=person, org=fields.org, title=fields.title)
     tag_person(session, person=person, tags=fields.tags)
@@ -113,7 +115,9 @@ def _check_birthday(year: int | None, month: int, day: int) -> None:
     try:
         date(year or 2000, month, day)  # 2000 is a leap year, so 29 February passes
     except ValueError:
-        raise InvalidInput(f"{year or '--'}-{month:02d}-{day:02d} is not a valid birthday.") from None
+        raise InvalidInput(
+            f"{year or '--'}-{month:02d}-{day:02d} is not a valid birthday."
+        ) from None
 
 
 def add_handle(
@@ -177,8 +181,10 @@ def set_employment(
         person.employments.append(current)
     elif title is not None:
         if current is None:
-            raise InvalidInput(f"{person.name} has no organisation to hold the title '{title}'.",
-                               hint="Pass --org too.")
+            raise InvalidInput(
+                f"{person.name} has no organisation to hold the title '{title}'.",
+                hint="Pass --org too.",
+            )
         current.title = clean_name(title) or None
     session.flush()
     return current

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Date, Float, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, Float, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from goodword.storage.base import Base, created_at, person_fk, workspace_fk

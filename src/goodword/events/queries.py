@@ -1,0 +1,60 @@
+"""Finding and listing events."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from goodword.errors import Ambiguous, NotFound
+from goodword.events.models import Attendance, Event
+from goodword.storage.session import workspace_id
+
+
+@dataclass(frozen=True)
+class EventRow:
+    event: Event
+    met: int
+
+
+def resolve_event(session: Session, ref: str) -> Event:
+    """An event by id, exact name, or unique part of its name.
+
+    Raises: NotFound or Ambiguous (listing the candidates with their dates).
+    """
+    wid = workspace_id(session)
+    text = ref.strip()
+    base = select(Event).where(Event.workspace_id == wid)
+    if match := re.fullmatch(r"#?(\d+)", text):
+        event = session.scalar(base.where(Event.id == int(match.group(1))))
+        if event is None:
+            raise NotFound(f"No event #{match.group(1)}.", hint="See `goodword event list`.")
+        return event
+    for condition in (func.lower(Event.name) == text.lower(), Event.name.ilike(f"%{text}%")):
+        found = session.scalars(base.where(condition).order_by(Event.starts_on).limit(10)).all()
+        if len(found) == 1:
+            return found[0]
+        if found:
+            listed = ", ".join(f"{e.name} on {e.starts_on} (#{e.id})" for e in found)
+            raise Ambiguous(
+                f"'{text}' matches {len(found)} events: {listed}.",
+                hint="Pass the event id to choose.",
+            )
+    raise NotFound(f"No event matches '{text}'.", hint="Add it with `goodword event add`.")
+
+
+def list_events(session: Session) -> list[EventRow]:
+    met = (
+        select(Attendance.event_id, func.count().label("met"))
+        .group_by(Attendance.event_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Event, func.coalesce(met.c.met, 0))
+        .outerjoin(met, met.c.event_id == Event.id)
+        .where(Event.workspace_id == workspace_id(session))
+        .order_by(Event.starts_on.desc(), Event.id)
+    ).all()
+    return [EventRow(event=event, met=count) for event, count in rows]

@@ -1,0 +1,81 @@
+"""Your offering and ideal client profile: what advocates need to know to refer you."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.errors import InvalidInput, NotFound
+from goodword.offering.models import IcpCriterion, IcpField, IcpOperator, Offering
+from goodword.storage.session import workspace_id
+
+
+def get_offering(session: Session) -> Offering:
+    """The workspace's offering, empty until set."""
+    wid = workspace_id(session)
+    offering = session.scalar(select(Offering).where(Offering.workspace_id == wid))
+    if offering is None:
+        offering = Offering(workspace_id=wid)
+        session.add(offering)
+        session.flush()
+    return offering
+
+
+def set_offering(
+    session: Session,
+    *,
+    one_liner: str | None = None,
+    problems: str | None = None,
+    for_whom: str | None = None,
+    results: str | None = None,
+) -> Offering:
+    """Sets the fields given, leaving the others as they are."""
+    offering = get_offering(session)
+    for attr, value in (
+        ("one_liner", one_liner),
+        ("problems", problems),
+        ("for_whom", for_whom),
+        ("results", results),
+    ):
+        if value is not None:
+            setattr(offering, attr, value.strip() or None)
+    session.flush()
+    return offering
+
+
+def add_criterion(
+    session: Session, *, field: IcpField, operator: IcpOperator, value: str, weight: float = 1.0
+) -> IcpCriterion:
+    """Raises: InvalidInput for an empty value or a weight that is not positive."""
+    if not value.strip():
+        raise InvalidInput("An ICP criterion needs a value.")
+    if not weight > 0:
+        raise InvalidInput(f"Weight {weight} must be more than 0.")
+    criterion = IcpCriterion(
+        workspace_id=workspace_id(session),
+        field=field,
+        operator=operator,
+        value=value.strip(),
+        weight=weight,
+    )
+    session.add(criterion)
+    session.flush()
+    return criterion
+
+
+def list_criteria(session: Session) -> list[IcpCriterion]:
+    wid = workspace_id(session)
+    return list(
+        session.scalars(
+            select(IcpCriterion).where(IcpCriterion.workspace_id == wid).order_by(IcpCriterion.id)
+        )
+    )
+
+
+def remove_criterion(session: Session, *, criterion_id: int) -> None:
+    """Raises: NotFound for an id not in this workspace."""
+    criterion = session.get(IcpCriterion, criterion_id)
+    if criterion is None or criterion.workspace_id != workspace_id(session):
+        raise NotFound(f"No ICP criterion #{criterion_id}.", hint="See `goodword icp list`.")
+    session.delete(criterion)
+    session.flush()

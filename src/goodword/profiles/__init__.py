@@ -1,0 +1,1 @@
+"""A person across every domain: their whole timeline, merging two records, forgetting one."""

@@ -1,0 +1,165 @@
+"""Merging two records of the same person without losing anything from either."""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, delete, select, update
+from sqlalchemy.orm import Session
+
+from goodword.errors import InvalidInput
+from goodword.events.models import Attendance
+from goodword.followups.models import Followup
+from goodword.interactions.models import Interaction, Participant
+from goodword.people.models import Employment, Handle, Note, Person, PersonTag
+from goodword.people.service import add_note
+from goodword.referrals.models import LedgerEntry, Referral, ReferralVia
+from goodword.relationships.models import Relationship, TieKind, TieSource
+from goodword.storage.session import workspace_id
+
+_FIELDS = ("city", "country", "industry", "birthday_year", "birthday_month", "birthday_day")
+
+
+def merge_people(session: Session, *, keep: Person, other: Person) -> Person:
+    """Moves everything of `other` onto `keep`, then deletes `other`.
+
+    Fields `keep` lacks are taken from `other`; values that differ are kept in a note.
+
+    Raises: InvalidInput when both are the same person or `other` is the owner.
+    """
+    if keep.id == other.id:
+        raise InvalidInput("A person cannot be merged with themselves.")
+    if other.is_me:
+        raise InvalidInput(
+            "The owner cannot be merged away.", hint=f"Run: person merge me {keep.id}"
+        )
+    _merge_fields(session, keep, other)
+    _move_handles(session, keep.id, other.id)
+    _move_ties(session, keep.id, other.id)
+    _move_memberships(session, keep.id, other.id)
+    for table, column in _SIMPLE_MOVES:
+        session.execute(
+            update(table).where(column == other.id).values({column.key: keep.id}),
+            execution_options={"synchronize_session": False},
+        )
+    session.flush()
+    session.expire_all()
+    session.execute(delete(Person).where(Person.id == other.id))
+    session.flush()
+    return keep
+
+
+_SIMPLE_MOVES = (
+    (Employment, Employment.person_id),
+    (Note, Note.person_id),
+    (Followup, Followup.person_id),
+    (Interaction, Interaction.initiated_by_id),
+    (LedgerEntry, LedgerEntry.giver_id),
+    (LedgerEntry, LedgerEntry.receiver_id),
+    (Referral, Referral.referrer_id),
+    (Referral, Referral.prospect_id),
+    (Referral, Referral.receiver_id),
+    (ReferralVia, ReferralVia.person_id),
+)
+
+
+def _merge_fields(session: Session, keep: Person, other: Person) -> None:
+    differing = []
+    if other.name != keep.name:
+        differing.append(f"name: {other.name}")
+    for attr in _FIELDS:
+        mine, theirs = getattr(keep, attr), getattr(other, attr)
+        if mine is None:
+            setattr(keep, attr, theirs)
+        elif theirs is not None and theirs != mine:
+            differing.append(f"{attr.replace('_', ' ')}: {theirs}")
+    if differing:
+        add_note(session, person=keep, body=f"Merged from #{other.id}; " + "; ".join(differing))
+
+
+def _move_handles(session: Session, keep_id: int, other_id: int) -> None:
+    # A kind keep already has a primary for stays primary on keep's side.
+    kinds = set(
+        session.scalars(select(Handle.kind).where(Handle.person_id == keep_id, Handle.is_primary))
+    )
+    for handle in session.scalars(select(Handle).where(Handle.person_id == other_id)):
+        handle.person_id = keep_id
+        if handle.kind in kinds:
+            handle.is_primary = False
+    session.flush()
+
+
+def _move_memberships(session: Session, keep_id: int, other_id: int) -> None:
+    """Rows keyed by (thing, person): drop the duplicate where both took part, move the rest."""
+    for table, key in (
+        (PersonTag, PersonTag.tag_id),
+        (Participant, Participant.interaction_id),
+        (Attendance, Attendance.event_id),
+    ):
+        person = table.person_id
+        shared = select(key).where(person == keep_id)
+        session.execute(
+            delete(table).where(and_(person == other_id, key.in_(shared))),
+            execution_options={"synchronize_session": False},
+        )
+        session.execute(
+            update(table).where(person == other_id).values(person_id=keep_id),
+            execution_options={"synchronize_session": False},
+        )
+
+
+def _move_ties(session: Session, keep_id: int, other_id: int) -> None:
+    wid = workspace_id(session)
+    mine = {
+        t.other(keep_id): t
+        for t in session.scalars(
+            select(Relationship).where(
+                (Relationship.person_a_id == keep_id) | (Relationship.person_b_id == keep_id)
+            )
+        )
+    }
+    theirs = list(
+        session.scalars(
+            select(Relationship).where(
+                (Relationship.person_a_id == other_id) | (Relationship.person_b_id == other_id)
+            )
+        )
+    )
+    for tie in theirs:
+        friend = tie.other(other_id)
+        if friend != keep_id and friend in mine:
+            _combine(mine[friend], tie, keep_id=keep_id, other_id=other_id)
+        elif friend != keep_id:
+            # Re-created rather than updated, so the pair stays ordered low id first.
+            other_is_first_role = (tie.person_a_id == other_id) != tie.reversed
+            low, high = sorted((keep_id, friend))
+            session.add(
+                Relationship(
+                    workspace_id=wid,
+                    person_a_id=low,
+                    person_b_id=high,
+                    kind=tie.kind,
+                    reversed=(low == keep_id) != other_is_first_role,
+                    strength=tie.strength,
+                    source=tie.source,
+                    note=tie.note,
+                    since=tie.since,
+                    created_at=tie.created_at,
+                )
+            )
+        session.delete(tie)
+    session.flush()
+
+
+def _combine(kept: Relationship, dropped: Relationship, *, keep_id: int, other_id: int) -> None:
+    """Two ties to the same person become one: the stronger facts of each survive."""
+    if dropped.strength is not None:
+        kept.strength = max(kept.strength or 0.0, dropped.strength)
+    if dropped.note and dropped.note not in (kept.note or ""):
+        kept.note = f"{kept.note}\n{dropped.note}" if kept.note else dropped.note
+    if dropped.since and (kept.since is None or dropped.since < kept.since):
+        kept.since = dropped.since
+    if dropped.source == TieSource.STATED:
+        kept.source = TieSource.STATED
+    if kept.kind == TieKind.KNOWS and dropped.kind != TieKind.KNOWS:
+        first = dropped.person_a_id if not dropped.reversed else dropped.person_b_id
+        first = keep_id if first == other_id else first
+        kept.kind, kept.reversed = dropped.kind, first != kept.person_a_id

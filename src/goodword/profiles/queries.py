@@ -1,0 +1,202 @@
+"""A person's whole story: timeline across every domain and ties with computed strength."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from goodword.events.models import Attendance, Event
+from goodword.followups.models import Followup
+from goodword.interactions.models import Interaction, Participant
+from goodword.people.models import Note, Person
+from goodword.people.queries import summaries, with_details
+from goodword.people.schemas import Birthday, PersonSummary
+from goodword.profiles.schemas import PersonDetail, TieView, TimelineItem
+from goodword.referrals.models import LedgerEntry, Referral, ReferralVia
+from goodword.relationships.models import Relationship
+from goodword.relationships.strength import TieEvidence, tie_strength
+
+
+def person_detail(session: Session, *, person: Person, now: datetime) -> PersonDetail:
+    base = PersonSummary.of(person)
+    birthday = (
+        Birthday(month=person.birthday_month, day=person.birthday_day, year=person.birthday_year)
+        if person.birthday_month and person.birthday_day
+        else None
+    )
+    notes = session.scalars(
+        select(Note.body).where(Note.person_id == person.id).order_by(Note.created_at, Note.id)
+    ).all()
+    return PersonDetail(
+        **base.model_dump(),
+        birthday=birthday.iso() if birthday else None,
+        notes=list(notes),
+        timeline=timeline(session, person_id=person.id),
+        ties=ties(session, person_id=person.id, now=now),
+    )
+
+
+def _iso(value: date | datetime) -> str:
+    return value.isoformat()
+
+
+def timeline(session: Session, *, person_id: int) -> list[TimelineItem]:
+    """Newest first: interactions, events, gives and receives, referrals, notes, follow-ups."""
+    items = _interactions(session, person_id) + _events(session, person_id)
+    items += _ledger(session, person_id) + _referrals(session, person_id)
+    items += [
+        TimelineItem(on=_iso(n.created_at), domain="note", type="note", id=n.id, summary=n.body)
+        for n in session.scalars(select(Note).where(Note.person_id == person_id))
+    ]
+    items += [
+        TimelineItem(
+            on=_iso(f.due_on),
+            domain="followup",
+            type="done" if f.done_at else "open",
+            id=f.id,
+            summary=f.reason or "Follow up",
+        )
+        for f in session.scalars(select(Followup).where(Followup.person_id == person_id))
+    ]
+    return sorted(items, key=lambda i: (i.on[:10], i.on), reverse=True)
+
+
+def _interactions(session: Session, person_id: int) -> list[TimelineItem]:
+    found = session.scalars(
+        select(Interaction)
+        .join(Participant, Participant.interaction_id == Interaction.id)
+        .where(Participant.person_id == person_id)
+        .options(selectinload(Interaction.participants))
+    )
+    return [
+        TimelineItem(
+            on=_iso(i.at),
+            domain="interaction",
+            type=i.kind.value,
+            id=i.id,
+            summary=i.note or i.kind.value,
+            people=[p.person_id for p in i.participants],
+        )
+        for i in found
+    ]
+
+
+def _events(session: Session, person_id: int) -> list[TimelineItem]:
+    found = session.scalars(
+        select(Event)
+        .join(Attendance, Attendance.event_id == Event.id)
+        .where(Attendance.person_id == person_id)
+    )
+    return [
+        TimelineItem(
+            on=_iso(e.starts_on), domain="event", type="met", id=e.id, summary=f"Met at {e.name}"
+        )
+        for e in found
+    ]
+
+
+def _ledger(session: Session, person_id: int) -> list[TimelineItem]:
+    giver, receiver = aliased(Person), aliased(Person)
+    rows = session.execute(
+        select(LedgerEntry, giver.name, receiver.name)
+        .join(giver, giver.id == LedgerEntry.giver_id)
+        .join(receiver, receiver.id == LedgerEntry.receiver_id)
+        .where(or_(LedgerEntry.giver_id == person_id, LedgerEntry.receiver_id == person_id))
+    ).all()
+    return [
+        TimelineItem(
+            on=_iso(e.occurred_on),
+            domain="ledger",
+            type=e.kind.value,
+            id=e.id,
+            summary=f"{g} gave {r} {e.kind.value}" + (f": {e.note}" if e.note else ""),
+            people=[e.giver_id, e.receiver_id],
+        )
+        for e, g, r in rows
+    ]
+
+
+def _referrals(session: Session, person_id: int) -> list[TimelineItem]:
+    via = select(ReferralVia.referral_id).where(ReferralVia.person_id == person_id)
+    found = session.scalars(
+        select(Referral).where(
+            or_(
+                Referral.referrer_id == person_id,
+                Referral.prospect_id == person_id,
+                Referral.receiver_id == person_id,
+                Referral.id.in_(via),
+            )
+        )
+    )
+    return [
+        TimelineItem(
+            on=_iso(r.received_on),
+            domain="referral",
+            type=r.status.value,
+            id=r.id,
+            summary=f"Referral #{r.id} ({r.status.value})"
+            + (f", {r.value} {r.currency}" if r.value is not None else ""),
+            people=[r.referrer_id, r.prospect_id, r.receiver_id],
+        )
+        for r in found
+    ]
+
+
+def ties(session: Session, *, person_id: int, now: datetime) -> list[TieView]:
+    """Strongest first; strength folds in how often and how recently the two interacted."""
+    found = list(
+        session.scalars(
+            select(Relationship).where(
+                or_(Relationship.person_a_id == person_id, Relationship.person_b_id == person_id)
+            )
+        )
+    )
+    if not found:
+        return []
+    others = [t.other(person_id) for t in found]
+    contact = _shared_interactions(session, person_id, others)
+    people = {
+        s.id: s
+        for s in summaries(
+            session.scalars(with_details(select(Person).where(Person.id.in_(others)))).all()
+        )
+    }
+    views = []
+    for tie in found:
+        other = tie.other(person_id)
+        count, last = contact.get(other, (0, None))
+        strength, evidence = tie_strength(
+            TieEvidence(
+                source=tie.source.value, stated=tie.strength, interactions=count, last_at=last
+            ),
+            now=now,
+        )
+        views.append(
+            TieView(
+                person=people[other],
+                strength=strength,
+                kind=tie.label_for(other),
+                source=tie.source.value,
+                evidence=evidence,
+                since=tie.since.isoformat() if tie.since else None,
+                note=tie.note,
+            )
+        )
+    return sorted(views, key=lambda v: (-v.strength, v.person.name))
+
+
+def _shared_interactions(
+    session: Session, person_id: int, others: list[int]
+) -> dict[int, tuple[int, datetime | None]]:
+    mine, theirs = aliased(Participant), aliased(Participant)
+    rows = session.execute(
+        select(theirs.person_id, func.count(), func.max(Interaction.at))
+        .select_from(mine)
+        .join(theirs, theirs.interaction_id == mine.interaction_id)
+        .join(Interaction, Interaction.id == mine.interaction_id)
+        .where(mine.person_id == person_id, theirs.person_id.in_(others))
+        .group_by(theirs.person_id)
+    ).all()
+    return {pid: (count, last) for pid, count, last in rows}

@@ -1,0 +1,37 @@
+"""The read model of one person with everything around them."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from goodword.people.schemas import PersonSummary
+
+
+class TimelineItem(BaseModel):
+    """One dated thing in a person's history; `type` is the kind within the domain."""
+
+    on: str
+    domain: str
+    type: str
+    id: int
+    summary: str
+    people: list[int] = []
+
+
+class TieView(BaseModel):
+    """`kind` is the role the other person plays for this one (mentor, introduced by …)."""
+
+    person: PersonSummary
+    strength: float
+    kind: str
+    source: str
+    evidence: str
+    since: str | None = None
+    note: str | None = None
+
+
+class PersonDetail(PersonSummary):
+    birthday: str | None = None
+    notes: list[str] = []
+    timeline: list[TimelineItem] = []
+    ties: list[TieView] = []

@@ -1,0 +1,74 @@
+"""Stating who knows whom. A pair has one tie; stating it again updates it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.errors import InvalidInput
+from goodword.people.models import Person
+from goodword.relationships.models import Relationship, TieKind, TieSource
+from goodword.storage.session import workspace_id
+from goodword.text import parse_strength
+
+
+def find_tie(session: Session, a_id: int, b_id: int) -> Relationship | None:
+    low, high = sorted((a_id, b_id))
+    return session.scalar(
+        select(Relationship).where(
+            Relationship.workspace_id == workspace_id(session),
+            Relationship.person_a_id == low,
+            Relationship.person_b_id == high,
+        )
+    )
+
+
+def connect_people(
+    session: Session,
+    *,
+    a: Person,
+    b: Person,
+    kind: TieKind = TieKind.KNOWS,
+    strength: float | None = None,
+    note: str | None = None,
+    source: TieSource = TieSource.STATED,
+    since: date | None = None,
+) -> Relationship:
+    """`a` plays the kind's first role (a mentor of b, a introduced b …).
+
+    A stated tie overrides an inferred one; an inferred one never weakens a stated one.
+
+    Raises: InvalidInput for a tie to oneself or a strength outside 0..1.
+    """
+    if a.id == b.id:
+        raise InvalidInput(f"{a.name} cannot have a tie with themselves.")
+    strength = parse_strength(strength)
+    tie = find_tie(session, a.id, b.id)
+    if tie is None:
+        low, high = sorted((a.id, b.id))
+        tie = Relationship(
+            workspace_id=workspace_id(session),
+            person_a_id=low,
+            person_b_id=high,
+            kind=kind,
+            reversed=a.id != low,
+            strength=strength,
+            note=note,
+            source=source,
+            since=since,
+        )
+        session.add(tie)
+    elif source == TieSource.STATED or tie.source != TieSource.STATED:
+        if kind != TieKind.KNOWS or tie.kind == TieKind.KNOWS:
+            tie.kind, tie.reversed = kind, a.id != tie.person_a_id
+        if strength is not None:
+            tie.strength = strength
+        if note:
+            tie.note = f"{tie.note}\n{note}" if tie.note and note not in tie.note else note
+        tie.since = min(d for d in (tie.since, since) if d) if (tie.since or since) else None
+        if source == TieSource.STATED:
+            tie.source = source
+    session.flush()
+    return tie

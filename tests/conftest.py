@@ -1,0 +1,87 @@
+"""Real databases for every storage test: SQLite always, PostgreSQL when configured.
+
+Each test runs in a transaction on one connection that is rolled back afterwards, so tests
+never see each other's rows and the schema is migrated only once per run.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from goodword.storage.engine import make_engine
+from goodword.storage.schema import upgrade
+from goodword.workspace import Workspace, open_workspace
+
+PG_URL_VAR = "GOODWORD_TEST_DATABASE_URL"
+
+
+def pg_url() -> str | None:
+    return os.environ.get(PG_URL_VAR) or None
+
+
+@pytest.fixture(scope="session")
+def sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    engine = make_engine(str(tmp_path_factory.mktemp("db") / "goodword.db"))
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_engine() -> Iterator[Engine]:
+    url = pg_url()
+    if url is None:
+        pytest.skip(f"PostgreSQL tests need {PG_URL_VAR} (e.g. postgresql+psycopg://…/test)")
+    with pg_schema(url) as engine:
+        upgrade(engine)
+        yield engine
+
+
+class pg_schema:  # noqa: N801  (used as a context manager, reads like a function)
+    """A throw-away PostgreSQL schema, so runs never touch each other's tables."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.name = f"gw_{uuid.uuid4().hex[:12]}"
+        self.admin = make_engine(url)
+
+    def __enter__(self) -> Engine:
+        with self.admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{self.name}"'))
+        self.engine = make_engine(self.url, connect_args={"options": f"-csearch_path={self.name}"})
+        return self.engine
+
+    def __exit__(self, *exc: object) -> None:
+        self.engine.dispose()
+        with self.admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{self.name}" CASCADE'))
+        self.admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest) -> Engine:
+    name = "sqlite_engine" if request.param == "sqlite" else "pg_engine"
+    return request.getfixturevalue(name)  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def workspace(engine: Engine) -> Iterator[Workspace]:
+    """A fresh workspace whose every write is rolled back after the test."""
+    with engine.connect() as connection:
+        outer = connection.begin()
+        try:
+            yield open_workspace(bind=connection, name=f"test-{uuid.uuid4().hex[:8]}")
+        finally:
+            outer.rollback()
+
+
+@pytest.fixture
+def session(workspace: Workspace) -> Iterator[Session]:
+    with workspace.transaction() as session:
+        yield session

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from goodword.errors import Ambiguous, Conflict, InvalidInput, NotFound
+from goodword.people.queries import resolve_person, search_people
+from goodword.people.schemas import PersonSummary
+from goodword.people.service import PersonFields, create_person, edit_person
+
+
+def add(session: Session, name: str, **kwargs: object) -> int:
+    return create_person(session, fields=PersonFields(name=name, **kwargs)).id  # type: ignore[arg-type]
+
+
+def test_handles_are_normalised_so_the_same_address_is_one_handle(session: Session) -> None:
+    pid = add(session, "Ann Lee", emails=["Ann@Example.COM"], phones=["(415) 555-0100"])
+    summary = PersonSummary.of(resolve_person(session, "ann@example.com"))
+    assert summary.id == pid
+    assert summary.emails == ["ann@example.com"]
+    assert summary.phones == ["+14155550100"]
+
+
+def test_an_email_that_belongs_to_someone_else_is_a_conflict(session: Session) -> None:
+    add(session, "Ann Lee", emails=["ann@example.com"])
+    with pytest.raises(Conflict, match="already belongs to Ann Lee"):
+        add(session, "Ann Other", emails=["ANN@example.com"])
+
+
+def test_a_bad_email_is_invalid_input(session: Session) -> None:
+    with pytest.raises(InvalidInput, match="not a valid e-mail"):
+        add(session, "Ann Lee", emails=["ann-at-example"])
+
+
+def test_ambiguous_name_lists_every_candidate(session: Session) -> None:
+    ann, annie = add(session, "Ann Lee"), add(session, "Annie Park")
+    with pytest.raises(Ambiguous) as caught:
+        resolve_person(session, "ann")
+    assert f"#{ann}" in str(caught.value)
+    assert f"#{annie}" in str(caught.value)
+
+
+def test_a_typo_finds_the_unique_close_name(session: Session) -> None:
+    pid = add(session, "Margaret Thornton")
+    assert resolve_person(session, "Margret Thornton").id == pid
+
+
+def test_an_unknown_name_suggests_near_matches(session: Session) -> None:
+    add(session, "Margaret Thornton")
+    with pytest.raises(NotFound, match="Did you mean Margaret Thornton"):
+        resolve_person(session, "Margo Thorn")
+
+
+def test_me_names_the_owner(session: Session) -> None:
+    assert resolve_person(session, "me").is_me
+
+
+def test_new_org_ends_the_current_job_and_keeps_it_as_history(session: Session) -> None:
+    pid = add(session, "Ann Lee", org="Acme", title="CFO")
+    person = resolve_person(session, str(pid))
+    edit_person(session, person=person, fields=PersonFields(org="Globex", title="CEO"))
+    assert [(e.org.name, e.ended_on is None) for e in person.employments] == [
+        ("Acme", False),
+        ("Globex", True),
+    ]
+    assert PersonSummary.of(person).org == "Globex"
+
+
+def test_search_matches_org_tag_and_email(session: Session) -> None:
+    ann = add(session, "Ann Lee", emails=["ann@acme.io"], org="Acme", tags=["Founder"])
+    add(session, "Bob Stone", org="Globex")
+    for query in ("acme", "founder", "ann@"):
+        assert [p.id for p in search_people(session, query=query)] == [ann]
+    assert [p.id for p in search_people(session, tag="founder")] == [ann]
