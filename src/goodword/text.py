@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 
 import phonenumbers
@@ -117,3 +117,35 @@ def parse_strength(raw: float | None) -> float | None:
     if not 0.0 <= raw <= 1.0:
         raise InvalidInput(f"Strength {raw} is out of range; use a number from 0 to 1.")
     return float(raw)
+
+
+def parse_birthday(raw: str) -> tuple[int | None, int, int]:
+    """(year or None, month, day) from YYYY-MM-DD or --MM-DD (vCard's form for no year).
+
+    Raises: InvalidInput naming the value.
+    """
+    text = raw.strip()
+    if match := re.fullmatch(r"--(\d{2})-?(\d{2})", text):
+        month, day = int(match.group(1)), int(match.group(2))
+        year = None
+    else:
+        parsed = parse_date(text, what="birthday")
+        year, month, day = parsed.year, parsed.month, parsed.day
+    try:
+        date(year or 2000, month, day)  # 2000 is a leap year, so 29 February passes
+    except ValueError:
+        raise InvalidInput(f"'{raw}' is not a valid birthday.") from None
+    return year, month, day
+
+
+def parse_when(raw: str, *, what: str = "date") -> datetime:
+    """A moment from a date (taken as midday UTC, so it stays that day everywhere) or a time.
+
+    Raises: InvalidInput naming the value.
+    """
+    text = raw.strip()
+    if len(text) == 10:
+        day = parse_date(text, what=what)
+        return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+    moment = parse_datetime(text, what=what)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

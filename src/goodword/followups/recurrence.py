@@ -27,7 +27,9 @@ class Rule:
     unit: str
 
     def __str__(self) -> str:
-        return f"every {self.count} {self.unit}{'s' if self.count != 1 else ''}"
+        if self.count == 1:
+            return f"every {self.unit}"
+        return f"every {self.count} {self.unit}s"
 
 
 def parse_rule(text: str) -> Rule:

@@ -184,3 +184,11 @@ def summaries(people: Sequence[Person]) -> list[PersonSummary]:
 def summary_of(session: Session, person_id: int) -> PersonSummary:
     person = session.scalars(with_details(_people(session).where(Person.id == person_id))).one()
     return PersonSummary.of(person)
+
+
+def summaries_by_id(session: Session, ids: set[int]) -> dict[int, PersonSummary]:
+    """Summaries of many people in a fixed number of queries, for read models that name them."""
+    if not ids:
+        return {}
+    loaded = session.scalars(with_details(_people(session).where(Person.id.in_(ids))))
+    return {p.id: PersonSummary.of(p) for p in loaded}

@@ -11,7 +11,7 @@ from goodword.events.models import Attendance, Event
 from goodword.followups.models import Followup
 from goodword.interactions.models import Interaction, Participant
 from goodword.people.models import Note, Person
-from goodword.people.queries import summaries, with_details
+from goodword.people.queries import summaries_by_id
 from goodword.people.schemas import Birthday, PersonSummary
 from goodword.profiles.schemas import PersonDetail, TieView, TimelineItem
 from goodword.referrals.models import LedgerEntry, Referral, ReferralVia
@@ -157,12 +157,7 @@ def ties(session: Session, *, person_id: int, now: datetime) -> list[TieView]:
         return []
     others = [t.other(person_id) for t in found]
     contact = _shared_interactions(session, person_id, others)
-    people = {
-        s.id: s
-        for s in summaries(
-            session.scalars(with_details(select(Person).where(Person.id.in_(others)))).all()
-        )
-    }
+    people = summaries_by_id(session, set(others))
     views = []
     for tie in found:
         other = tie.other(person_id)

@@ -1,0 +1,100 @@
+"""Database and sample-data commands: init, db upgrade|current, demo, summary."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from goodword.cli import render
+from goodword.cli.options import Json
+from goodword.cli.state import state
+from goodword.clock import utcnow
+from goodword.profiles.stats import network_counts
+from goodword.storage import schema
+from goodword.storage.engine import make_engine
+
+db_app = typer.Typer(help="Create and upgrade the database schema.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init)
+    app.add_typer(db_app, name="db")
+    app.command("demo")(demo)
+    app.command("summary")(summary)
+
+
+def init(ctx: typer.Context) -> None:
+    """Create (or upgrade) the database and the workspace, ready to use."""
+    st = state(ctx)
+    engine = make_engine(st.target)
+    try:
+        schema.upgrade(engine)
+    finally:
+        engine.dispose()
+    workspace = st.workspace()
+    render.done(f"Ready: workspace '{workspace.name}' at {st.target}")
+
+
+@db_app.command("upgrade")
+def upgrade(ctx: typer.Context) -> None:
+    """Apply every pending migration."""
+    engine = make_engine(state(ctx).target)
+    try:
+        before = schema.current_revision(engine)
+        schema.upgrade(engine)
+        after = schema.current_revision(engine)
+    finally:
+        engine.dispose()
+    render.done(f"Schema at {after}" + (f" (was {before})" if before != after else " (no change)"))
+
+
+@db_app.command("current")
+def current(ctx: typer.Context, json: Json = False) -> None:
+    """Show the schema revision of the database and the newest this version knows."""
+    engine = make_engine(state(ctx).target)
+    try:
+        revision = schema.current_revision(engine)
+    finally:
+        engine.dispose()
+    head = schema.head_revision()
+    if json:
+        render.emit_json({"current": revision, "head": head, "up_to_date": revision == head})
+    else:
+        render.done(f"current: {revision or 'none'}  head: {head}")
+
+
+def demo(
+    ctx: typer.Context,
+    people: Annotated[int, typer.Option(min=10, help="How many people in the network.")] = 5000,
+    seed: Annotated[int, typer.Option(help="Random seed; the same seed gives the same data.")] = 42,
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Do nothing (and succeed) if there is data.")
+    ] = False,
+) -> None:
+    """Fill an empty database with a realistic sample network."""
+    # Imported here: the generator's name lists are not needed by any other command.
+    from goodword.demo import fill_demo
+
+    workspace = state(ctx).workspace()
+    if if_empty:
+        with workspace.transaction() as session:
+            if network_counts(session)["people"]:
+                render.warn("The database already holds a network; leaving it as it is.")
+                return
+    render.warn(f"Creating a sample network of {people:,} people…")
+    filled = fill_demo(workspace, people=people, seed=seed, now=utcnow())
+    render.done(
+        f"Demo network for {filled.owner}: {filled.people:,} people, {filled.ties:,} ties, "
+        f"{filled.interactions:,} interactions, {filled.referrals} referrals."
+    )
+
+
+def summary(ctx: typer.Context, json: Json = False) -> None:
+    """Count what the network holds."""
+    with state(ctx).workspace().transaction() as session:
+        counts = network_counts(session)
+    if json:
+        render.emit_json(dict(counts))
+    else:
+        render.counts("Your network", counts)

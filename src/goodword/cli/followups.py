@@ -1,0 +1,91 @@
+"""`goodword followup …`: schedule, complete, snooze and list follow-ups."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from goodword.cli import render
+from goodword.cli.options import Json
+from goodword.cli.state import state
+from goodword.clock import utcnow
+from goodword.followups.queries import list_followups
+from goodword.followups.service import (
+    complete_followup,
+    get_followup,
+    schedule_followup,
+    snooze_followup,
+)
+from goodword.people.queries import resolve_person
+from goodword.text import parse_date
+
+followup_app = typer.Typer(help="Follow-ups: what to do for whom, and when.", no_args_is_help=True)
+FollowupId = Annotated[int, typer.Argument(metavar="ID", help="The follow-up's id.")]
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(followup_app, name="followup")
+
+
+@followup_app.command("add")
+def add(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="Who to follow up with (REF).")],
+    on: Annotated[str, typer.Option(help="Due date, YYYY-MM-DD.")],
+    reason: Annotated[str | None, typer.Option(help="Why, or what to do.")] = None,
+    every: Annotated[
+        str | None, typer.Option(help="Repeat: 'every 30 days', 'monthly', 'quarterly' …")
+    ] = None,
+) -> None:
+    """Schedule a follow-up, once or on a cadence."""
+    due = parse_date(on, what="due date")
+    with state(ctx).workspace().transaction() as session:
+        person = resolve_person(session, ref)
+        followup = schedule_followup(session, person=person, due_on=due, reason=reason, rule=every)
+        text = f"Follow-up #{followup.id} with {person.name} due {followup.due_on}"
+    render.done(text + (f", {followup.rule}" if followup.rule else ""))
+
+
+@followup_app.command("done")
+def done(ctx: typer.Context, followup_id: FollowupId) -> None:
+    """Mark a follow-up done (a recurring one schedules its next)."""
+    with state(ctx).workspace().transaction() as session:
+        following = complete_followup(
+            session, followup=get_followup(session, followup_id), now=utcnow()
+        )
+        text = f"Follow-up #{followup_id} done"
+        if following is not None:
+            text += f"; next #{following.id} due {following.due_on}"
+    render.done(text)
+
+
+@followup_app.command("snooze")
+def snooze(
+    ctx: typer.Context,
+    followup_id: FollowupId,
+    until: Annotated[str, typer.Option(help="Snooze until this date, YYYY-MM-DD.")],
+) -> None:
+    """Put a follow-up off until a later date."""
+    day = parse_date(until, what="snooze date")
+    with state(ctx).workspace().transaction() as session:
+        followup = snooze_followup(
+            session, followup=get_followup(session, followup_id), until=day, today=utcnow().date()
+        )
+        text = f"Follow-up #{followup.id} snoozed until {followup.snoozed_until}"
+    render.done(text)
+
+
+@followup_app.command("list")
+def list_(
+    ctx: typer.Context,
+    all_: Annotated[bool, typer.Option("--all", help="Include done ones.")] = False,
+    json: Json = False,
+) -> None:
+    """List open follow-ups by due date."""
+    with state(ctx).workspace().transaction() as session:
+        found = list_followups(session, include_done=all_)
+    if json:
+        render.emit_json(found)
+    else:
+        render.followups(found)

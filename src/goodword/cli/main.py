@@ -1,0 +1,79 @@
+"""The `goodword` command: global options, one error handler, and the command groups."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from sqlalchemy.exc import OperationalError
+from typer.core import TyperGroup
+
+from goodword import __version__
+from goodword.cli import data, network, offering, people, referrals
+from goodword.cli import followups as followups_cli
+from goodword.cli.render import error
+from goodword.cli.state import State
+from goodword.errors import GoodwordError
+
+
+class GoodwordGroup(TyperGroup):
+    """Translates core errors once: one line on stderr, exit 1, no traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GoodwordError as exc:
+            if isinstance(ctx.obj, State) and ctx.obj.debug:
+                raise
+            error(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except OperationalError as exc:
+            if isinstance(ctx.obj, State) and ctx.obj.debug:
+                raise
+            error(f"The database cannot be reached or read: {exc.orig}")
+            raise typer.Exit(1) from None
+        finally:
+            if isinstance(ctx.obj, State):
+                ctx.obj.close()
+
+
+app = typer.Typer(
+    cls=GoodwordGroup,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    help="goodword: find and nurture the advocates who refer you.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"goodword {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="SQLite file or SQLAlchemy URL (else GOODWORD_DB, GOODWORD_DATABASE_URL).",
+        ),
+    ] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks for errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """goodword: find and nurture the advocates who refer you."""
+    ctx.obj = State(db=db, debug=debug)
+
+
+for module in (data, people, offering, network, referrals, followups_cli):
+    module.register(app)
+
+
+def run() -> None:
+    app(prog_name="goodword")

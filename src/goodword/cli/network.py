@@ -1,0 +1,153 @@
+"""Who knows whom, events, and interactions: `knows`, `event`, `met`, `log`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from goodword.cli import render
+from goodword.cli.options import Currency, Json, Note, parse_choice
+from goodword.cli.state import state
+from goodword.clock import utcnow
+from goodword.events.queries import list_events, resolve_event
+from goodword.events.schemas import EventView
+from goodword.events.service import add_event, record_met
+from goodword.interactions.models import InteractionKind
+from goodword.interactions.service import log_interaction
+from goodword.people.queries import resolve_person
+from goodword.people.refs import find_or_create_person
+from goodword.people.service import get_owner
+from goodword.relationships.models import TieKind
+from goodword.relationships.service import connect_people
+from goodword.storage.session import workspace_currency
+from goodword.text import parse_currency, parse_date, parse_money, parse_when
+
+event_app = typer.Typer(help="Events you go to.", no_args_is_help=True)
+Refs = Annotated[list[str], typer.Argument(help="People: id, e-mail or name.")]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("knows")(knows)
+    app.add_typer(event_app, name="event")
+    app.command("met")(met)
+    app.command("log")(log)
+
+
+def knows(
+    ctx: typer.Context,
+    a: Annotated[str, typer.Argument(help="A person (REF); plays the kind's first role.")],
+    b: Annotated[str, typer.Argument(help="Another person (REF).")],
+    strength: Annotated[float | None, typer.Option(help="How strong the tie is, 0 to 1.")] = None,
+    kind: Annotated[
+        str, typer.Option(help="knows, colleague, friend, family, introduced, supplier, mentor, …")
+    ] = "knows",
+    note: Note = None,
+) -> None:
+    """Record that two people know each other (`me` for you)."""
+    tie_kind = parse_choice(TieKind, kind, what="tie kind")
+    with state(ctx).workspace().transaction() as session:
+        first, second = resolve_person(session, a), resolve_person(session, b)
+        tie = connect_people(
+            session, a=first, b=second, kind=tie_kind, strength=strength, note=note
+        )
+        role = tie.label_for(first.id)
+    render.done(f"{first.name} ({role}) — {second.name}")
+
+
+@event_app.command("add")
+def event_add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The event's name.")],
+    on: Annotated[str, typer.Option(help="Date, YYYY-MM-DD.")],
+    place: Annotated[str | None, typer.Option(help="Where it is.")] = None,
+    cost: Annotated[str | None, typer.Option(help="What it cost you, e.g. 45.00.")] = None,
+    currency: Currency = None,
+    json: Json = False,
+) -> None:
+    """Add an event."""
+    starts_on = parse_date(on, what="event date")
+    amount = parse_money(cost, what="cost") if cost is not None else None
+    with state(ctx).workspace().transaction() as session:
+        code = parse_currency(currency) if currency else workspace_currency(session)
+        event = add_event(
+            session, name=name, starts_on=starts_on, place=place, cost=amount, currency=code
+        )
+        view = EventView(
+            id=event.id,
+            name=event.name,
+            starts_on=event.starts_on.isoformat(),
+            place=event.place,
+            cost=event.cost_amount,
+            currency=event.cost_currency,
+            met=0,
+        )
+    if json:
+        render.emit_json(view)
+    else:
+        render.done(f"Added event {view.name} on {view.starts_on} (#{view.id})")
+
+
+@event_app.command("list")
+def event_list(ctx: typer.Context, json: Json = False) -> None:
+    """List events, newest first, with how many people you met at each."""
+    with state(ctx).workspace().transaction() as session:
+        found = [EventView.of(row) for row in list_events(session)]
+    if json:
+        render.emit_json(found)
+    else:
+        render.events(found)
+
+
+def met(
+    ctx: typer.Context,
+    event: Annotated[str, typer.Argument(help="The event: id or name.")],
+    refs: Refs,
+) -> None:
+    """Record people you met at an event; names not yet known are added."""
+    with state(ctx).workspace().transaction() as session:
+        found = resolve_event(session, event)
+        people, created = [], []
+        for ref in refs:
+            person, new = find_or_create_person(session, ref)
+            people.append(person)
+            if new:
+                created.append(person.name)
+        record_met(session, event=found, people=people)
+        names = ", ".join(p.name for p in people)
+        label = found.name
+    render.done(f"Met at {label}: {names}")
+    if created:
+        render.warn(f"New people added: {', '.join(created)}")
+
+
+def log(
+    ctx: typer.Context,
+    refs: Refs,
+    kind: Annotated[
+        str, typer.Option(help="meeting, coffee, call, video, email, message, event or brief.")
+    ],
+    at: Annotated[str | None, typer.Option(help="When: YYYY-MM-DD or YYYY-MM-DDTHH:MM.")] = None,
+    note: Note = None,
+    they_initiated: Annotated[
+        bool, typer.Option("--they-initiated", help="They reached out, not you.")
+    ] = False,
+) -> None:
+    """Log an interaction you had with one or more people (they all took part)."""
+    interaction_kind = parse_choice(InteractionKind, kind, what="interaction kind")
+    when = parse_when(at, what="interaction date") if at else utcnow()
+    with state(ctx).workspace().transaction() as session:
+        me = get_owner(session)
+        people = [resolve_person(session, ref) for ref in refs]
+        interaction = log_interaction(
+            session,
+            people=[me, *people],
+            kind=interaction_kind,
+            at=when,
+            note=note,
+            initiated_by=people[0] if they_initiated else me,
+        )
+        label = f"Logged {interaction.kind} #{interaction.id} with " + ", ".join(
+            p.name for p in people
+        )
+    render.done(label)

@@ -1,0 +1,216 @@
+"""`goodword person …`: add, list, show, edit, merge, delete."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from goodword.cli import render
+from goodword.cli.options import (
+    Birthday,
+    City,
+    Country,
+    Emails,
+    Industry,
+    Json,
+    LinkedIn,
+    Note,
+    Org,
+    Phones,
+    Tags,
+    Title,
+)
+from goodword.cli.state import state
+from goodword.clock import utcnow
+from goodword.events.queries import resolve_event
+from goodword.events.service import record_met
+from goodword.people.queries import count_people, resolve_person, search_people, summary_of
+from goodword.people.schemas import PersonSummary
+from goodword.people.service import PersonFields, add_note, create_person, edit_person, untag_person
+from goodword.profiles.forget import delete_person
+from goodword.profiles.merge import merge_people
+from goodword.profiles.queries import person_detail
+from goodword.relationships.models import TieKind
+from goodword.relationships.service import connect_people
+from goodword.text import parse_birthday
+
+person_app = typer.Typer(
+    help="Add, find, show, edit, merge and delete people.", no_args_is_help=True
+)
+
+Ref = Annotated[str, typer.Argument(help="Id, e-mail, or (unique) name; `me` is you.")]
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(person_app, name="person")
+
+
+def _fields(
+    name: str | None,
+    emails: list[str] | None,
+    phones: list[str] | None,
+    org: str | None,
+    title: str | None,
+    industry: str | None,
+    city: str | None,
+    country: str | None,
+    tags: list[str] | None,
+    linkedin: str | None,
+    birthday: str | None,
+) -> PersonFields:
+    return PersonFields(
+        name=name,
+        emails=emails or (),
+        phones=phones or (),
+        org=org,
+        title=title,
+        industry=industry,
+        city=city,
+        country=country,
+        tags=tags or (),
+        linkedin=linkedin,
+        birthday=parse_birthday(birthday) if birthday else None,
+    )
+
+
+@person_app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Their full name.")],
+    email: Emails = None,
+    phone: Phones = None,
+    org: Org = None,
+    title: Title = None,
+    industry: Industry = None,
+    city: City = None,
+    country: Country = None,
+    tag: Tags = None,
+    linkedin: LinkedIn = None,
+    birthday: Birthday = None,
+    note: Note = None,
+    met_at: Annotated[str | None, typer.Option(help="Event (id or name) where you met.")] = None,
+    introduced_by: Annotated[str | None, typer.Option(help="Who introduced you (REF).")] = None,
+    json: Json = False,
+) -> None:
+    """Add a person."""
+    fields = _fields(
+        name, email, phone, org, title, industry, city, country, tag, linkedin, birthday
+    )
+    with state(ctx).workspace().transaction() as session:
+        person = create_person(session, fields=fields)
+        if note:
+            add_note(session, person=person, body=note)
+        if met_at:
+            record_met(session, event=resolve_event(session, met_at), people=[person])
+        if introduced_by:
+            introducer = resolve_person(session, introduced_by)
+            connect_people(session, a=introducer, b=person, kind=TieKind.INTRODUCED)
+        summary = summary_of(session, person.id)
+    _report(summary, json, "Added")
+
+
+def _report(summary: PersonSummary, json: bool, verb: str) -> None:
+    if json:
+        render.emit_json(summary)
+    else:
+        render.done(f"{verb} {summary.name} (#{summary.id})")
+
+
+@person_app.command("list")
+def list_(
+    ctx: typer.Context,
+    query: Annotated[str | None, typer.Option(help="Match name, e-mail, org or tag.")] = None,
+    tag: Annotated[str | None, typer.Option(help="Only people with this tag.")] = None,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 100,
+    json: Json = False,
+) -> None:
+    """List people, optionally matching a query or tag."""
+    with state(ctx).workspace().transaction() as session:
+        found = [
+            PersonSummary.of(p)
+            for p in search_people(session, query=query, tag=tag, limit=limit or None)
+        ]
+        total = count_people(session) if not (query or tag) else None
+    if json:
+        render.emit_json(found)
+    else:
+        render.people(found, total=total)
+
+
+@person_app.command("show")
+def show(ctx: typer.Context, ref: Ref, json: Json = False) -> None:
+    """Show a person with their ties and whole timeline."""
+    with state(ctx).workspace().transaction() as session:
+        detail = person_detail(session, person=resolve_person(session, ref), now=utcnow())
+    if json:
+        render.emit_json(detail)
+    else:
+        render.person(detail)
+
+
+@person_app.command("edit")
+def edit(
+    ctx: typer.Context,
+    ref: Ref,
+    name: Annotated[str | None, typer.Option(help="New name.")] = None,
+    email: Emails = None,
+    phone: Phones = None,
+    org: Org = None,
+    title: Title = None,
+    industry: Industry = None,
+    city: City = None,
+    country: Country = None,
+    tag: Tags = None,
+    untag: Annotated[list[str] | None, typer.Option(help="Remove a tag (repeatable).")] = None,
+    linkedin: LinkedIn = None,
+    birthday: Birthday = None,
+    note: Note = None,
+    json: Json = False,
+) -> None:
+    """Change a person: set fields, add e-mails, phones and tags, add a note."""
+    fields = _fields(
+        name, email, phone, org, title, industry, city, country, tag, linkedin, birthday
+    )
+    with state(ctx).workspace().transaction() as session:
+        person = edit_person(session, person=resolve_person(session, ref), fields=fields)
+        if untag:
+            untag_person(session, person=person, tags=untag)
+        if note:
+            add_note(session, person=person, body=note)
+        summary = summary_of(session, person.id)
+    _report(summary, json, "Updated")
+
+
+@person_app.command("merge")
+def merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(help="The person to keep (REF).")],
+    other: Annotated[str, typer.Argument(help="The duplicate to fold into KEEP (REF).")],
+    json: Json = False,
+) -> None:
+    """Merge OTHER into KEEP, keeping every handle, tag, tie, interaction and referral."""
+    with state(ctx).workspace().transaction() as session:
+        kept, gone = resolve_person(session, keep), resolve_person(session, other)
+        gone_label = f"{gone.name} (#{gone.id})"
+        merged = merge_people(session, keep=kept, other=gone)
+        summary = summary_of(session, merged.id)
+    _report(summary, json, f"Merged {gone_label} into")
+
+
+@person_app.command("delete")
+def delete(
+    ctx: typer.Context,
+    ref: Ref,
+    yes: Annotated[bool, typer.Option("--yes", help="Confirm: this cannot be undone.")] = False,
+) -> None:
+    """Delete a person and everything about them from every table."""
+    if not yes:
+        raise typer.BadParameter(
+            "deleting is permanent; pass --yes to confirm.", param_hint="--yes"
+        )
+    with state(ctx).workspace().transaction() as session:
+        person = resolve_person(session, ref)
+        label = f"{person.name} (#{person.id})"
+        delete_person(session, person=person)
+    render.done(f"Deleted {label} and everything about them.")

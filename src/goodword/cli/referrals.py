@@ -1,0 +1,186 @@
+"""Give first and referrals: `give`, `got`, `referral …`, `ledger`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from goodword.cli import render
+from goodword.cli.options import Currency, Json, Note, Value, parse_choice
+from goodword.cli.state import state
+from goodword.clock import utcnow
+from goodword.people.queries import resolve_person
+from goodword.people.refs import find_or_create_person
+from goodword.people.service import get_owner
+from goodword.referrals.models import LedgerKind, ReferralStatus
+from goodword.referrals.queries import ledger, list_referrals
+from goodword.referrals.schemas import ledger_views, referral_views
+from goodword.referrals.service import add_referral, get_referral, move_referral, record_give
+from goodword.storage.session import workspace_currency
+from goodword.text import parse_currency, parse_date, parse_money, parse_when
+
+referral_app = typer.Typer(help="Referrals through their pipeline.", no_args_is_help=True)
+Kind = Annotated[
+    str,
+    typer.Option(help="referral, introduction, recommendation, information, help, gift or other."),
+]
+On = Annotated[str | None, typer.Option(help="When, YYYY-MM-DD (default today).")]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("give")(give)
+    app.command("got")(got)
+    app.add_typer(referral_app, name="referral")
+    app.command("ledger")(show_ledger)
+
+
+def _record(
+    ctx: typer.Context,
+    ref: str,
+    kind: str,
+    value: str | None,
+    currency: str | None,
+    note: str | None,
+    on: str | None,
+    *,
+    giving: bool,
+) -> None:
+    ledger_kind = parse_choice(LedgerKind, kind, what="ledger kind")
+    amount = parse_money(value, what="value") if value is not None else None
+    day = parse_date(on) if on else utcnow().date()
+    with state(ctx).workspace().transaction() as session:
+        me, other = get_owner(session), resolve_person(session, ref)
+        code = parse_currency(currency) if currency else workspace_currency(session)
+        giver, receiver = (me, other) if giving else (other, me)
+        entry = record_give(
+            session,
+            giver=giver,
+            receiver=receiver,
+            kind=ledger_kind,
+            on=day,
+            value=amount,
+            currency=code,
+            note=note,
+        )
+        text = f"Recorded #{entry.id}: {giver.name} gave {receiver.name} {entry.kind}"
+    render.done(text)
+
+
+def give(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="Who you gave to (REF).")],
+    kind: Kind,
+    value: Value = None,
+    currency: Currency = None,
+    note: Note = None,
+    on: On = None,
+) -> None:
+    """Record something you gave: a referral, introduction, recommendation, help …"""
+    _record(ctx, ref, kind, value, currency, note, on, giving=True)
+
+
+def got(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="Who gave to you (REF).")],
+    kind: Kind,
+    value: Value = None,
+    currency: Currency = None,
+    note: Note = None,
+    on: On = None,
+) -> None:
+    """Record something you received."""
+    _record(ctx, ref, kind, value, currency, note, on, giving=False)
+
+
+@referral_app.command("add")
+def referral_add(
+    ctx: typer.Context,
+    from_: Annotated[str, typer.Option("--from", help="Who referred (REF).")],
+    prospect: Annotated[str, typer.Option(help="Who was referred (REF; added if new).")],
+    to: Annotated[str, typer.Option(help="Who received the referral (default: you).")] = "me",
+    via: Annotated[
+        list[str] | None, typer.Option(help="Introduced through (REF, in order).")
+    ] = None,
+    value: Value = None,
+    currency: Currency = None,
+    note: Note = None,
+    on: On = None,
+    json: Json = False,
+) -> None:
+    """Record a referral received (or one you passed on with --to)."""
+    amount = parse_money(value, what="value") if value is not None else None
+    at = parse_when(on, what="referral date") if on else utcnow()
+    with state(ctx).workspace().transaction() as session:
+        referrer = resolve_person(session, from_)
+        receiver = resolve_person(session, to)
+        chain = [resolve_person(session, ref) for ref in via or ()]
+        target, _ = find_or_create_person(session, prospect)
+        code = parse_currency(currency) if currency else workspace_currency(session)
+        referral = add_referral(
+            session,
+            referrer=referrer,
+            prospect=target,
+            receiver=receiver,
+            currency=code,
+            at=at,
+            via=chain,
+            value=amount,
+            note=note,
+        )
+        [view] = referral_views(session, [referral])
+    if json:
+        render.emit_json(view)
+    else:
+        render.done(f"Referral #{view.id}: {view.referrer.name} → {view.prospect.name}")
+
+
+@referral_app.command("move")
+def referral_move(
+    ctx: typer.Context,
+    referral_id: Annotated[int, typer.Argument(metavar="ID")],
+    status: Annotated[str, typer.Argument(help="received, contacted, met, proposal, won, lost.")],
+    value: Value = None,
+    on: On = None,
+) -> None:
+    """Move a referral along its pipeline (optionally setting its value)."""
+    new_status = parse_choice(ReferralStatus, status, what="referral status")
+    amount = parse_money(value, what="value") if value is not None else None
+    at = parse_when(on, what="date") if on else utcnow()
+    with state(ctx).workspace().transaction() as session:
+        referral = move_referral(
+            session,
+            referral=get_referral(session, referral_id),
+            status=new_status,
+            at=at,
+            value=amount,
+        )
+        text = f"Referral #{referral.id} is now {referral.status}"
+    render.done(text)
+
+
+@referral_app.command("list")
+def referral_list(ctx: typer.Context, json: Json = False) -> None:
+    """List referrals, newest first, with their history."""
+    with state(ctx).workspace().transaction() as session:
+        views = referral_views(session, list_referrals(session))
+    if json:
+        render.emit_json(views)
+    else:
+        render.referrals(views)
+
+
+def show_ledger(
+    ctx: typer.Context,
+    ref: Annotated[str | None, typer.Argument(help="Only entries with this person.")] = None,
+    json: Json = False,
+) -> None:
+    """The give/take ledger and each person's balance with you."""
+    with state(ctx).workspace().transaction() as session:
+        person = resolve_person(session, ref) if ref else None
+        view = ledger(session, me=get_owner(session), person=person)
+        entries, balances = ledger_views(session, view.entries, view.balances)
+    if json:
+        render.emit_json({"entries": entries, "balances": balances})
+    else:
+        render.ledger(entries, balances)

@@ -1,0 +1,189 @@
+"""All terminal output: JSON for scripts, Rich tables and lines for people."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+from rich.console import Console
+from rich.table import Table
+
+from goodword.events.schemas import EventView
+from goodword.followups.schemas import FollowupView
+from goodword.offering.schemas import CriterionView, OfferingView
+from goodword.people.schemas import PersonSummary
+from goodword.profiles.schemas import PersonDetail
+from goodword.referrals.schemas import BalanceView, LedgerEntryView, ReferralView
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def emit_json(data: BaseModel | Sequence[BaseModel] | dict[str, Any]) -> None:
+    """Plain `print`, so nothing but the document reaches stdout."""
+    if isinstance(data, BaseModel):
+        plain: Any = data.model_dump(mode="json")
+    elif isinstance(data, dict):
+        plain = {k: _plain(v) for k, v in data.items()}
+    else:
+        plain = [item.model_dump(mode="json") for item in data]
+    print(json.dumps(plain, indent=2, ensure_ascii=False))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def done(message: str) -> None:
+    out.print(message, markup=False)
+
+
+def error(message: str) -> None:
+    err.print(f"Error: {message}", markup=False)
+
+
+def warn(message: str) -> None:
+    err.print(message, markup=False)
+
+
+def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    out.print(table)
+
+
+def people(found: Sequence[PersonSummary], *, total: int | None = None) -> None:
+    _table(
+        f"People ({len(found)}{f' of {total}' if total and total > len(found) else ''})",
+        ["id", "name", "org", "title", "emails", "tags"],
+        ((p.id, p.name, p.org, p.title, ", ".join(p.emails), ", ".join(p.tags)) for p in found),
+    )
+
+
+def person(detail: PersonDetail) -> None:
+    out.print(f"[bold]{detail.name}[/bold] (#{detail.id}){'  — you' if detail.is_me else ''}")
+    facts = {
+        "org": detail.org,
+        "title": detail.title,
+        "emails": ", ".join(detail.emails),
+        "phones": ", ".join(detail.phones),
+        "links": ", ".join(detail.links),
+        "industry": detail.industry,
+        "city": ", ".join(x for x in (detail.city, detail.country) if x),
+        "birthday": detail.birthday,
+        "tags": ", ".join(detail.tags),
+    }
+    for key, value in facts.items():
+        if value:
+            out.print(f"  {key}: {value}", markup=False)
+    for note in detail.notes:
+        out.print(f"  note: {note}", markup=False)
+    if detail.ties:
+        _table(
+            "Ties",
+            ["strength", "person", "their role", "evidence"],
+            (
+                (f"{t.strength:.2f}", f"{t.person.name} (#{t.person.id})", t.kind, t.evidence)
+                for t in detail.ties
+            ),
+        )
+    if detail.timeline:
+        _table(
+            "Timeline",
+            ["on", "what", "detail"],
+            ((i.on[:10], f"{i.domain}:{i.type}", i.summary) for i in detail.timeline),
+        )
+
+
+def events(found: Sequence[EventView]) -> None:
+    _table(
+        "Events",
+        ["id", "on", "name", "place", "cost", "met"],
+        (
+            (e.id, e.starts_on, e.name, e.place, f"{e.cost} {e.currency}" if e.cost else "", e.met)
+            for e in found
+        ),
+    )
+
+
+def referrals(found: Sequence[ReferralView]) -> None:
+    _table(
+        "Referrals",
+        ["id", "received", "from", "prospect", "to", "status", "value"],
+        (
+            (
+                r.id,
+                r.received_on,
+                r.referrer.name,
+                r.prospect.name,
+                r.receiver.name,
+                r.status,
+                f"{r.value} {r.currency}" if r.value is not None else "",
+            )
+            for r in found
+        ),
+    )
+
+
+def ledger(entries: Sequence[LedgerEntryView], balances: Sequence[BalanceView]) -> None:
+    _table(
+        "Balance with you (given − received)",
+        ["person", "given", "received", "net"],
+        ((f"{b.person.name} (#{b.person.id})", b.given, b.received, b.net) for b in balances),
+    )
+    _table(
+        "Entries",
+        ["id", "on", "giver", "receiver", "kind", "value", "note"],
+        (
+            (
+                e.id,
+                e.on,
+                e.giver.name,
+                e.receiver.name,
+                e.kind,
+                f"{e.value} {e.currency}" if e.value is not None else "",
+                e.note,
+            )
+            for e in entries
+        ),
+    )
+
+
+def followups(found: Sequence[FollowupView]) -> None:
+    _table(
+        "Follow-ups",
+        ["id", "due", "person", "reason", "repeats", "snoozed until"],
+        ((f.id, f.due_on, f.person.name, f.reason, f.rule, f.snoozed_until) for f in found),
+    )
+
+
+def criteria(found: Sequence[CriterionView]) -> None:
+    _table(
+        "Ideal client profile",
+        ["id", "field", "operator", "value", "weight"],
+        ((c.id, c.field, c.operator, c.value, c.weight) for c in found),
+    )
+
+
+def offering(me: PersonSummary, what: OfferingView) -> None:
+    out.print(f"[bold]{me.name}[/bold] (#{me.id}) {', '.join(me.emails)}")
+    for label, value in (
+        ("One-liner", what.one_liner),
+        ("Problems solved", what.problems),
+        ("For whom", what.for_whom),
+        ("Typical results", what.results),
+    ):
+        out.print(f"  {label}: {value or '—'}", markup=False)
+
+
+def counts(title: str, values: dict[str, int]) -> None:
+    _table(title, ["", "count"], values.items())

@@ -1,0 +1,17 @@
+"""Read models for follow-ups."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from goodword.people.schemas import PersonSummary
+
+
+class FollowupView(BaseModel):
+    id: int
+    person: PersonSummary
+    due_on: str
+    reason: str | None
+    rule: str | None
+    done_at: str | None
+    snoozed_until: str | None

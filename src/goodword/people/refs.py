@@ -1,0 +1,30 @@
+"""A REF that may name someone new: people met at an event or a referred prospect."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy.orm import Session
+
+from goodword.errors import NotFound
+from goodword.people.models import Person
+from goodword.people.queries import resolve_person
+from goodword.people.service import PersonFields, create_person
+
+
+def find_or_create_person(session: Session, ref: str) -> tuple[Person, bool]:
+    """(person, created). An id that matches nobody is still an error, not a new person.
+
+    Raises: Ambiguous when the REF matches several people; NotFound for an unknown id.
+    """
+    try:
+        return resolve_person(session, ref), False
+    except NotFound:
+        if re.fullmatch(r"#?\d+", ref.strip()):
+            raise
+    if "@" in ref:
+        local = ref.split("@", 1)[0].replace(".", " ").replace("_", " ").title()
+        fields = PersonFields(name=local, emails=[ref])
+    else:
+        fields = PersonFields(name=ref)
+    return create_person(session, fields=fields), True
