@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from goodword.errors import InvalidInput
 
-_RULE = re.compile(r"^every\s+(\d+)\s+(day|week|month|year)s?$")
+_RULE = re.compile(r"^every\s+(?:(\d+)\s+)?(day|week|month|year)s?$")
 _NAMED = {
     "daily": (1, "day"),
     "weekly": (1, "week"),
@@ -41,12 +41,12 @@ def parse_rule(text: str) -> Rule:
     if cleaned in _NAMED:
         return Rule(*_NAMED[cleaned])
     match = _RULE.match(cleaned)
-    if not match or int(match.group(1)) < 1:
+    if not match or int(match.group(1) or 1) < 1:
         raise InvalidInput(
             f"'{text}' is not a recurrence rule.",
             hint="Use e.g. 'every 30 days', 'every 2 weeks', 'monthly' or 'quarterly'.",
         )
-    return Rule(int(match.group(1)), match.group(2))
+    return Rule(int(match.group(1) or 1), match.group(2))
 
 
 def next_due(rule: Rule, last_done: date) -> date:

@@ -1,0 +1,337 @@
+"""Streaming the demo network: organisations first, then people in chunks with their ties.
+
+Every tie joins a person to someone generated before them, so each chunk's ties point only
+at rows already written, and a pair can only be produced while its later person is being
+made: checking for duplicates needs a set per person, not one for the whole network.
+"""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from array import array
+from bisect import bisect
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache
+from itertools import accumulate
+
+from goodword.demo.plan import OWNER_ORG, SPECIAL_ORGS, Plan, Role
+from goodword.demo.ties import TieMaker
+from goodword.demo.vocabulary import (
+    CITIES,
+    FIRST_NAMES,
+    GENERIC_TITLES,
+    INDUSTRIES,
+    LAST_NAMES,
+    MIDDLE_INITIALS,
+    NAME_ENDS,
+    NAME_STARTS,
+    OWNER_CITY,
+    TECH_INDUSTRIES,
+)
+from goodword.people.models import HandleKind
+
+Row = dict[str, object]
+# Table name to rows, in an order that satisfies the foreign keys between them.
+Batch = dict[str, list[Row]]
+
+PEOPLE_PER_ORG = 9
+NAME_MEMORY = 200_000  # past this many people, namesakes are realistic and not worth a set
+PERSONAL_DOMAINS = ("mail.example", "inbox.example", "post.example")
+INDUSTRY = {industry.name: industry for industry in INDUSTRIES}
+
+
+@dataclass(frozen=True)
+class Ids:
+    """The id of index 0 in each table the generator links to; the rest count up."""
+
+    workspace: int
+    owner: int
+    person: int
+    organisation: int
+    tags: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class Org:
+    name: str
+    industry: str
+    city: int
+    domain: str
+
+
+@dataclass(frozen=True)
+class Sketch:
+    """What the activity generator needs to tell stories about a direct contact or prospect."""
+
+    name: str
+    first: str
+    org: str | None
+    title: str | None
+    industry: str | None
+    city: str
+
+
+@dataclass
+class Network:
+    plan: Plan
+    ids: Ids
+    rng: random.Random
+    now: datetime
+    taken_orgs: set[str] = field(default_factory=set)
+    taken_emails: set[str] = field(default_factory=set)
+    orgs: list[Org] = field(default_factory=list)
+    sketches: dict[int, Sketch] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        plan = self.plan
+        self.ties = TieMaker(plan, self.rng, self.ids, today=self.now.date())
+        self.city_members = [array("i") for _ in CITIES]
+        self.city_weights = list(accumulate(c.weight for c in CITIES))
+        self.role_seen: Counter[Role] = Counter()
+        self.names: set[str] = set()
+        self.phone_next = [0] * len(CITIES)
+        self.sketched = {r.prospect for r in plan.referrals} | {
+            v for r in plan.referrals for v in r.via
+        }
+
+    def organisation_rows(self) -> list[Row]:
+        """The special organisations, then Pareto-sized ones: a few employ thousands."""
+        count = max(len(SPECIAL_ORGS) + 5, self.plan.people // PEOPLE_PER_ORG)
+        industry_weights = list(accumulate(i.weight for i in INDUSTRIES))
+        weights: list[float] = []
+        for special in SPECIAL_ORGS:
+            self._add_org(special.name, special.industry, OWNER_CITY)
+            weights.append(special.weight)
+        while len(self.orgs) < count:
+            industry = INDUSTRIES[self._pick(industry_weights)]
+            city = self._pick(self.city_weights)
+            self._add_org(self._org_name(industry.suffixes), industry.name, city)
+            weights.append(min(300.0, self.rng.paretovariate(1.3)))
+        self.org_weights = list(accumulate(weights))
+        self.org_members = [array("i") for _ in self.orgs]
+        self.orgs_by_industry: dict[str, list[int]] = {}
+        for index, org in enumerate(self.orgs):
+            if index >= len(SPECIAL_ORGS):
+                self.orgs_by_industry.setdefault(org.industry, []).append(index)
+        created = self.now
+        return [
+            {"id": self.ids.organisation + k, "workspace_id": self.ids.workspace, "name": o.name,
+             "industry": o.industry, "city": CITIES[o.city].name, "created_at": created}
+            for k, o in enumerate(self.orgs)
+        ]
+
+    def _add_org(self, name: str, industry: str, city: int) -> None:
+        self.taken_orgs.add(name)
+        self.orgs.append(Org(name, industry, city, f"{_slug(name).replace('-', '')}.example"))
+
+    def _org_name(self, suffixes: tuple[str, ...]) -> str:
+        rng = self.rng
+        for _ in range(4):
+            if rng.random() < 0.25:
+                stem = LAST_NAMES[rng.randrange(len(LAST_NAMES))]
+            else:
+                start = NAME_STARTS[rng.randrange(len(NAME_STARTS))]
+                stem = start + NAME_ENDS[rng.randrange(len(NAME_ENDS))]
+            name = f"{stem} {suffixes[rng.randrange(len(suffixes))]}"
+            if name not in self.taken_orgs:
+                return name
+        number = 2
+        while f"{name} {number}" in self.taken_orgs:
+            number += 1
+        return f"{name} {number}"
+
+    def _pick(self, cumulative: list[float]) -> int:
+        return bisect(cumulative, self.rng.random() * cumulative[-1])
+
+    def people_batches(self, chunk: int) -> Iterator[Batch]:
+        """Yields people, their handles, jobs, tags and ties, `chunk` people at a time."""
+        for start in range(0, self.plan.people, chunk):
+            batch: Batch = {t: [] for t in ("person", "handle", "employment", "person_tag")}
+            batch["relationship"] = []
+            for index in range(start, min(start + chunk, self.plan.people)):
+                self._person(index, batch)
+            yield batch
+
+    def _person(self, i: int, batch: Batch) -> None:
+        rng, role = self.rng, self.plan.roles.get(i)
+        org = self._pick_org(role)
+        if i < self.plan.directs and rng.random() < 0.6:
+            city = OWNER_CITY
+        elif org >= 0 and rng.random() < 0.85:
+            city = self.orgs[org].city
+        else:
+            city = self._pick(self.city_weights)
+        industry = self.orgs[org].industry if org >= 0 else None
+        title = self._title(org, industry, role)
+        first, last, name = self._name()
+        pid = self.ids.person + i
+        batch["person"].append(self._person_row(pid, name, city, industry))
+        self._handles(i, pid, first, last, org, city, batch["handle"])
+        if org >= 0:
+            batch["employment"].extend(self._jobs(pid, org, title))
+        self._tags(i, pid, title, industry, role, batch["person_tag"])
+        batch["relationship"].extend(self.ties.for_person(i, org, city, self))
+        if org >= 0:
+            self.org_members[org].append(i)
+        self.city_members[city].append(i)
+        if i < self.plan.directs or i in self.sketched:
+            org_name = self.orgs[org].name if org >= 0 else None
+            self.sketches[i] = Sketch(name, first, org_name, title, industry, CITIES[city].name)
+
+    def _pick_org(self, role: Role | None) -> int:
+        rng = self.rng
+        if role is not None and role.org is not None:
+            return role.org
+        if role is not None and role.industry in self.orgs_by_industry:
+            choices = self.orgs_by_industry[role.industry]
+            return choices[rng.randrange(len(choices))]
+        if rng.random() < 0.07:
+            return -1  # freelancers and the retired belong to no organisation
+        org = self._pick(self.org_weights)
+        return org if org != OWNER_ORG else -1
+
+    def _title(self, org: int, industry: str | None, role: Role | None) -> str | None:
+        rng = self.rng
+        if role is not None:
+            seen = self.role_seen[role]
+            self.role_seen[role] += 1
+            return role.titles[seen % len(role.titles)]
+        if org < 0 or industry is None:
+            return None
+        details = INDUSTRY[industry]
+        if org >= len(SPECIAL_ORGS) and not self.org_members[org]:
+            return details.head  # whoever joins an organisation first runs it
+        if rng.random() < 0.72:
+            return details.titles[rng.randrange(len(details.titles))]
+        return GENERIC_TITLES[rng.randrange(len(GENERIC_TITLES))]
+
+    def _name(self) -> tuple[str, str, str]:
+        rng = self.rng
+        for _ in range(3):
+            first = FIRST_NAMES[rng.randrange(len(FIRST_NAMES))]
+            last = LAST_NAMES[rng.randrange(len(LAST_NAMES))]
+            if rng.random() < 0.3:
+                name = f"{first} {MIDDLE_INITIALS[rng.randrange(len(MIDDLE_INITIALS))]}. {last}"
+            else:
+                name = f"{first} {last}"
+            if name not in self.names:
+                break
+        if len(self.names) < NAME_MEMORY:
+            self.names.add(name)
+        return first, last, name
+
+    def _person_row(self, pid: int, name: str, city: int, industry: str | None) -> Row:
+        rng, place = self.rng, CITIES[city]
+        month = day = year = None
+        if rng.random() < 0.15:
+            month, day = rng.randint(1, 12), rng.randint(1, 28)
+            year = rng.randint(1958, 2001) if rng.random() < 0.5 else None
+        return {
+            "id": pid, "workspace_id": self.ids.workspace, "name": name, "is_me": False,
+            "city": place.name, "country": place.country, "industry": industry,
+            "birthday_month": month, "birthday_day": day, "birthday_year": year,
+            "created_at": self.now, "updated_at": self.now,
+        }
+
+    def _handles(
+        self, i: int, pid: int, first: str, last: str, org: int, city: int, rows: list[Row]
+    ) -> None:
+        rng, direct = self.rng, i < self.plan.directs
+        wid = self.ids.workspace
+        if rng.random() < (0.9 if direct else 0.45):
+            domain = self.orgs[org].domain if org >= 0 else rng.choice(PERSONAL_DOMAINS)
+            rows.append({"workspace_id": wid, "person_id": pid, "kind": HandleKind.EMAIL,
+                         "value": self._email(_slug(first), _slug(last), domain),
+                         "label": "work" if org >= 0 else "home", "is_primary": True})
+        phone = self._phone(city) if rng.random() < (0.6 if direct else 0.12) else None
+        if phone is not None:
+            rows.append({"workspace_id": wid, "person_id": pid, "kind": HandleKind.PHONE,
+                         "value": phone, "label": "mobile", "is_primary": True})
+        if rng.random() < (0.7 if direct else 0.3):
+            # An odd multiplier permutes 32-bit numbers, so every index gets its own slug.
+            suffix = f"{(i * 2654435761) & 0xFFFFFFFF:08x}"
+            slug = f"{_slug(first)}-{_slug(last)}-{suffix}"
+            rows.append({"workspace_id": wid, "person_id": pid, "kind": HandleKind.LINKEDIN,
+                         "value": f"https://www.linkedin.com/in/{slug}", "label": None,
+                         "is_primary": True})
+
+    def _email(self, first: str, last: str, domain: str) -> str:
+        candidates = (f"{first}.{last}@{domain}", f"{first[0]}{last}@{domain}")
+        email = next((c for c in candidates if c not in self.taken_emails), None)
+        number = 2
+        while email is None:
+            candidate = f"{first}.{last}{number}@{domain}"
+            email = candidate if candidate not in self.taken_emails else None
+            number += 1
+        self.taken_emails.add(email)
+        return email
+
+    def _phone(self, city: int) -> str | None:
+        """Numbers from the fictional ranges only, so the demo never dials a real person."""
+        place, used = CITIES[city], self.phone_next[city]
+        capacity = 10**place.phone_digits
+        if place.phone_prefix is None or used >= capacity:
+            return None
+        self.phone_next[city] = used + 1
+        # 7919 shares no factor with a power of ten: a permutation that does not look sequential.
+        return f"{place.phone_prefix}{(used * 7919) % capacity:0{place.phone_digits}d}"
+
+    def _jobs(self, pid: int, org: int, title: str | None) -> list[Row]:
+        rng, today = self.rng, self.now.date()
+        started = today - timedelta(days=rng.randint(30, 4000))
+        rows: list[Row] = [self._job(pid, org, title, started, None)]
+        if rng.random() < 0.05:
+            before = self._pick(self.org_weights)
+            if before not in (org, OWNER_ORG):
+                ended = started - timedelta(days=rng.randint(0, 60))
+                began = ended - timedelta(days=rng.randint(200, 2000))
+                details = INDUSTRY[self.orgs[before].industry]
+                old = details.titles[rng.randrange(len(details.titles))]
+                rows.insert(0, self._job(pid, before, old, began, ended))
+        return rows
+
+    def _job(
+        self, pid: int, org: int, title: str | None, started: date, ended: date | None
+    ) -> Row:
+        return {"workspace_id": self.ids.workspace, "person_id": pid,
+                "org_id": self.ids.organisation + org, "title": title,
+                "started_on": started, "ended_on": ended}
+
+    def _tags(
+        self, i: int, pid: int, title: str | None, industry: str | None, role: Role | None,
+        rows: list[Row],
+    ) -> None:
+        rng = self.rng
+        names = set(role.tags) if role is not None else set()
+        if title and industry in TECH_INDUSTRIES and ("Founder" in title or "CEO" in title):
+            names.add("founder")
+            if rng.random() < 0.45:
+                names.add("funded")
+        if industry == "Venture Capital":
+            names.add("investor")
+        elif industry == "Banking" and rng.random() < 0.5:
+            names.add("banker")
+        elif industry == "Legal" and rng.random() < 0.4:
+            names.add("lawyer")
+        if rng.random() < 0.04:
+            names.add("alumni")
+        if i in self.plan.bni_members:
+            names.add("bni")
+        if i < self.plan.directs and rng.random() < 0.08:
+            names.add(rng.choice(("chamber", "speaker", "board")))
+        wid, tag_ids = self.ids.workspace, self.ids.tags
+        rows.extend(
+            {"person_id": pid, "tag_id": tag_ids[n], "workspace_id": wid} for n in sorted(names)
+        )
+
+
+@cache
+def _slug(text: str) -> str:
+    """Lower-case ASCII for e-mail local parts and URLs: 'João O'Brien' → 'joao-obrien'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = ["".join(c for c in word.lower() if c.isalnum()) for word in ascii_text.split()]
+    return "-".join(w for w in words if w)
