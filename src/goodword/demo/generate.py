@@ -88,7 +88,8 @@ class Network:
 
     def __post_init__(self) -> None:
         plan = self.plan
-        self.ties = TieMaker(plan, self.rng, self.ids, today=self.now.date())
+        self.ties = TieMaker(plan, self.rng, self.ids, now=self.now)
+        self.bni = set(plan.bni)
         self.city_members = [array("i") for _ in CITIES]
         self.city_weights = list(accumulate(c.weight for c in CITIES))
         self.role_seen: Counter[Role] = Counter()
@@ -174,7 +175,10 @@ class Network:
         if org >= 0:
             batch["employment"].extend(self._jobs(pid, org, title))
         self._tags(i, pid, title, industry, role, batch["person_tag"])
-        batch["relationship"].extend(self.ties.for_person(i, org, city, self))
+        colleagues = self.org_members[org] if org >= 0 else None
+        batch["relationship"].extend(
+            self.ties.for_person(i, city, colleagues, self.city_members[city])
+        )
         if org >= 0:
             self.org_members[org].append(i)
         self.city_members[city].append(i)
@@ -319,7 +323,7 @@ class Network:
             names.add("lawyer")
         if rng.random() < 0.04:
             names.add("alumni")
-        if i in self.plan.bni_members:
+        if i in self.bni:
             names.add("bni")
         if i < self.plan.directs and rng.random() < 0.08:
             names.add(rng.choice(("chamber", "speaker", "board")))

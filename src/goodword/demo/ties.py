@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import random
 from array import array
-from datetime import date, datetime, timedelta
+from bisect import bisect
+from datetime import datetime, timedelta
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -39,9 +40,9 @@ HUB_TIES = 120  # roughly how many strangers link to each hub
 
 
 class TieMaker:
-    def __init__(self, plan: Plan, rng: random.Random, ids: Ids, *, today: date) -> None:
-        self.plan, self.rng, self.ids, self.today = plan, rng, ids, today
-        self.created = datetime.combine(today, datetime.min.time())
+    def __init__(self, plan: Plan, rng: random.Random, ids: Ids, *, now: datetime) -> None:
+        self.plan, self.rng, self.ids = plan, rng, ids
+        self.created, self.today = now, now.date()
         people, directs = plan.people, plan.directs
         self.p_direct = min(1.0, directs * ANCHORS_PER_DIRECT / max(1, people - directs))
         self.p_hub = min(0.08, len(plan.hubs) * HUB_TIES / max(1, people))
@@ -89,7 +90,7 @@ class TieMaker:
                 other = rng.randrange(plan.directs)
         else:
             other = rng.randrange(plan.directs, i) if i > plan.directs else rng.randrange(i)
-        kind = self.kind_names[bisect_weights(self.kind_weights, rng.random())]
+        kind = self.kind_names[bisect(self.kind_weights, rng.random() * self.kind_weights[-1])]
         source = TieSource.STATED if rng.random() < 0.55 else TieSource.IMPORTED
         self._add(rows, seen, other, i, kind, source, self._strength(0.3, 0.2, 0.9))
 
@@ -134,11 +135,3 @@ class TieMaker:
             self.direct_neighbours.setdefault(i, []).append(j)
             self.direct_neighbours.setdefault(j, []).append(i)
 
-
-def bisect_weights(cumulative: list[float], fraction: float) -> int:
-    """The index a uniform `fraction` falls on, given cumulative weights."""
-    target = fraction * cumulative[-1]
-    for index, edge in enumerate(cumulative):
-        if target < edge:
-            return index
-    return len(cumulative) - 1

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
+    Index,
     Integer,
     SmallInteger,
     String,
@@ -31,6 +32,8 @@ class HandleKind(StrEnum):
 
 class Person(Base):
     __tablename__ = "person"
+    # Listing and resolving by name must not sort a million rows.
+    __table_args__ = (Index("ix_person_workspace_name", "workspace_id", "name"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     workspace_id: Mapped[int] = workspace_fk()

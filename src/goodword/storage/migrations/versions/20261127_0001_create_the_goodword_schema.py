@@ -158,6 +158,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_person_workspace_id"), ["workspace_id"], unique=False)
+        batch_op.create_index("ix_person_workspace_name", ["workspace_id", "name"], unique=False)
 
     op.create_table(
         "tag",
@@ -811,6 +812,7 @@ def downgrade() -> None:
 
     op.drop_table("tag")
     with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.drop_index("ix_person_workspace_name")
         batch_op.drop_index(batch_op.f("ix_person_workspace_id"))
 
     op.drop_table("person")
