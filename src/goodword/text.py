@@ -149,3 +149,9 @@ def parse_when(raw: str, *, what: str = "date") -> datetime:
         return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
     moment = parse_datetime(text, what=what)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, with % _ and \\ taken literally (escape '\\')."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

@@ -294,6 +294,10 @@ def test_merging_keeps_every_handle_tag_tie_and_record_of_both(
         assert session.get(Person, oid) is None
         after = snapshot(session, fresh.id, {kid})
         assert after.handles == before.handles
+        handles = session.scalars(select(Handle).where(Handle.person_id == kid)).all()
+        for kind in {h.kind for h in handles}:
+            primary = [h.value for h in handles if h.kind == kind and h.is_primary]
+            assert len(primary) == 1, f"one primary {kind}, not {primary}"
         assert after.tags == before.tags
         assert after.interactions == before.interactions
         assert after.events == before.events
@@ -331,6 +335,16 @@ def test_the_owner_cannot_be_merged_away(session: Session) -> None:
     with pytest.raises(InvalidInput, match="owner cannot be merged away"):
         merge_people(session, keep=ann, other=get_owner(session))
     assert session.get(Person, get_owner(session).id) is not None
+
+
+def test_the_kept_records_primary_email_stays_primary(session: Session) -> None:
+    ann = add(session, "Ann Lee", emails=["ann@acme.example", "ann@home.example"])
+    dup = add(session, "Ann L.", emails=["ann@globex.example"], phones=["+14155550100"])
+    merge_people(session, keep=ann, other=dup)
+    primary = session.scalars(
+        select(Handle.value).where(Handle.person_id == ann.id, Handle.is_primary)
+    ).all()
+    assert sorted(primary) == ["+14155550100", "ann@acme.example"]
 
 
 def test_someone_can_be_merged_into_the_owner(session: Session) -> None:
@@ -421,3 +435,15 @@ def test_an_interaction_both_records_took_part_in_lists_the_merged_person_once(
     merge_people(session, keep=ann, other=dup)
     assert participants(session, call.id) == {me.id, ann.id}
     assert session.get(Interaction, call.id) is not None
+
+
+def test_the_kept_records_current_job_stays_current(session: Session) -> None:
+    # The other record's job is newer in the database, but the kept record's values win.
+    ann = add(session, "Ann Lee", org="Acme", title="CFO")
+    dup = add(session, "Ann Lee", org="Globex", title="CEO")
+    merge_people(session, keep=ann, other=dup)
+    session.expire_all()
+    summary = PersonSummary.of(session.get_one(Person, ann.id))
+    assert (summary.org, summary.title) == ("Acme", "CFO")
+    jobs = session.get_one(Person, ann.id).employments
+    assert sorted(e.org.name for e in jobs) == ["Acme", "Globex"]

@@ -119,6 +119,7 @@ def test_opening_a_new_sqlite_file_creates_the_schema(tmp_path: Path) -> None:
     workspace = open_workspace(str(path))
     try:
         assert path.exists()
+        assert [p.name for p in path.parent.iterdir() if ".before-" in p.name] == []
         assert current_revision(workspace.engine) == head_revision()
         with workspace.transaction() as session:
             assert session.execute(text("SELECT count(*) FROM person WHERE is_me")).scalar() == 1
@@ -140,16 +141,38 @@ def test_a_sqlite_file_from_a_newer_goodword_is_refused_not_touched(tmp_path: Pa
     engine.dispose()
 
 
+def _only_schema(url: str, schema: pg_schema) -> str:
+    only_this_schema = {"options": f"-csearch_path={schema.name}"}
+    return make_url(url).update_query_dict(only_this_schema).render_as_string(False)
+
+
+def test_an_upgraded_postgresql_database_opens_with_its_owner() -> None:
+    url = pg_url()
+    if url is None:
+        pytest.skip(f"PostgreSQL tests need {PG_URL_VAR} (e.g. postgresql+psycopg://…/test)")
+    schema = pg_schema(url)
+    with schema:
+        upgrade(schema.engine)
+        workspace = open_workspace(_only_schema(url, schema), name="team")
+        try:
+            with workspace.transaction() as session:
+                owners = session.execute(
+                    text("SELECT count(*) FROM person WHERE is_me AND workspace_id = :w"),
+                    {"w": workspace.id},
+                ).scalar()
+            assert owners == 1
+        finally:
+            workspace.close()
+
+
 def test_an_empty_postgresql_database_asks_for_goodword_init() -> None:
     url = pg_url()
     if url is None:
         pytest.skip(f"PostgreSQL tests need {PG_URL_VAR} (e.g. postgresql+psycopg://…/test)")
     schema = pg_schema(url)
     with schema:
-        only_this_schema = {"options": f"-csearch_path={schema.name}"}
-        target = make_url(url).update_query_dict(only_this_schema).render_as_string(False)
         with pytest.raises(SchemaOutOfDate, match="no goodword schema") as caught:
-            open_workspace(target)
+            open_workspace(_only_schema(url, schema))
         assert caught.value.hint is not None
         assert "goodword init" in caught.value.hint
         assert inspect(schema.engine).get_table_names() == []

@@ -82,7 +82,7 @@ class Network:
     rng: random.Random
     now: datetime
     taken_orgs: set[str] = field(default_factory=set)
-    taken_emails: set[str] = field(default_factory=set)
+    taken_handles: set[str] = field(default_factory=set)
     orgs: list[Org] = field(default_factory=list)
     sketches: dict[int, Sketch] = field(default_factory=dict)
 
@@ -120,12 +120,19 @@ class Network:
                 self.orgs_by_industry.setdefault(org.industry, []).append(index)
         created = self.now
         return [
-            {"id": self.ids.organisation + k, "workspace_id": self.ids.workspace, "name": o.name,
-             "industry": o.industry, "city": CITIES[o.city].name, "created_at": created}
+            {
+                "id": self.ids.organisation + k,
+                "workspace_id": self.ids.workspace,
+                "name": o.name,
+                "industry": o.industry,
+                "city": CITIES[o.city].name,
+                "created_at": created,
+            }
             for k, o in enumerate(self.orgs)
         ]
 
     def _add_org(self, name: str, industry: str, city: int) -> None:
+        name = _unique(name, self.taken_orgs)
         self.taken_orgs.add(name)
         self.orgs.append(Org(name, industry, city, f"{_slug(name).replace('-', '')}.example"))
 
@@ -139,11 +146,8 @@ class Network:
                 stem = start + NAME_ENDS[rng.randrange(len(NAME_ENDS))]
             name = f"{stem} {suffixes[rng.randrange(len(suffixes))]}"
             if name not in self.taken_orgs:
-                return name
-        number = 2
-        while f"{name} {number}" in self.taken_orgs:
-            number += 1
-        return f"{name} {number}"
+                break
+        return name
 
     def _pick(self, cumulative: list[float]) -> int:
         return bisect(cumulative, self.rng.random() * cumulative[-1])
@@ -160,7 +164,9 @@ class Network:
     def _person(self, i: int, batch: Batch) -> None:
         rng, role = self.rng, self.plan.roles.get(i)
         org = self._pick_org(role)
-        if i < self.plan.directs and rng.random() < 0.6:
+        if role is not None and role.org is not None:
+            city = self.orgs[org].city
+        elif i < self.plan.directs and rng.random() < 0.6:
             city = OWNER_CITY
         elif org >= 0 and rng.random() < 0.85:
             city = self.orgs[org].city
@@ -235,10 +241,18 @@ class Network:
             month, day = rng.randint(1, 12), rng.randint(1, 28)
             year = rng.randint(1958, 2001) if rng.random() < 0.5 else None
         return {
-            "id": pid, "workspace_id": self.ids.workspace, "name": name, "is_me": False,
-            "city": place.name, "country": place.country, "industry": industry,
-            "birthday_month": month, "birthday_day": day, "birthday_year": year,
-            "created_at": self.now, "updated_at": self.now,
+            "id": pid,
+            "workspace_id": self.ids.workspace,
+            "name": name,
+            "is_me": False,
+            "city": place.name,
+            "country": place.country,
+            "industry": industry,
+            "birthday_month": month,
+            "birthday_day": day,
+            "birthday_year": year,
+            "created_at": self.now,
+            "updated_at": self.now,
         }
 
     def _handles(
@@ -248,30 +262,52 @@ class Network:
         wid = self.ids.workspace
         if rng.random() < (0.9 if direct else 0.45):
             domain = self.orgs[org].domain if org >= 0 else rng.choice(PERSONAL_DOMAINS)
-            rows.append({"workspace_id": wid, "person_id": pid, "kind": HandleKind.EMAIL,
-                         "value": self._email(_slug(first), _slug(last), domain),
-                         "label": "work" if org >= 0 else "home", "is_primary": True})
+            rows.append(
+                {
+                    "workspace_id": wid,
+                    "person_id": pid,
+                    "kind": HandleKind.EMAIL,
+                    "value": self._email(_slug(first), _slug(last), domain),
+                    "label": "work" if org >= 0 else "home",
+                    "is_primary": True,
+                }
+            )
         phone = self._phone(city) if rng.random() < (0.6 if direct else 0.12) else None
         if phone is not None:
-            rows.append({"workspace_id": wid, "person_id": pid, "kind": HandleKind.PHONE,
-                         "value": phone, "label": "mobile", "is_primary": True})
+            rows.append(
+                {
+                    "workspace_id": wid,
+                    "person_id": pid,
+                    "kind": HandleKind.PHONE,
+                    "value": phone,
+                    "label": "mobile",
+                    "is_primary": True,
+                }
+            )
         if rng.random() < (0.7 if direct else 0.3):
-            # An odd multiplier permutes 32-bit numbers, so every index gets its own slug.
-            suffix = f"{(i * 2654435761) & 0xFFFFFFFF:08x}"
+            # An odd multiplier (and an xor) permutes 32-bit numbers: every index its own slug.
+            suffix = f"{((i * 2654435761) ^ 0x5BD1E995) & 0xFFFFFFFF:08x}"
             slug = f"{_slug(first)}-{_slug(last)}-{suffix}"
-            rows.append({"workspace_id": wid, "person_id": pid, "kind": HandleKind.LINKEDIN,
-                         "value": f"https://www.linkedin.com/in/{slug}", "label": None,
-                         "is_primary": True})
+            rows.append(
+                {
+                    "workspace_id": wid,
+                    "person_id": pid,
+                    "kind": HandleKind.LINKEDIN,
+                    "value": f"https://www.linkedin.com/in/{slug}",
+                    "label": None,
+                    "is_primary": True,
+                }
+            )
 
     def _email(self, first: str, last: str, domain: str) -> str:
         candidates = (f"{first}.{last}@{domain}", f"{first[0]}{last}@{domain}")
-        email = next((c for c in candidates if c not in self.taken_emails), None)
+        email = next((c for c in candidates if c not in self.taken_handles), None)
         number = 2
         while email is None:
             candidate = f"{first}.{last}{number}@{domain}"
-            email = candidate if candidate not in self.taken_emails else None
+            email = candidate if candidate not in self.taken_handles else None
             number += 1
-        self.taken_emails.add(email)
+        self.taken_handles.add(email)
         return email
 
     def _phone(self, city: int) -> str | None:
@@ -282,7 +318,9 @@ class Network:
             return None
         self.phone_next[city] = used + 1
         # 7919 shares no factor with a power of ten: a permutation that does not look sequential.
-        return f"{place.phone_prefix}{(used * 7919) % capacity:0{place.phone_digits}d}"
+        number = (used * 7919 + 4321) % capacity
+        phone = f"{place.phone_prefix}{number:0{place.phone_digits}d}"
+        return phone if phone not in self.taken_handles else None
 
     def _jobs(self, pid: int, org: int, title: str | None) -> list[Row]:
         rng, today = self.rng, self.now.date()
@@ -298,15 +336,23 @@ class Network:
                 rows.insert(0, self._job(pid, before, old, began, ended))
         return rows
 
-    def _job(
-        self, pid: int, org: int, title: str | None, started: date, ended: date | None
-    ) -> Row:
-        return {"workspace_id": self.ids.workspace, "person_id": pid,
-                "org_id": self.ids.organisation + org, "title": title,
-                "started_on": started, "ended_on": ended}
+    def _job(self, pid: int, org: int, title: str | None, started: date, ended: date | None) -> Row:
+        return {
+            "workspace_id": self.ids.workspace,
+            "person_id": pid,
+            "org_id": self.ids.organisation + org,
+            "title": title,
+            "started_on": started,
+            "ended_on": ended,
+        }
 
     def _tags(
-        self, i: int, pid: int, title: str | None, industry: str | None, role: Role | None,
+        self,
+        i: int,
+        pid: int,
+        title: str | None,
+        industry: str | None,
+        role: Role | None,
         rows: list[Row],
     ) -> None:
         rng = self.rng
@@ -331,6 +377,16 @@ class Network:
         rows.extend(
             {"person_id": pid, "tag_id": tag_ids[n], "workspace_id": wid} for n in sorted(names)
         )
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """Organisation names are unique per workspace; a clash gets a number, as companies do."""
+    number = 2
+    candidate = name
+    while candidate in taken:
+        candidate = f"{name} {number}"
+        number += 1
+    return candidate
 
 
 @cache

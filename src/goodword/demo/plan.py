@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from goodword.referrals.models import ReferralStatus
 from goodword.relationships.models import TieKind
@@ -165,12 +166,12 @@ def _plan_referrals(plan: Plan, rng: random.Random, *, first_free: int) -> None:
 
 
 def _statuses(rng: random.Random, n: int) -> list[ReferralStatus]:
-    """At least one won and one lost, so every report has something to show."""
+    """Every stage of the pipeline shows up (won and lost first), so every report has data."""
     names = [s for s, _ in STATUS_WEIGHTS]
     weights = [w for _, w in STATUS_WEIGHTS]
     statuses = rng.choices(names, weights=weights, k=n)
-    if n >= 2:
-        statuses[0], statuses[1] = ReferralStatus.WON, ReferralStatus.LOST
+    ensured = [ReferralStatus.WON, ReferralStatus.LOST, *(s for s in names if not s.is_closed)]
+    statuses[: len(ensured)] = ensured[:n]
     rng.shuffle(statuses)
     return statuses
 
@@ -178,7 +179,7 @@ def _statuses(rng: random.Random, n: int) -> list[ReferralStatus]:
 def _plan_referral_ties(plan: Plan, referral: ReferralPlan, rng: random.Random) -> None:
     """The referrer knows the first link, each link the next, the last link the prospect."""
     chain = [referral.referrer, *referral.via, referral.prospect]
-    for a, b in zip(chain, chain[1:], strict=False):
+    for a, b in pairwise(chain):
         kind = rng.choice((TieKind.FRIEND, TieKind.KNOWS, TieKind.PARTNER, TieKind.KNOWS))
         plan.plan_tie(a, b, kind, round(rng.uniform(0.55, 0.95), 2))
     titles = PROSPECT_TITLES[rng.randrange(len(PROSPECT_TITLES))]

@@ -58,19 +58,27 @@ class EventKind:
 
 EVENT_KINDS: tuple[EventKind, ...] = (
     EventKind("SF Chamber Business Breakfast", "Hotel Nikko, San Francisco", Decimal("35"), 4),
-    EventKind("BNI Golden Gate Chapter Meeting", "Marriott Marquis, San Francisco",
-              Decimal("45"), 3),
+    EventKind(
+        "BNI Golden Gate Chapter Meeting", "Marriott Marquis, San Francisco", Decimal("45"), 3
+    ),
     EventKind("SaaS Founders Meetup", "Foundry Coworking, SoMa", Decimal("0"), 3),
-    EventKind("Bay Area CFO Roundtable", "Bayside Commerce Bank, Financial District",
-              Decimal("0"), 2),
+    EventKind(
+        "Bay Area CFO Roundtable", "Bayside Commerce Bank, Financial District", Decimal("0"), 2
+    ),
     EventKind("Women in Finance Lunch", "The Battery, San Francisco", Decimal("65"), 2),
     EventKind("Angel Investor Pitch Night", "Golden Gate Angels, Palo Alto", Decimal("25"), 2),
-    EventKind("Startup Fundraising Fireside Chat", "Mission Launchpad, Mission District",
-              Decimal("0"), 2),
+    EventKind(
+        "Startup Fundraising Fireside Chat", "Mission Launchpad, Mission District", Decimal("0"), 2
+    ),
     EventKind("Fintech Forward Summit", "Moscone West, San Francisco", Decimal("895"), 1, True),
     EventKind("CloudScale Conference", "Oakland Marriott City Center", Decimal("1195"), 1, True),
-    EventKind("Year-End Tax Planning Workshop", "Whitfield CFO Partners, Union Square",
-              Decimal("400"), 1, True),
+    EventKind(
+        "Year-End Tax Planning Workshop",
+        "Whitfield CFO Partners, Union Square",
+        Decimal("400"),
+        1,
+        True,
+    ),
 )
 
 INTERACTION_NOTES: dict[InteractionKind, tuple[str, ...]] = {
@@ -80,7 +88,7 @@ INTERACTION_NOTES: dict[InteractionKind, tuple[str, ...]] = {
         "Coffee near {org}; talked about their first audit.",
     ),
     InteractionKind.MEETING: (
-        "Lunch with {first}: walked through {org}'s board reporting pack.",
+        "Lunch with {first}: walked through the board reporting pack for {org}.",
         "Met at {org} to review the budget for next year.",
         "Breakfast in {city}; {first} wants help with a fundraising model.",
     ),
@@ -118,7 +126,7 @@ PERSON_NOTES = (
 
 FOLLOWUP_REASONS = (
     "Follow up after {event}.",
-    "Check in on {org}'s Series A timeline.",
+    "Check in on the Series A timeline at {org}.",
     "Send {first} the advocate brief.",
     "Quarterly catch-up with {first}.",
     "Invite {first} to the tax planning workshop.",
@@ -130,7 +138,7 @@ GIVEN_BY_OWNER: tuple[tuple[LedgerKind, str], ...] = (
     (LedgerKind.INTRODUCTION, "Introduced {first} to a Series A investor."),
     (LedgerKind.INTRODUCTION, "Introduced {first} to an employment lawyer."),
     (LedgerKind.INFORMATION, "Sent {first} the SaaS metrics benchmark report."),
-    (LedgerKind.HELP, "Reviewed {org}'s financial model before the board meeting."),
+    (LedgerKind.HELP, "Reviewed the financial model of {org} before a board meeting."),
     (LedgerKind.REFERRAL, "Referred a founder who needed {first}'s services."),
 )
 GIVEN_TO_OWNER: tuple[tuple[LedgerKind, str], ...] = (

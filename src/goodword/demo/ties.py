@@ -57,16 +57,25 @@ class TieMaker:
         self, i: int, city: int, colleagues: array[int] | None, neighbours: array[int]
     ) -> list[Row]:
         """Ties from person `i` to people generated before them, each pair at most once."""
-        rng, rows, seen = self.rng, [], {i}
+        rng, seen = self.rng, {i}
+        rows: list[Row] = []
         for planned in self.plan.ties.pop(i, ()):
-            self._add(rows, seen, planned.other, i, planned.kind, TieSource.STATED,
-                      planned.strength)
+            self._add(
+                rows, seen, planned.other, i, planned.kind, TieSource.STATED, planned.strength
+            )
         if i >= self.plan.directs:
             self._anchor(rows, seen, i)
         if colleagues:
             source = TieSource.IMPORTED if rng.random() < 0.6 else TieSource.STATED
-            self._add(rows, seen, colleagues[-1], i, TieKind.COLLEAGUE, source,
-                      self._strength(0.2, 0.3, 0.8))
+            self._add(
+                rows,
+                seen,
+                colleagues[-1],
+                i,
+                TieKind.COLLEAGUE,
+                source,
+                self._strength(0.2, 0.3, 0.8),
+            )
             if len(colleagues) >= 2 and rng.random() < 0.4:
                 other = colleagues[rng.randrange(len(colleagues))]
                 self._add(rows, seen, other, i, TieKind.COLLEAGUE, source, None)
@@ -74,7 +83,9 @@ class TieMaker:
             for _ in range(2 if rng.random() < 0.3 else 1):
                 source = TieSource.IMPORTED if rng.random() < 0.7 else TieSource.INFERRED
                 other = neighbours[rng.randrange(len(neighbours))]
-                self._add(rows, seen, other, i, TieKind.KNOWS, source, self._strength(0.1, 0.1, 0.3))
+                self._add(
+                    rows, seen, other, i, TieKind.KNOWS, source, self._strength(0.1, 0.1, 0.3)
+                )
         if self.plan.hubs and rng.random() < self.p_hub:
             self._hub(rows, seen, i, city)
         if i in self.hub_set:
@@ -110,7 +121,13 @@ class TieMaker:
         return round(self.rng.uniform(low, high), 2)
 
     def _add(
-        self, rows: list[Row], seen: set[int], j: int, i: int, kind: TieKind, source: TieSource,
+        self,
+        rows: list[Row],
+        seen: set[int],
+        j: int,
+        i: int,
+        kind: TieKind,
+        source: TieSource,
         strength: float | None,
     ) -> None:
         if j in seen or j >= i:
@@ -119,19 +136,20 @@ class TieMaker:
         rng = self.rng
         note = TIE_NOTES[rng.randrange(len(TIE_NOTES))] if rng.random() < 0.03 else None
         since = self.today - timedelta(days=rng.randint(60, 5000)) if rng.random() < 0.3 else None
-        rows.append({
-            "workspace_id": self.ids.workspace,
-            "person_a_id": self.ids.person + j,
-            "person_b_id": self.ids.person + i,
-            "kind": kind,
-            "reversed": kind in ASYMMETRIC and rng.random() < 0.5,
-            "strength": strength,
-            "source": source,
-            "note": note,
-            "since": since,
-            "created_at": self.created,
-        })
+        rows.append(
+            {
+                "workspace_id": self.ids.workspace,
+                "person_a_id": self.ids.person + j,
+                "person_b_id": self.ids.person + i,
+                "kind": kind,
+                "reversed": kind in ASYMMETRIC and rng.random() < 0.5,
+                "strength": strength,
+                "source": source,
+                "note": note,
+                "since": since,
+                "created_at": self.created,
+            }
+        )
         if i < self.plan.directs:
             self.direct_neighbours.setdefault(i, []).append(j)
             self.direct_neighbours.setdefault(j, []).append(i)
-

@@ -8,12 +8,44 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-FIRST_NAMES: tuple[str, ...] = tuple(
-    ["Aaliyah", "Aaron", "Abigail", "Adaeze", "Aditi", "Adrian", "Ahmed", "Aiko", "Aisha", "Alejandro", "Alex", "Alice", "Amara", "Amir", "Ana", "Andre", "Andrea", "Anika", "Anthony", "Arjun", "Astrid", "Ayesha", "Beatriz", "Ben", "Bianca", "Bilal", "Brandon", "Bridget", "Camila", "Carlos", "Caroline", "Chen", "Chidi", "Chloe", "Chris", "Claire", "Daniel", "Darius", "David", "Deepa", "Diego", "Dmitri", "Elena", "Eli", "Elif", "Emeka", "Emily", "Emma", "Eric", "Esther", "Ethan", "Fatima", "Felix", "Fernanda", "Fiona", "Gabriel", "Grace", "Hannah", "Haruto", "Hassan", "Hector", "Helen", "Hiroshi", "Ian", "Ifeoma", "Ines", "Ingrid", "Isaac", "Isabel", "Ivan", "Jack", "Jamal", "James", "Jasmine", "Javier", "Jenna", "Jin", "Joao", "Jonah", "Jordan", "Jose", "Julia", "Julian", "Kai", "Kamala", "Karim", "Kate", "Kenji", "Kevin", "Kwame", "Lakshmi", "Laura", "Leah", "Lena", "Leo", "Liam", "Lina", "Lucas", "Lucia", "Luis", "Maya", "Malik", "Marco", "Maria", "Mariam", "Mark", "Mateo", "Mei", "Mia", "Michael", "Miguel", "Mina", "Mohammed", "Nadia", "Naomi", "Nathan", "Nia", "Nikhil", "Noah", "Nora", "Olivia", "Omar", "Oscar", "Owen", "Pablo", "Paula", "Priya", "Rafael", "Rahul", "Rania", "Raquel", "Rebecca", "Ricardo", "Rohan", "Rosa", "Ryan", "Sakura", "Samuel", "Sana", "Sara", "Sean", "Sofia", "Sophie", "Stefan", "Sunil", "Tariq", "Tessa", "Thomas", "Tomas", "Valentina", "Victor", "Vikram", "Wei", "Xavier", "Yara", "Yasmin", "Yuki", "Yusuf", "Zainab", "Zara", "Zoe"]
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+FIRST_NAMES: tuple[str, ...] = _words(
+    """
+    Aaliyah Aaron Abigail Adaeze Aditi Adrian Ahmed Aiko Aisha Alejandro Alex Alice Amara
+    Amir Ana Andre Andrea Anika Anthony Arjun Astrid Ayesha Beatriz Ben Bianca Bilal Brandon
+    Bridget Camila Carlos Caroline Chen Chidi Chloe Chris Claire Daniel Darius David Deepa
+    Diego Dmitri Elena Eli Elif Emeka Emily Emma Eric Esther Ethan Fatima Felix Fernanda
+    Fiona Gabriel Grace Hannah Haruto Hassan Hector Helen Hiroshi Ian Ifeoma Ines Ingrid
+    Isaac Isabel Ivan Jack Jamal James Jasmine Javier Jenna Jin Joao Jonah Jordan Jose Julia
+    Julian Kai Kamala Karim Kate Kenji Kevin Kwame Lakshmi Laura Leah Lena Leo Liam Lina
+    Lucas Lucia Luis Maya Malik Marco Maria Mariam Mark Mateo Mei Mia Michael Miguel Mina
+    Mohammed Nadia Naomi Nathan Nia Nikhil Noah Nora Olivia Omar Oscar Owen Pablo Paula
+    Priya Rafael Rahul Rania Raquel Rebecca Ricardo Rohan Rosa Ryan Sakura Samuel Sana Sara
+    Sean Sofia Sophie Stefan Sunil Tariq Tessa Thomas Tomas Valentina Victor Vikram Wei
+    Xavier Yara Yasmin Yuki Yusuf Zainab Zara Zoe Zoë Søren Björn Chloé Renée João José
+    """
 )
 
-LAST_NAMES: tuple[str, ...] = tuple(
-    ["Abara", "Abbott", "Adeyemi", "Agarwal", "Ahmed", "Alvarez", "Andersen", "Anderson", "Araujo", "Bailey", "Baker", "Banerjee", "Barnes", "Bauer", "Becker", "Bennett", "Bergstrom", "Bhatt", "Brooks", "Brown", "Campbell", "Castillo", "Chang", "Chen", "Cho", "Clarke", "Cohen", "Collins", "Cruz", "Das", "Davies", "Delgado", "Diaz", "Dubois", "Edwards", "Eriksson", "Evans", "Fischer", "Fitzgerald", "Flores", "Foster", "Garcia", "Gomez", "Gonzalez", "Gupta", "Haddad", "Hall", "Hansen", "Harris", "Hayes", "Hernandez", "Hill", "Hoffman", "Hughes", "Ibrahim", "Ito", "Iyer", "Jackson", "Jensen", "Johansson", "Johnson", "Jones", "Kapoor", "Kaur", "Kelly", "Khan", "Kim", "Klein", "Kowalski", "Kumar", "Larsen", "Lee", "Lewis", "Li", "Lim", "Lopez", "Martin", "Martinez", "Mehta", "Meyer", "Miller", "Mitchell", "Moreno", "Morgan", "Murphy", "Mwangi", "Nakamura", "Nguyen", "Novak", "Nwosu", "Obi", "Okafor", "Oliveira", "Olsen", "Ortiz", "Park", "Patel", "Perez", "Petrov", "Phillips", "Pham", "Quinn", "Ramirez", "Rao", "Reddy", "Reyes", "Richter", "Rivera", "Roberts", "Robinson", "Rodriguez", "Rossi", "Russo", "Saito", "Sanchez", "Santos", "Schmidt", "Schneider", "Shah", "Sharma", "Silva", "Singh", "Sokolov", "Sullivan", "Suzuki", "Takahashi", "Tanaka", "Taylor", "Thompson", "Torres", "Tran", "Turner", "Vargas", "Walker", "Wang", "Ward", "Weber", "Williams", "Wilson", "Wong", "Wu", "Yamamoto", "Yang", "Young", "Zhang", "Zhou"]
+LAST_NAMES: tuple[str, ...] = _words(
+    """
+    Abara Abbott Adeyemi Agarwal Ahmed Alvarez Andersen Anderson Araujo Bailey Baker
+    Banerjee Barnes Bauer Becker Bennett Bergstrom Bhatt Brooks Brown Campbell Castillo
+    Chang Chen Cho Clarke Cohen Collins Cruz Das Davies Delgado Diaz Dubois Edwards Eriksson
+    Evans Fischer Fitzgerald Flores Foster Garcia Gomez Gonzalez Gupta Haddad Hall Hansen
+    Harris Hayes Hernandez Hill Hoffman Hughes Ibrahim Ito Iyer Jackson Jensen Johansson
+    Johnson Jones Kapoor Kaur Kelly Khan Kim Klein Kowalski Kumar Larsen Lee Lewis Li Lim
+    Lopez Martin Martinez Mehta Meyer Miller Mitchell Moreno Morgan Murphy Mwangi Nakamura
+    Nguyen Novak Nwosu Obi Okafor Oliveira Olsen Ortiz Park Patel Perez Petrov Phillips Pham
+    Quinn Ramirez Rao Reddy Reyes Richter Rivera Roberts Robinson Rodriguez Rossi Russo
+    Saito Sanchez Santos Schmidt Schneider Shah Sharma Silva Singh Sokolov Sullivan Suzuki
+    Takahashi Tanaka Taylor Thompson Torres Tran Turner Vargas Walker Wang Ward Weber
+    Williams Wilson Wong Wu Yamamoto Yang Young Zhang Zhou
+    O'Brien Nuñez Müller Sørensen D'Souza Gómez Nowak Mbeki Haddad-Ali
+    """
 )
 
 MIDDLE_INITIALS = "ABCDEFGHJKLMNPRSTVW"
@@ -77,7 +109,7 @@ INDUSTRIES: tuple[Industry, ...] = (
     _industry(
         "SaaS",
         10,
-        "HQ|Cloud|Platform|App|io",
+        "HQ|Cloud|Platform|App|Hub",
         "Customer Success Lead|Head of Growth|Account Executive|VP Engineering|CFO",
         "Co-founder & CEO",
     ),
@@ -222,11 +254,19 @@ GENERIC_TITLES = (
     "Controller",
 )
 
-NAME_STARTS = tuple(
-    ["Blue", "North", "Silver", "Bright", "Iron", "Clear", "Golden", "Red", "Summit", "Harbor", "Cedar", "Maple", "Oak", "Pine", "River", "Stone", "Sky", "Sun", "Star", "Moon", "Bay", "Coast", "Lake", "Green", "Swift", "True", "Bold", "Prime", "Nova", "Apex", "Arc", "Beacon", "Canyon", "Copper", "Crescent", "Crystal", "Delta", "Ember", "Falcon", "Fern", "Granite", "Hawk", "Juniper", "Lantern", "Meadow", "Orchid"]
+NAME_STARTS = _words(
+    """
+    Blue North Silver Bright Iron Clear Golden Red Summit Harbor Cedar Maple Oak Pine River
+    Stone Sky Sun Star Moon Bay Coast Lake Green Swift True Bold Prime Nova Apex Arc Beacon
+    Canyon Copper Crescent Crystal Delta Ember Falcon Fern Granite Hawk Juniper Lantern
+    Meadow Orchid
+    """
 )
-NAME_ENDS = tuple(
-    ["peak", "field", "stone", "wave", "bridge", "line", "path", "light", "works", "gate", "point", "ridge", "view", "side", "well", "brook", "forge", "mark", "spring", "crest", "wood", "shore", "vale", "haven", "way", "port", "land", "rock", "grove"]
+NAME_ENDS = _words(
+    """
+    peak field stone wave bridge line path light works gate point ridge view side well brook
+    forge mark spring crest wood shore vale haven way port land rock grove
+    """
 )
 
 TAGS: tuple[str, ...] = (

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from goodword.errors import Ambiguous, NotFound
 from goodword.events.models import Attendance, Event
 from goodword.storage.session import workspace_id
+from goodword.text import contains_pattern
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,10 @@ def resolve_event(session: Session, ref: str) -> Event:
         if event is None:
             raise NotFound(f"No event #{match.group(1)}.", hint="See `goodword event list`.")
         return event
-    for condition in (func.lower(Event.name) == text.lower(), Event.name.ilike(f"%{text}%")):
+    for condition in (
+        func.lower(Event.name) == text.lower(),
+        Event.name.ilike(contains_pattern(text), escape="\\"),
+    ):
         found = session.scalars(base.where(condition).order_by(Event.starts_on).limit(10)).all()
         if len(found) == 1:
             return found[0]

@@ -21,6 +21,10 @@ _NAMED = {
 }
 
 
+# A cadence longer than a century is a typo, and would overflow the calendar.
+_MAX_COUNT = {"day": 36500, "week": 5200, "month": 1200, "year": 100}
+
+
 @dataclass(frozen=True)
 class Rule:
     count: int
@@ -46,7 +50,10 @@ def parse_rule(text: str) -> Rule:
             f"'{text}' is not a recurrence rule.",
             hint="Use e.g. 'every 30 days', 'every 2 weeks', 'monthly' or 'quarterly'.",
         )
-    return Rule(int(match.group(1) or 1), match.group(2))
+    rule = Rule(int(match.group(1) or 1), match.group(2))
+    if rule.count > _MAX_COUNT[rule.unit]:
+        raise InvalidInput(f"'{text}' is too long a cadence; use at most a hundred years.")
+    return rule
 
 
 def next_due(rule: Rule, last_done: date) -> date:

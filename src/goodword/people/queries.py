@@ -22,6 +22,7 @@ from goodword.people.models import (
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import get_owner
 from goodword.storage.session import workspace_id
+from goodword.text import contains_pattern
 
 _ID = re.compile(r"^#?(\d+)$")
 # A typo still finds a unique person; a looser match only becomes a suggestion.
@@ -76,7 +77,7 @@ def _resolve_name(session: Session, text: str) -> Person:
     if exact:
         raise person_ambiguous(text, [(p.id, p.name) for p in exact])
     contains = session.scalars(
-        _people(session).where(Person.name.ilike(f"%{_escape(text)}%", escape="\\")).limit(10)
+        _people(session).where(Person.name.ilike(contains_pattern(text), escape="\\")).limit(10)
     ).all()
     if len(contains) == 1:
         return contains[0]
@@ -111,10 +112,6 @@ def fuzzy_names(
     return [(pid, name, score) for name, score, pid in found]
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def search_people(
     session: Session, *, query: str | None = None, tag: str | None = None, limit: int | None = 100
 ) -> list[Person]:
@@ -129,7 +126,7 @@ def search_people(
             )
         )
     if query:
-        like = f"%{_escape(query.strip())}%"
+        like = contains_pattern(query.strip())
         stmt = stmt.where(
             or_(
                 Person.name.ilike(like, escape="\\"),

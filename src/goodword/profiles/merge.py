@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import and_, delete, select, update
 from sqlalchemy.orm import Session
 
+from goodword.clock import today
 from goodword.errors import InvalidInput
 from goodword.events.models import Attendance
 from goodword.followups.models import Followup
@@ -32,6 +33,7 @@ def merge_people(session: Session, *, keep: Person, other: Person) -> Person:
             "The owner cannot be merged away.", hint=f"Run: person merge me {keep.id}"
         )
     _merge_fields(session, keep, other)
+    _move_employments(session, keep, other)
     _move_handles(session, keep.id, other.id)
     _move_ties(session, keep.id, other.id)
     _move_memberships(session, keep.id, other.id)
@@ -48,7 +50,6 @@ def merge_people(session: Session, *, keep: Person, other: Person) -> Person:
 
 
 _SIMPLE_MOVES = (
-    (Employment, Employment.person_id),
     (Note, Note.person_id),
     (Followup, Followup.person_id),
     (Interaction, Interaction.initiated_by_id),
@@ -71,8 +72,25 @@ def _merge_fields(session: Session, keep: Person, other: Person) -> None:
             setattr(keep, attr, theirs)
         elif theirs is not None and theirs != mine:
             differing.append(f"{attr.replace('_', ' ')}: {theirs}")
+    current = {e.org.name: e.title for e in keep.employments if e.ended_on is None}
+    for job in other.employments:
+        if job.ended_on is None and current and current.get(job.org.name, "") != job.title:
+            differing.append(f"org: {job.org.name}" + (f" ({job.title})" if job.title else ""))
     if differing:
         add_note(session, person=keep, body=f"Merged from #{other.id}; " + "; ".join(differing))
+
+
+def _move_employments(session: Session, keep: Person, other: Person) -> None:
+    """Keep's current job stays current; the other record's current jobs become history."""
+    keep_current = any(e.ended_on is None for e in keep.employments)
+    for job in other.employments:
+        if keep_current and job.ended_on is None:
+            job.ended_on = today()
+    session.execute(
+        update(Employment).where(Employment.person_id == other.id).values(person_id=keep.id),
+        execution_options={"synchronize_session": False},
+    )
+    session.flush()
 
 
 def _move_handles(session: Session, keep_id: int, other_id: int) -> None:

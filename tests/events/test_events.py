@@ -1,0 +1,138 @@
+"""Events, who you met there, and finding an event by what the user types."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.errors import Ambiguous, InvalidInput, NotFound
+from goodword.events.models import Attendance
+from goodword.events.queries import list_events, resolve_event
+from goodword.events.service import add_event, record_met
+from goodword.people.models import Person
+from goodword.people.service import PersonFields, create_person, get_owner
+from goodword.workspace import Workspace, open_workspace
+
+ON = date(2026, 3, 12)
+
+
+def add(session: Session, name: str) -> Person:
+    return create_person(session, fields=PersonFields(name=name))
+
+
+def met_at(session: Session, event_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(Attendance.person_id)
+            .where(Attendance.event_id == event_id)
+            .order_by(Attendance.person_id)
+        )
+    )
+
+
+def test_an_event_keeps_its_place_and_cost(session: Session) -> None:
+    event = add_event(
+        session,
+        name="  Chamber   breakfast ",
+        starts_on=ON,
+        place=" Town  Hall",
+        cost=Decimal("25.00"),
+        currency="EUR",
+    )
+    assert (event.name, event.place, event.cost_amount, event.cost_currency) == (
+        "Chamber breakfast",
+        "Town Hall",
+        Decimal("25.00"),
+        "EUR",
+    )
+
+
+def test_an_event_needs_a_name(session: Session) -> None:
+    with pytest.raises(InvalidInput, match="needs a name"):
+        add_event(session, name="   ", starts_on=ON)
+
+
+def test_recording_who_you_met_twice_records_them_once(session: Session) -> None:
+    ann, bob = add(session, "Ann Lee"), add(session, "Bob Stone")
+    event = add_event(session, name="Chamber breakfast", starts_on=ON)
+    assert record_met(session, event=event, people=[ann]) == [ann]
+    assert record_met(session, event=event, people=[ann, bob, bob]) == [bob]
+    assert record_met(session, event=event, people=[ann, bob]) == []
+    assert met_at(session, event.id) == sorted([ann.id, bob.id])
+    assert [(row.event.id, row.met) for row in list_events(session)] == [(event.id, 2)]
+
+
+def test_you_do_not_meet_yourself_at_an_event(session: Session) -> None:
+    me, ann = get_owner(session), add(session, "Ann Lee")
+    event = add_event(session, name="Chamber breakfast", starts_on=ON)
+    assert record_met(session, event=event, people=[me, ann]) == [ann]
+    assert met_at(session, event.id) == [ann.id]
+
+
+def test_events_are_listed_newest_first_with_how_many_you_met(session: Session) -> None:
+    ann = add(session, "Ann Lee")
+    old = add_event(session, name="Expo", starts_on=date(2025, 10, 1))
+    new = add_event(session, name="Mixer", starts_on=ON)
+    record_met(session, event=old, people=[ann])
+    assert [(row.event.name, row.met) for row in list_events(session)] == [
+        ("Mixer", 0),
+        ("Expo", 1),
+    ]
+    assert new.id != old.id
+
+
+@pytest.mark.parametrize("ref", ["{id}", "#{id}", " {id} ", "chamber BREAKFAST", "breakf"])
+def test_an_event_is_found_by_id_exact_name_or_unique_part_of_its_name(
+    session: Session, ref: str
+) -> None:
+    event = add_event(session, name="Chamber breakfast", starts_on=ON)
+    add_event(session, name="Rotary lunch", starts_on=ON)
+    assert resolve_event(session, ref.format(id=event.id)) is event
+
+
+def test_an_exact_name_wins_over_a_longer_name_containing_it(session: Session) -> None:
+    mixer = add_event(session, name="Mixer", starts_on=ON)
+    add_event(session, name="Mixer at the Marriott", starts_on=ON)
+    assert resolve_event(session, "mixer") is mixer
+
+
+def test_an_ambiguous_name_lists_every_candidate_with_its_date(session: Session) -> None:
+    spring = add_event(session, name="Chamber mixer (spring)", starts_on=date(2026, 4, 2))
+    winter = add_event(session, name="Chamber mixer (winter)", starts_on=date(2026, 1, 8))
+    with pytest.raises(Ambiguous, match="'chamber mixer' matches 2 events") as caught:
+        resolve_event(session, "chamber mixer")
+    message = str(caught.value)
+    assert f"Chamber mixer (winter) on 2026-01-08 (#{winter.id})" in message
+    assert f"Chamber mixer (spring) on 2026-04-02 (#{spring.id})" in message
+    assert message.index("winter") < message.index("spring")
+
+
+@pytest.mark.parametrize("ref", ["Gala", "#999999", "999999"])
+def test_an_unknown_event_is_not_found(session: Session, ref: str) -> None:
+    add_event(session, name="Chamber breakfast", starts_on=ON)
+    with pytest.raises(NotFound):
+        resolve_event(session, ref)
+
+
+@pytest.mark.parametrize(("name", "ref"), [("100% Club", "100%"), ("Q1_mixer", "q1_m")])
+def test_percent_and_underscore_in_a_name_match_only_themselves(
+    session: Session, name: str, ref: str
+) -> None:
+    wanted = add_event(session, name=name, starts_on=ON)
+    add_event(session, name=name.replace("%", " members").replace("_", "-"), starts_on=ON)
+    assert resolve_event(session, ref) is wanted
+
+
+def test_an_event_of_another_workspace_is_not_found(workspace: Workspace) -> None:
+    other = open_workspace(bind=workspace.bind, name=f"{workspace.name}-other")
+    with other.transaction() as session:
+        theirs = add_event(session, name="Their gala", starts_on=ON).id
+    with workspace.transaction() as session:
+        for ref in (str(theirs), "Their gala"):
+            with pytest.raises(NotFound):
+                resolve_event(session, ref)
+        assert list_events(session) == []
