@@ -13,6 +13,7 @@ from email_validator import EmailNotValidError, validate_email
 from goodword.errors import InvalidInput
 
 _SPACES = re.compile(r"\s+")
+MAX_MONEY = Decimal("1e10")
 _LINKEDIN = re.compile(
     r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(in|company)/([^/?#]+)", re.I
 )
@@ -21,6 +22,17 @@ _LINKEDIN = re.compile(
 def clean_name(raw: str) -> str:
     """Collapse white space and NFC-normalise, so the same name typed twice compares equal."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", raw)).strip()
+
+
+def bounded(raw: str, *, limit: int, what: str) -> str:
+    """`clean_name`, refusing text longer than its column holds.
+
+    Raises: InvalidInput naming the field and the limit.
+    """
+    text = clean_name(raw)
+    if len(text) > limit:
+        raise InvalidInput(f"The {what} '{text[:40]}…' is too long; at most {limit} characters.")
+    return text
 
 
 def fold(text: str) -> str:
@@ -99,6 +111,9 @@ def parse_money(raw: str | float | Decimal, *, what: str = "amount") -> Decimal:
         raise InvalidInput(f"'{raw}' is not a valid {what}; use a number like 1500.00.") from None
     if not value.is_finite() or value < 0:
         raise InvalidInput(f"'{raw}' is not a valid {what}; it must be zero or more.")
+    # Amounts are stored with ten digits before the point.
+    if value >= MAX_MONEY:
+        raise InvalidInput(f"'{raw}' is too large an {what}; the most is 9,999,999,999.99.")
     return value.quantize(Decimal("0.01"))
 
 

@@ -28,8 +28,12 @@ class Workspace:
     name: str
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """Commits when the block ends, rolls back everything if it raises."""
+    def transaction(self, *, commit: bool = True) -> Iterator[Session]:
+        """Commits when the block ends, rolls back everything if it raises.
+
+        With `commit=False` the work is always rolled back: a dry run sees every effect
+        (counts, conflicts) and leaves nothing behind.
+        """
         # On a Connection (tests) the session nests in a savepoint the caller rolls back.
         with (
             Session(
@@ -38,9 +42,11 @@ class Workspace:
                 join_transaction_mode="create_savepoint",
                 expire_on_commit=False,
             ) as session,
-            session.begin(),
+            session.begin() as transaction,
         ):
             yield session
+            if not commit:
+                transaction.rollback()
 
     @property
     def engine(self) -> Engine:

@@ -10,6 +10,7 @@ from goodword.cli import render
 from goodword.cli.options import Json
 from goodword.cli.state import state
 from goodword.clock import utcnow
+from goodword.errors import Conflict
 from goodword.profiles.stats import network_counts
 from goodword.storage import schema
 from goodword.storage.engine import make_engine
@@ -77,11 +78,17 @@ def demo(
     from goodword.demo import fill_demo
 
     workspace = state(ctx).workspace()
-    if if_empty:
-        with workspace.transaction() as session:
-            if network_counts(session)["people"]:
-                render.warn("The database already holds a network; leaving it as it is.")
-                return
+    with workspace.transaction() as session:
+        held = network_counts(session)["people"]
+    if held and if_empty:
+        render.warn("The database already holds a network; leaving it as it is.")
+        return
+    if held:
+        raise Conflict(
+            f"The workspace already holds {held} {'person' if held == 1 else 'people'}; "
+            "demo fills an empty one.",
+            hint="Use a new --db file or another GOODWORD_WORKSPACE.",
+        )
     render.warn(f"Creating a sample network of {people:,} people…")
     filled = fill_demo(workspace, people=people, seed=seed, now=utcnow())
     render.done(

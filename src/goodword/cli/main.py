@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from typer.core import TyperGroup
 
 from goodword import __version__
@@ -27,10 +27,12 @@ class GoodwordGroup(TyperGroup):
                 raise
             error(str(exc))
             raise typer.Exit(exc.exit_code) from None
-        except OperationalError as exc:
+        except DatabaseError as exc:
             if isinstance(ctx.obj, State) and ctx.obj.debug:
                 raise
-            error(f"The database cannot be reached or read: {exc.orig}")
+            where = ctx.obj.target if isinstance(ctx.obj, State) else "the database"
+            reason = " ".join(str(exc.orig).split())
+            error(f"Cannot use {where}: {reason}")
             raise typer.Exit(1) from None
         finally:
             if isinstance(ctx.obj, State):

@@ -105,7 +105,8 @@ def icp_list(ctx: typer.Context, json: Json = False) -> None:
 
 @icp_app.command("remove")
 def icp_remove(
-    ctx: typer.Context, criterion_id: Annotated[int, typer.Argument(metavar="ID")]
+    ctx: typer.Context,
+    criterion_id: Annotated[int, typer.Argument(metavar="ID", help="The criterion's id.")],
 ) -> None:
     """Remove an ICP criterion."""
     with state(ctx).workspace().transaction() as session:

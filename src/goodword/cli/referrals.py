@@ -138,7 +138,7 @@ def referral_add(
 @referral_app.command("move")
 def referral_move(
     ctx: typer.Context,
-    referral_id: Annotated[int, typer.Argument(metavar="ID")],
+    referral_id: Annotated[int, typer.Argument(metavar="ID", help="The referral's id.")],
     status: Annotated[str, typer.Argument(help="received, contacted, met, proposal, won, lost.")],
     value: Value = None,
     on: On = None,

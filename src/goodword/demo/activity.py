@@ -59,6 +59,8 @@ TIERS = {
     "light": ((1, 3), (0.2, 0.45)),
     "dormant": ((0, 0), (0.05, 0.25)),
 }
+# Everyone else: 5 % inner circle, 20 % regular, 45 % light, the rest dormant since meeting.
+TIER_ODDS = ((0.05, "inner"), (0.25, "regular"), (0.7, "light"), (1.0, "dormant"))
 
 
 class Diary:
@@ -114,15 +116,7 @@ class Diary:
                 tier = "inner"
             else:
                 roll = self.rng.random()
-                tier = (
-                    "inner"
-                    if roll < 0.05
-                    else "regular"
-                    if roll < 0.25
-                    else "light"
-                    if roll < 0.7
-                    else "dormant"
-                )
+                tier = next(name for edge, name in TIER_ODDS if roll < edge)
             self._contact(index, tier)
 
     def _contact(self, index: int, tier: str) -> None:

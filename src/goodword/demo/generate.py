@@ -8,16 +8,15 @@ made: checking for duplicates needs a set per person, not one for the whole netw
 from __future__ import annotations
 
 import random
-import unicodedata
 from array import array
 from bisect import bisect
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cache
 from itertools import accumulate
 
+from goodword.demo.contact_details import ContactDetails, slug
 from goodword.demo.plan import OWNER_ORG, SPECIAL_ORGS, Plan, Role
 from goodword.demo.ties import TieMaker
 from goodword.demo.vocabulary import (
@@ -32,15 +31,13 @@ from goodword.demo.vocabulary import (
     OWNER_CITY,
     TECH_INDUSTRIES,
 )
-from goodword.people.models import HandleKind
 
 Row = dict[str, object]
 # Table name to rows, in an order that satisfies the foreign keys between them.
 Batch = dict[str, list[Row]]
 
 PEOPLE_PER_ORG = 9
-NAME_MEMORY = 200_000  # past this many people, namesakes are realistic and not worth a set
-PERSONAL_DOMAINS = ("mail.example", "inbox.example", "post.example")
+NAME_MEMORY = 1_000_000  # past this many people, namesakes are realistic and not worth a set
 INDUSTRY = {industry.name: industry for industry in INDUSTRIES}
 
 
@@ -94,7 +91,7 @@ class Network:
         self.city_weights = list(accumulate(c.weight for c in CITIES))
         self.role_seen: Counter[Role] = Counter()
         self.names: set[str] = set()
-        self.phone_next = [0] * len(CITIES)
+        self.details = ContactDetails(self.rng, self.ids.workspace, self.taken_handles)
         self.sketched = {r.prospect for r in plan.referrals} | {
             v for r in plan.referrals for v in r.via
         }
@@ -134,7 +131,7 @@ class Network:
     def _add_org(self, name: str, industry: str, city: int) -> None:
         name = _unique(name, self.taken_orgs)
         self.taken_orgs.add(name)
-        self.orgs.append(Org(name, industry, city, f"{_slug(name).replace('-', '')}.example"))
+        self.orgs.append(Org(name, industry, city, f"{slug(name).replace('-', '')}.example"))
 
     def _org_name(self, suffixes: tuple[str, ...]) -> str:
         rng = self.rng
@@ -177,7 +174,11 @@ class Network:
         first, last, name = self._name()
         pid = self.ids.person + i
         batch["person"].append(self._person_row(pid, name, city, industry))
-        self._handles(i, pid, first, last, org, city, batch["handle"])
+        domain = self.orgs[org].domain if org >= 0 else None
+        direct = i < self.plan.directs
+        batch["handle"].extend(
+            self.details.for_person(i, pid, (first, last), domain, city, direct=direct)
+        )
         if org >= 0:
             batch["employment"].extend(self._jobs(pid, org, title))
         self._tags(i, pid, title, industry, role, batch["person_tag"])
@@ -224,6 +225,8 @@ class Network:
         for _ in range(3):
             first = FIRST_NAMES[rng.randrange(len(FIRST_NAMES))]
             last = LAST_NAMES[rng.randrange(len(LAST_NAMES))]
+            if rng.random() < 0.08:  # double-barrelled, as many Hispanic and British names are
+                last = f"{last}-{LAST_NAMES[rng.randrange(len(LAST_NAMES))]}"
             if rng.random() < 0.3:
                 name = f"{first} {MIDDLE_INITIALS[rng.randrange(len(MIDDLE_INITIALS))]}. {last}"
             else:
@@ -254,73 +257,6 @@ class Network:
             "created_at": self.now,
             "updated_at": self.now,
         }
-
-    def _handles(
-        self, i: int, pid: int, first: str, last: str, org: int, city: int, rows: list[Row]
-    ) -> None:
-        rng, direct = self.rng, i < self.plan.directs
-        wid = self.ids.workspace
-        if rng.random() < (0.9 if direct else 0.45):
-            domain = self.orgs[org].domain if org >= 0 else rng.choice(PERSONAL_DOMAINS)
-            rows.append(
-                {
-                    "workspace_id": wid,
-                    "person_id": pid,
-                    "kind": HandleKind.EMAIL,
-                    "value": self._email(_slug(first), _slug(last), domain),
-                    "label": "work" if org >= 0 else "home",
-                    "is_primary": True,
-                }
-            )
-        phone = self._phone(city) if rng.random() < (0.6 if direct else 0.12) else None
-        if phone is not None:
-            rows.append(
-                {
-                    "workspace_id": wid,
-                    "person_id": pid,
-                    "kind": HandleKind.PHONE,
-                    "value": phone,
-                    "label": "mobile",
-                    "is_primary": True,
-                }
-            )
-        if rng.random() < (0.7 if direct else 0.3):
-            # An odd multiplier (and an xor) permutes 32-bit numbers: every index its own slug.
-            suffix = f"{((i * 2654435761) ^ 0x5BD1E995) & 0xFFFFFFFF:08x}"
-            slug = f"{_slug(first)}-{_slug(last)}-{suffix}"
-            rows.append(
-                {
-                    "workspace_id": wid,
-                    "person_id": pid,
-                    "kind": HandleKind.LINKEDIN,
-                    "value": f"https://www.linkedin.com/in/{slug}",
-                    "label": None,
-                    "is_primary": True,
-                }
-            )
-
-    def _email(self, first: str, last: str, domain: str) -> str:
-        candidates = (f"{first}.{last}@{domain}", f"{first[0]}{last}@{domain}")
-        email = next((c for c in candidates if c not in self.taken_handles), None)
-        number = 2
-        while email is None:
-            candidate = f"{first}.{last}{number}@{domain}"
-            email = candidate if candidate not in self.taken_handles else None
-            number += 1
-        self.taken_handles.add(email)
-        return email
-
-    def _phone(self, city: int) -> str | None:
-        """Numbers from the fictional ranges only, so the demo never dials a real person."""
-        place, used = CITIES[city], self.phone_next[city]
-        capacity = 10**place.phone_digits
-        if place.phone_prefix is None or used >= capacity:
-            return None
-        self.phone_next[city] = used + 1
-        # 7919 shares no factor with a power of ten: a permutation that does not look sequential.
-        number = (used * 7919 + 4321) % capacity
-        phone = f"{place.phone_prefix}{number:0{place.phone_digits}d}"
-        return phone if phone not in self.taken_handles else None
 
     def _jobs(self, pid: int, org: int, title: str | None) -> list[Row]:
         rng, today = self.rng, self.now.date()
@@ -387,11 +323,3 @@ def _unique(name: str, taken: set[str]) -> str:
         candidate = f"{name} {number}"
         number += 1
     return candidate
-
-
-@cache
-def _slug(text: str) -> str:
-    """Lower-case ASCII for e-mail local parts and URLs: 'João O'Brien' → 'joao-obrien'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = ["".join(c for c in word.lower() if c.isalnum()) for word in ascii_text.split()]
-    return "-".join(w for w in words if w)

@@ -182,10 +182,10 @@ def _plan_referral_ties(plan: Plan, referral: ReferralPlan, rng: random.Random) 
     for a, b in pairwise(chain):
         kind = rng.choice((TieKind.FRIEND, TieKind.KNOWS, TieKind.PARTNER, TieKind.KNOWS))
         plan.plan_tie(a, b, kind, round(rng.uniform(0.55, 0.95), 2))
-    titles = PROSPECT_TITLES[rng.randrange(len(PROSPECT_TITLES))]
+    title = PROSPECT_TITLES[rng.randrange(len(PROSPECT_TITLES))]
     tags = ("founder", "funded") if rng.random() < 0.6 else ("founder",)
     if referral.status == ReferralStatus.WON:
         tags = (*tags, "client")
     if referral.prospect >= plan.directs:
         industry = rng.choice(("Software", "SaaS", "Fintech"))
-        plan.roles[referral.prospect] = Role((titles,), industry=industry, tags=tags)
+        plan.roles[referral.prospect] = Role((title,), industry=industry, tags=tags)

@@ -74,12 +74,36 @@ def write_referrals(
     rng: random.Random,
     now: datetime,
 ) -> ReferralBook:
+    """Every planned referral with its steps, chain, ledger entry and the owner's touches."""
     book = ReferralBook(
-        {t: [] for t in ("referral", "referral_step", "referral_via")}, touches=[], won=0, met={}
+        {t: [] for t in ("referral", "referral_step", "referral_via", "ledger_entry")},
+        touches=[],
+        won=0,
+        met={},
     )
-    book.rows["ledger_entry"] = []
     for k, referral in enumerate(plan.referrals):
-        _write_one(book, referral, ids.referral + k, sketches, ids, rng, now)
+        path = _path(referral, rng)
+        times = _times(path, rng, now)
+        rid = ids.referral + k
+        priced = ReferralStatus.PROPOSAL in path or referral.status == ReferralStatus.LOST
+        value = Decimal(rng.randrange(60, 480) * 100) if priced else None
+        book.rows["referral"].append(_referral(referral, rid, value, times, ids, rng))
+        _steps(book, referral, rid, value, list(zip(path, times, strict=True)), ids, rng)
+        book.rows["referral_via"].extend(
+            {
+                "referral_id": rid,
+                "position": n,
+                "person_id": ids.person + v,
+                "workspace_id": ids.workspace,
+            }
+            for n, v in enumerate(referral.via)
+        )
+        book.rows["ledger_entry"].append(_ledger(referral, rid, times[0], sketches, ids))
+        if ReferralStatus.MET in path:
+            won = referral.status == ReferralStatus.WON
+            book.met[referral.prospect] = (times[path.index(ReferralStatus.MET)], won)
+        if referral.status == ReferralStatus.WON:
+            book.won += 1
     return book
 
 
@@ -101,64 +125,55 @@ def _times(path: list[ReferralStatus], rng: random.Random, now: datetime) -> lis
     return times
 
 
-def _write_one(
+def _referral(
+    referral: ReferralPlan,
+    rid: int,
+    value: Decimal | None,
+    times: list[datetime],
+    ids: ActivityIds,
+    rng: random.Random,
+) -> Row:
+    return {
+        "id": rid,
+        "workspace_id": ids.workspace,
+        "referrer_id": ids.person + referral.referrer,
+        "prospect_id": ids.person + referral.prospect,
+        "receiver_id": ids.owner,
+        "status": referral.status,
+        "value": value,
+        "currency": "USD",
+        "note": REFERRAL_NOTES[rng.randrange(len(REFERRAL_NOTES))],
+        "received_on": times[0].date(),
+        "created_at": times[0],
+        "updated_at": times[-1],
+    }
+
+
+def _steps(
     book: ReferralBook,
     referral: ReferralPlan,
     rid: int,
-    sketches: Mapping[int, Sketch],
+    value: Decimal | None,
+    steps: list[tuple[ReferralStatus, datetime]],
     ids: ActivityIds,
     rng: random.Random,
-    now: datetime,
 ) -> None:
-    path = _path(referral, rng)
-    times = _times(path, rng, now)
-    priced = ReferralStatus.PROPOSAL in path or referral.status == ReferralStatus.LOST
-    value = Decimal(rng.randrange(60, 480) * 100) if priced else None
-    wid, person = ids.workspace, ids.person
-    book.rows["referral"].append(
-        {
-            "id": rid,
-            "workspace_id": wid,
-            "referrer_id": person + referral.referrer,
-            "prospect_id": person + referral.prospect,
-            "receiver_id": ids.owner,
-            "status": referral.status,
-            "value": value,
-            "currency": "USD",
-            "note": REFERRAL_NOTES[rng.randrange(len(REFERRAL_NOTES))],
-            "received_on": times[0].date(),
-            "created_at": times[0],
-            "updated_at": times[-1],
-        }
-    )
-    for status, at in zip(path, times, strict=True):
-        step_value = value if status in (ReferralStatus.PROPOSAL, ReferralStatus.WON) else None
+    """The price is known from the proposal on; the referrer sometimes joins the first meeting."""
+    for status, at in steps:
+        priced = status in (ReferralStatus.PROPOSAL, ReferralStatus.WON)
         book.rows["referral_step"].append(
             {
-                "workspace_id": wid,
+                "workspace_id": ids.workspace,
                 "referral_id": rid,
                 "status": status,
                 "at": at,
-                "value": step_value,
+                "value": value if priced else None,
             }
         )
         if status in TOUCHES:
             joins = status == ReferralStatus.MET and rng.random() < 0.3
-            book.touches.append(
-                Touch(referral.prospect, referral.referrer if joins else None, TOUCHES[status], at)
-            )
-    book.rows["referral_via"].extend(
-        {"referral_id": rid, "position": k, "person_id": person + v, "workspace_id": wid}
-        for k, v in enumerate(referral.via)
-    )
-    book.rows["ledger_entry"].append(_ledger(referral, rid, times[0], sketches, ids))
-    if ReferralStatus.MET in path:
-        book.met[referral.prospect] = (
-            times[path.index(ReferralStatus.MET)],
-            referral.status == ReferralStatus.WON,
-        )
-    if referral.status == ReferralStatus.WON:
-        book.won += 1
+            referrer = referral.referrer if joins else None
+            book.touches.append(Touch(referral.prospect, referrer, TOUCHES[status], at))
 
 
 def _ledger(

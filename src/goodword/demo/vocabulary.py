@@ -44,7 +44,7 @@ LAST_NAMES: tuple[str, ...] = _words(
     Saito Sanchez Santos Schmidt Schneider Shah Sharma Silva Singh Sokolov Sullivan Suzuki
     Takahashi Tanaka Taylor Thompson Torres Tran Turner Vargas Walker Wang Ward Weber
     Williams Wilson Wong Wu Yamamoto Yang Young Zhang Zhou
-    O'Brien Nuñez Müller Sørensen D'Souza Gómez Nowak Mbeki Haddad-Ali
+    O'Brien Nuñez Müller Sørensen D'Souza Gómez Nowak Mbeki
     """
 )
 

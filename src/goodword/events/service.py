@@ -13,7 +13,7 @@ from goodword.errors import InvalidInput
 from goodword.events.models import Attendance, Event
 from goodword.people.models import Person
 from goodword.storage.session import workspace_id
-from goodword.text import clean_name
+from goodword.text import bounded
 
 
 def add_event(
@@ -26,14 +26,14 @@ def add_event(
     currency: str | None = None,
 ) -> Event:
     """Raises: InvalidInput for a blank name."""
-    cleaned = clean_name(name)
+    cleaned = bounded(name, limit=200, what="event name")
     if not cleaned:
         raise InvalidInput("An event needs a name.")
     event = Event(
         workspace_id=workspace_id(session),
         name=cleaned,
         starts_on=starts_on,
-        place=clean_name(place) if place else None,
+        place=bounded(place, limit=200, what="place") if place else None,
         cost_amount=cost,
         cost_currency=currency if cost is not None else None,
     )

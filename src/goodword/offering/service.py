@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -49,7 +51,7 @@ def add_criterion(
     """Raises: InvalidInput for an empty value or a weight that is not positive."""
     if not value.strip():
         raise InvalidInput("An ICP criterion needs a value.")
-    if not weight > 0:
+    if not (math.isfinite(weight) and weight > 0):
         raise InvalidInput(f"Weight {weight} must be more than 0.")
     criterion = IcpCriterion(
         workspace_id=workspace_id(session),

@@ -25,7 +25,7 @@ from goodword.people.models import (
 )
 from goodword.storage.base import WorkspaceRow
 from goodword.storage.session import workspace_id
-from goodword.text import clean_name
+from goodword.text import bounded, clean_name
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,7 +60,7 @@ def get_owner(session: Session) -> Person:
 
 def create_person(session: Session, *, fields: PersonFields) -> Person:
     """Raises: InvalidInput for a blank name or bad handle; Conflict for a handle in use."""
-    name = clean_name(fields.name or "")
+    name = bounded(fields.name or "", limit=200, what="name")
     if not name:
         raise InvalidInput("A person needs a name.")
     person = Person(workspace_id=workspace_id(session), name=name)
@@ -76,7 +76,7 @@ def edit_person(session: Session, *, person: Person, fields: PersonFields) -> Pe
     Raises: InvalidInput for a blank name or bad handle; Conflict for a handle in use.
     """
     if fields.name is not None:
-        name = clean_name(fields.name)
+        name = bounded(fields.name, limit=200, what="name")
         if not name:
             raise InvalidInput("A person needs a name.")
         person.name = name
@@ -88,7 +88,7 @@ def _apply(session: Session, person: Person, fields: PersonFields) -> None:
     for attr in ("industry", "city", "country"):
         value = getattr(fields, attr)
         if value is not None:
-            setattr(person, attr, clean_name(value) or None)
+            setattr(person, attr, bounded(value, limit=100, what=attr) or None)
     if fields.birthday is not None:
         year, month, day = fields.birthday
         _check_birthday(year, month, day)
@@ -147,7 +147,7 @@ def add_handle(
 
 def get_or_create_org(session: Session, *, name: str) -> Organisation:
     """Raises: InvalidInput for a blank name."""
-    cleaned = clean_name(name)
+    cleaned = bounded(name, limit=200, what="organisation")
     if not cleaned:
         raise InvalidInput("An organisation needs a name.")
     wid = workspace_id(session)
@@ -176,7 +176,7 @@ def set_employment(
         current = Employment(
             workspace_id=workspace_id(session),
             org=get_or_create_org(session, name=org),
-            title=clean_name(title) if title else None,
+            title=bounded(title, limit=200, what="title") if title else None,
         )
         person.employments.append(current)
     elif title is not None:
@@ -185,7 +185,7 @@ def set_employment(
                 f"{person.name} has no organisation to hold the title '{title}'.",
                 hint="Pass --org too.",
             )
-        current.title = clean_name(title) or None
+        current.title = bounded(title, limit=200, what="title") or None
     session.flush()
     return current
 
@@ -194,7 +194,7 @@ def tag_person(session: Session, *, person: Person, tags: Iterable[str]) -> None
     wid = workspace_id(session)
     have = {t.name for t in person.tags}
     for raw in tags:
-        name = clean_name(raw).lower()
+        name = bounded(raw, limit=100, what="tag").lower()
         if not name or name in have:
             continue
         tag = session.scalar(select(Tag).where(Tag.workspace_id == wid, Tag.name == name))

@@ -18,7 +18,10 @@ def database_url(target: str) -> str:
         if target == ":memory:":
             return "sqlite://"
         path = Path(target).expanduser().resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InvalidInput(f"Cannot create {path.parent}: {exc.strerror}.") from None
         return f"sqlite:///{path}"
     if target.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + target.split("://", 1)[1]

@@ -1,0 +1,178 @@
+"""Who knows whom, events and interactions: `knows`, `event …`, `met`, `log`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from cli.support import Cli
+
+
+def ties_of(cli: Cli, ref: str) -> list[dict[str, Any]]:
+    ties: list[dict[str, Any]] = cli.json("person", "show", ref, "--json")["ties"]
+    return ties
+
+
+def test_knows_records_a_tie_with_strength_kind_and_note(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee")
+    cli.ok("person", "add", "Bob Stone")
+
+    result = cli.ok(
+        "knows", "Ann Lee", "Bob Stone", "--strength", "0.8", "--kind", "mentor", "--note", "YC"
+    )
+
+    assert result.stdout.strip() == "Ann Lee (mentor) — Bob Stone"
+    [from_ann] = ties_of(cli, "Ann Lee")
+    assert (from_ann["person"]["name"], from_ann["kind"]) == ("Bob Stone", "mentee")
+    assert from_ann["strength"] == 0.8
+    assert from_ann["evidence"] == "stated 0.80"
+    assert from_ann["note"] == "YC"
+    [from_bob] = ties_of(cli, "Bob Stone")
+    assert (from_bob["person"]["name"], from_bob["kind"]) == ("Ann Lee", "mentor")
+
+
+def test_knows_without_options_is_a_plain_stated_tie(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee")
+    cli.ok("person", "add", "Bob Stone")
+
+    cli.ok("knows", "Ann Lee", "Bob Stone")
+
+    [tie] = ties_of(cli, "Ann Lee")
+    assert (tie["kind"], tie["strength"], tie["evidence"]) == ("knows", 0.5, "stated")
+
+
+def test_knows_me_connects_you(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee")
+
+    cli.ok("knows", "me", "Ann Lee", "--kind", "friend")
+
+    assert [t["person"]["is_me"] for t in ties_of(cli, "Ann Lee")] == [True]
+
+
+def test_knows_again_updates_the_one_tie_between_a_pair(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee")
+    cli.ok("person", "add", "Bob Stone")
+    cli.ok("knows", "Ann Lee", "Bob Stone", "--strength", "0.3")
+
+    cli.ok("knows", "Bob Stone", "Ann Lee", "--strength", "0.9", "--kind", "colleague")
+
+    [tie] = ties_of(cli, "Ann Lee")
+    assert (tie["kind"], tie["strength"]) == ("colleague", 0.9)
+    assert cli.json("summary", "--json")["ties"] == 1
+
+
+def test_shared_interactions_show_in_a_ties_evidence(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee")
+    cli.ok("person", "add", "Bob Stone")
+    cli.ok("knows", "Ann Lee", "Bob Stone")
+
+    cli.ok("log", "Ann Lee", "Bob Stone", "--kind", "meeting", "--at", "2026-01-15")
+
+    [tie] = ties_of(cli, "Ann Lee")
+    assert "1 interaction, last 2026-01-15" in tie["evidence"]
+    assert tie["strength"] > 0.5
+
+
+def test_event_add_json_returns_the_event(cli: Cli) -> None:
+    event = cli.json(
+        "event", "add", "Chamber breakfast", "--on", "2026-03-05",
+        "--place", "Town Hall", "--cost", "25", "--json",
+    )  # fmt: skip
+
+    assert event == {
+        "id": event["id"],
+        "name": "Chamber breakfast",
+        "starts_on": "2026-03-05",
+        "place": "Town Hall",
+        "cost": "25.00",
+        "currency": "USD",
+        "met": 0,
+    }
+
+
+def test_event_add_without_json_says_what_was_added(cli: Cli) -> None:
+    result = cli.ok("event", "add", "Chamber breakfast", "--on", "2026-03-05")
+
+    assert "Added event Chamber breakfast on 2026-03-05 (#" in result.stdout
+
+
+def test_event_list_json_lists_events_newest_first(cli: Cli) -> None:
+    cli.ok("event", "add", "Gala", "--on", "2026-01-10", "--cost", "120.5", "--currency", "eur")
+    cli.ok("event", "add", "Chamber breakfast", "--on", "2026-03-05")
+
+    events = cli.json("event", "list", "--json")
+
+    assert [(e["name"], e["starts_on"]) for e in events] == [
+        ("Chamber breakfast", "2026-03-05"),
+        ("Gala", "2026-01-10"),
+    ]
+    assert (events[1]["cost"], events[1]["currency"]) == ("120.50", "EUR")
+    assert (events[0]["cost"], events[0]["place"]) == (None, None)
+
+
+def test_event_list_without_json_shows_the_events(cli: Cli) -> None:
+    cli.ok("event", "add", "Chamber breakfast", "--on", "2026-03-05")
+
+    assert "Chamber breakfast" in cli.ok("event", "list").stdout
+
+
+def test_met_records_people_and_creates_unknown_names(cli: Cli) -> None:
+    cli.ok("event", "add", "Chamber breakfast", "--on", "2026-03-05")
+    cli.ok("person", "add", "Ann Lee")
+
+    result = cli.ok("met", "Chamber", "Ann Lee", "Cara Diaz", "dev.patel@example.com")
+
+    assert result.stdout.strip() == "Met at Chamber breakfast: Ann Lee, Cara Diaz, Dev Patel"
+    assert result.stderr.strip() == "New people added: Cara Diaz, Dev Patel"
+    [event] = cli.json("event", "list", "--json")
+    assert event["met"] == 3
+    dev = cli.json("person", "show", "dev.patel@example.com", "--json")
+    assert dev["name"] == "Dev Patel"
+    assert [(i["domain"], i["summary"]) for i in dev["timeline"]] == [
+        ("event", "Met at Chamber breakfast")
+    ]
+
+
+def test_met_twice_counts_each_person_once(cli: Cli) -> None:
+    event = cli.json("event", "add", "Gala", "--on", "2026-01-10", "--json")
+
+    cli.ok("met", str(event["id"]), "Ann Lee")
+    result = cli.ok("met", "Gala", "Ann Lee")
+
+    assert result.stderr == ""
+    assert cli.json("event", "list", "--json")[0]["met"] == 1
+    assert cli.json("summary", "--json")["people"] == 1
+
+
+def test_log_records_one_interaction_with_everyone_named(cli: Cli) -> None:
+    ann = cli.json("person", "add", "Ann Lee", "--json")
+    bob = cli.json("person", "add", "Bob Stone", "--json")
+    me = cli.json("person", "show", "me", "--json")
+
+    result = cli.ok(
+        "log", "Ann Lee", "Bob Stone", "--kind", "Coffee",
+        "--at", "2026-02-01T09:30", "--note", "talked hiring", "--they-initiated",
+    )  # fmt: skip
+
+    assert result.stdout.startswith("Logged coffee #")
+    assert result.stdout.rstrip().endswith("with Ann Lee, Bob Stone")
+    [item] = cli.json("person", "show", "Bob Stone", "--json")["timeline"]
+    assert (item["domain"], item["type"], item["summary"]) == (
+        "interaction",
+        "coffee",
+        "talked hiring",
+    )
+    assert item["on"].startswith("2026-02-01T09:30")
+    assert sorted(item["people"]) == sorted([me["id"], ann["id"], bob["id"]])
+    assert cli.json("summary", "--json")["interactions"] == 1
+
+
+def test_log_without_at_is_dated_now(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee")
+
+    cli.ok("log", "Ann Lee", "--kind", "call")
+
+    [item] = cli.json("person", "show", "Ann Lee", "--json")["timeline"]
+    assert (item["type"], item["summary"]) == ("call", "call")
+    logged_at = datetime.fromisoformat(item["on"])
+    assert abs(datetime.now(UTC) - logged_at) < timedelta(minutes=5)
