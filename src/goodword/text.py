@@ -8,12 +8,19 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
+from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
 from goodword.errors import InvalidInput
 
 _SPACES = re.compile(r"\s+")
 MAX_MONEY = Decimal("1e10")
+_SIMPLE_EMAIL = re.compile(
+    r"[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}",
+    re.IGNORECASE,
+)
+_NANP_REGIONS = {"US", "CA"}
+_NANP = re.compile(r"(?:\+?1[ .-]?)?\(?([2-9]\d{2})\)?[ .-]?([2-9]\d{2})[ .-]?(\d{4})")
 _LINKEDIN = re.compile(
     r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(in|company)/([^/?#]+)", re.I
 )
@@ -37,12 +44,21 @@ def bounded(raw: str, *, limit: int, what: str) -> str:
 
 def fold(text: str) -> str:
     """A comparison key: case- and accent-insensitive."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def normalize_email(raw: str) -> str:
     """Raises: InvalidInput for a malformed address."""
+    # Plain ASCII addresses, the vast majority, skip the full validator (ten times slower);
+    # the fast path accepts only what the validator accepts and normalises it the same way.
+    text = raw.strip()
+    if len(text) <= 254 and _SIMPLE_EMAIL.fullmatch(text):
+        local, _, domain = text.lower().rpartition("@")
+        if len(local) <= 64 and not _special_use(domain):
+            return f"{local}@{domain}"
     try:
         result = validate_email(raw.strip(), check_deliverability=False)
     except EmailNotValidError as exc:
@@ -50,11 +66,21 @@ def normalize_email(raw: str) -> str:
     return result.normalized.lower()
 
 
+def _special_use(domain: str) -> bool:
+    return any(domain == d or domain.endswith("." + d) for d in SPECIAL_USE_DOMAIN_NAMES)
+
+
 def normalize_phone(raw: str, *, region: str = "US") -> str:
     """E.164 when the number parses, so '+1 (415) 555-0100' and '4155550100' are one handle.
 
     Raises: InvalidInput for text that is not a phone number.
     """
+    # North American numbers written the usual ways skip phonenumbers (its parse is slow);
+    # the result is what phonenumbers gives for them.
+    if region in _NANP_REGIONS or raw.lstrip().startswith("+1"):
+        match = _NANP.fullmatch(raw.strip())
+        if match and (raw.lstrip().startswith("+") or region in _NANP_REGIONS):
+            return "+1" + "".join(match.groups())
     try:
         parsed = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:

@@ -9,7 +9,7 @@ from sqlalchemy.exc import DatabaseError
 from typer.core import TyperGroup
 
 from goodword import __version__
-from goodword.cli import data, network, offering, people, referrals
+from goodword.cli import data, network, offering, people, referrals, transfer
 from goodword.cli import followups as followups_cli
 from goodword.cli.render import error
 from goodword.cli.state import State
@@ -73,7 +73,7 @@ def main(
     ctx.obj = State(db=db, debug=debug)
 
 
-for module in (data, people, offering, network, referrals, followups_cli):
+for module in (data, people, offering, network, referrals, followups_cli, transfer):
     module.register(app)
 
 

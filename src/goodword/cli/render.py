@@ -12,6 +12,8 @@ from rich.table import Table
 
 from goodword.events.schemas import EventView
 from goodword.followups.schemas import FollowupView
+from goodword.io.dedupe import DuplicatePair
+from goodword.io.report import ImportReport
 from goodword.offering.schemas import CriterionView, OfferingView
 from goodword.people.schemas import PersonSummary
 from goodword.profiles.schemas import PersonDetail
@@ -187,3 +189,45 @@ def offering(me: PersonSummary, what: OfferingView) -> None:
 
 def counts(title: str, values: dict[str, int]) -> None:
     _table(title, ["", "count"], values.items())
+
+
+def import_report(report: ImportReport) -> None:
+    verb = "Would import" if report.dry_run else "Imported"
+    out.print(
+        f"{verb} {report.file}: {report.created} created, {report.merged} merged, "
+        f"{report.unchanged} unchanged, {report.skipped} skipped; "
+        f"{report.ties_created} ties and {report.interactions_created} interactions added.",
+        markup=False,
+    )
+    for merge in report.merges[:20]:
+        out.print(
+            f"  line {merge.line}: {merge.name} → #{merge.person_id} ({merge.how})", markup=False
+        )
+    for skip in report.skipped_items[:20]:
+        out.print(f"  line {skip.line}: skipped, {skip.reason}", markup=False)
+    hidden = max(len(report.merges) - 20, 0) + max(len(report.skipped_items) - 20, 0)
+    if hidden:
+        out.print(f"  … and {hidden} more (see --json)", markup=False)
+
+
+def duplicates(pairs: Sequence[DuplicatePair], merged: Sequence[DuplicatePair]) -> None:
+    _table(
+        "Likely duplicates",
+        ["score", "keep", "other", "why"],
+        (
+            (
+                f"{p.score:.0f}",
+                f"{p.keep.name} (#{p.keep.id})",
+                f"{p.other.name} (#{p.other.id})",
+                p.reason,
+            )
+            for p in pairs
+        ),
+    )
+    if merged:
+        out.print(f"Merged {len(merged)} sure pairs.")
+    elif pairs:
+        out.print(
+            "Merge the sure ones with `goodword dedupe --apply`, or any pair with "
+            "`goodword person merge KEEP OTHER`."
+        )

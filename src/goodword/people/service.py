@@ -24,6 +24,7 @@ from goodword.people.models import (
     Tag,
 )
 from goodword.storage.base import WorkspaceRow
+from goodword.storage.bulk import insert_returning_ids
 from goodword.storage.session import workspace_id
 from goodword.text import bounded, clean_name
 
@@ -226,3 +227,35 @@ def add_note(session: Session, *, person: Person, body: str) -> Note:
     session.add(note)
     session.flush()
     return note
+
+
+@dataclass(frozen=True)
+class Named:
+    """Ids by name after a bulk get-or-create, and how many had to be created."""
+
+    ids: dict[str, int]
+    created: int
+
+
+def ensure_names(
+    session: Session, names: Iterable[str], *, model: type[Organisation | Tag]
+) -> Named:
+    """Organisations or tags by (already cleaned) name, creating the missing ones in bulk."""
+    wanted = sorted(set(names))
+    if not wanted:
+        return Named(ids={}, created=0)
+    wid = workspace_id(session)
+    ids: dict[str, int] = {}
+    for start in range(0, len(wanted), 1000):
+        chunk = wanted[start : start + 1000]
+        ids.update(
+            session.execute(
+                select(model.name, model.id).where(model.workspace_id == wid, model.name.in_(chunk))
+            ).all()
+        )
+    missing = [n for n in wanted if n not in ids]
+    new_ids = insert_returning_ids(
+        session, model, [{"workspace_id": wid, "name": n} for n in missing]
+    )
+    ids.update(zip(missing, new_ids, strict=True))
+    return Named(ids=ids, created=len(missing))

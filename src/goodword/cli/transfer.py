@@ -1,0 +1,131 @@
+"""Moving data in and out: `import`, `export`, `dedupe`, `backup`, `restore`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from sqlalchemy.orm import Session
+
+from goodword.cli import render
+from goodword.cli.options import Json, parse_choice
+from goodword.cli.state import state
+from goodword.clock import utcnow
+from goodword.errors import InvalidInput
+from goodword.io.apply import import_batch
+from goodword.io.archive import import_archive, write_archive
+from goodword.io.backup import backup as backup_workspace
+from goodword.io.backup import read_archive_file
+from goodword.io.backup import restore as restore_workspace
+from goodword.io.dedupe import find_duplicates, merge_sure_duplicates
+from goodword.io.export import export_csv, export_ics, export_vcard
+from goodword.io.formats import ImportFormat, parse_file
+from goodword.io.report import ImportReport
+
+File = Annotated[Path, typer.Argument(help="The file.", dir_okay=False)]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_)
+    app.command("export")(export)
+    app.command("dedupe")(dedupe)
+    app.command("backup")(backup)
+    app.command("restore")(restore)
+
+
+def import_(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str,
+        typer.Argument(
+            metavar="FORMAT",
+            help="vcard, google, outlook, linkedin, ics, mbox, relationships or archive.",
+        ),
+    ],
+    file: File,
+    dry_run: Annotated[
+        bool, typer.Option(help="Report what would change; change nothing.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option(help="archive only: replace a workspace that holds data.")
+    ] = False,
+    json: Json = False,
+) -> None:
+    """Import contacts, meetings, mail or relationships; all or nothing."""
+    kind = parse_choice(ImportFormat, fmt, what="import format")
+    workspace = state(ctx).workspace()
+    report = ImportReport(format=kind.value, file=str(file), dry_run=dry_run)
+    if kind == ImportFormat.ARCHIVE:
+        if not file.is_file():
+            raise InvalidInput(f"No such file: {file}.")
+        archive = read_archive_file(file)
+        with workspace.transaction(commit=not dry_run) as session:
+            counts = import_archive(session, archive, force=force)
+        report.created = counts.get("person", 0)
+    else:
+        batch = parse_file(kind, file, now=utcnow())
+        with workspace.transaction(commit=not dry_run) as session:
+            import_batch(session, batch=batch, report=report)
+    if json:
+        render.emit_json(report)
+    else:
+        render.import_report(report)
+
+
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="vcard, csv, json or ics.")],
+    file: File,
+) -> None:
+    """Export people (vcard, csv), everything (json), or open follow-ups (ics)."""
+    writers: dict[str, Callable[[Session, TextIO], int]] = {
+        "vcard": export_vcard,
+        "csv": export_csv,
+        "json": lambda session, out: sum(write_archive(session, out).values()),
+        "ics": lambda session, out: export_ics(session, out, now=utcnow()),
+    }
+    if fmt not in writers:
+        raise InvalidInput(f"Unknown export format '{fmt}'; use one of: vcard, csv, json, ics.")
+    with (
+        state(ctx).workspace().transaction() as session,
+        file.open("w", encoding="utf-8", newline="") as out,
+    ):
+        count = writers[fmt](session, out)
+    render.done(f"Exported {count} {'rows' if fmt == 'json' else 'items'} to {file}")
+
+
+def dedupe(
+    ctx: typer.Context,
+    apply: Annotated[bool, typer.Option("--apply", help="Merge the sure pairs.")] = False,
+    json: Json = False,
+) -> None:
+    """List likely duplicate people; with --apply merge the sure ones (losslessly)."""
+    with state(ctx).workspace().transaction() as session:
+        pairs = find_duplicates(session)
+        merged = merge_sure_duplicates(session, pairs) if apply else []
+    if json:
+        render.emit_json({"pairs": pairs, "merged": merged})
+    else:
+        render.duplicates(pairs, merged)
+
+
+def backup(
+    ctx: typer.Context,
+    file: File,
+    overwrite: Annotated[bool, typer.Option(help="Replace FILE if it exists.")] = False,
+) -> None:
+    """Copy the database consistently, even while goodword is running."""
+    how = backup_workspace(state(ctx).workspace(), file, overwrite=overwrite)
+    render.done(f"Backed up to {file} ({'SQLite copy' if how == 'sqlite' else 'JSON archive'})")
+
+
+def restore(
+    ctx: typer.Context,
+    file: File,
+    force: Annotated[bool, typer.Option(help="Replace a workspace that holds data.")] = False,
+) -> None:
+    """Restore a backup (SQLite copy or JSON archive) into the workspace."""
+    counts = restore_workspace(state(ctx).workspace(), file, force=force)
+    render.done(f"Restored {counts.get('person', 0)} people from {file}")

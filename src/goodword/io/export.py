@@ -1,0 +1,285 @@
+"""Exporting people to the formats other tools read: vCard, Google CSV, and follow-ups as iCalendar.
+
+People are read a chunk at a time with one query per table per chunk, so an export of a
+large network neither loads it all at once nor queries once per person.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TextIO
+
+from icalendar import Calendar, Event
+from sqlalchemy import Row, case, func, select
+from sqlalchemy.orm import Session
+
+from goodword.errors import InvalidInput
+from goodword.followups.models import Followup
+from goodword.followups.recurrence import parse_rule
+from goodword.io.records import Handle, PersonRecord
+from goodword.io.vcard import write_vcards
+from goodword.people.models import Employment, Note, Organisation, Person, PersonTag, Tag
+from goodword.people.models import Handle as HandleRow
+from goodword.storage.session import workspace_id
+
+CHUNK = 1000
+MULTI = " ::: "  # how Google packs several values of one field into one cell
+PRODID = "-//goodword//follow-ups//EN"
+CALENDAR_NAME = "goodword follow-ups"
+_FREQ = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
+# Google's current layout has these numbered groups; more are added when someone needs them.
+_SLOTS = {"E-mail": 2, "Phone": 2, "Website": 1}
+_GROUP_OF = {"email": "E-mail", "phone": "Phone", "url": "Website", "linkedin": "Website"}
+
+
+# --- people as plain records -----------------------------------------------------------------
+
+
+@dataclass
+class _Details:
+    """What belongs to one chunk of people, by person id."""
+
+    handles: dict[int, list[Handle]] = field(default_factory=lambda: defaultdict(list))
+    jobs: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    tags: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    notes: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+_PersonRow = Row[int, str, str | None, str | None, str | None, int | None, int | None, int | None]
+
+
+def people_records(session: Session) -> Iterator[PersonRecord]:
+    """Everyone in the workspace but the owner, in id order, as importers' plain records."""
+    wid = workspace_id(session)
+    # Columns, not ORM objects, so the caller's session does not fill up with the network.
+    columns = (Person.id, Person.name, Person.industry, Person.city, Person.country)
+    birthday = (Person.birthday_year, Person.birthday_month, Person.birthday_day)
+    last = 0
+    while True:
+        chunk = session.execute(
+            select(*columns, *birthday)
+            .where(Person.workspace_id == wid, Person.is_me.is_(False), Person.id > last)
+            .order_by(Person.id)
+            .limit(CHUNK)
+        ).all()
+        if not chunk:
+            return
+        details = _details(session, [row.id for row in chunk])
+        for row in chunk:
+            yield _record(row, details)
+        last = chunk[-1].id
+
+
+def _details(session: Session, ids: Sequence[int]) -> _Details:
+    found = _Details()
+    handles = (
+        select(HandleRow.person_id, HandleRow.kind, HandleRow.value)
+        .add_columns(HandleRow.label, HandleRow.is_primary)
+        .where(HandleRow.person_id.in_(ids))
+        .order_by(HandleRow.id)
+    )
+    for person_id, kind, value, label, primary in session.execute(handles):
+        found.handles[person_id].append(Handle(str(kind), value, label, primary))
+    # The current job is the latest one without an end date, as a person's summary shows it.
+    jobs = (
+        select(Employment.person_id, Organisation.name, Employment.title)
+        .join(Organisation, Organisation.id == Employment.org_id)
+        .where(Employment.person_id.in_(ids), Employment.ended_on.is_(None))
+        .order_by(Employment.id)
+    )
+    for person_id, org, title in session.execute(jobs):
+        found.jobs[person_id] = (org, title)
+    tags = (
+        select(PersonTag.person_id, Tag.name)
+        .join(Tag, Tag.id == PersonTag.tag_id)
+        .where(PersonTag.person_id.in_(ids))
+        .order_by(Tag.name)
+    )
+    for person_id, name in session.execute(tags):
+        found.tags[person_id].append(name)
+    notes = select(Note.person_id, Note.body).where(Note.person_id.in_(ids)).order_by(Note.id)
+    for person_id, body in session.execute(notes):
+        found.notes[person_id].append(body)
+    return found
+
+
+def _record(row: _PersonRow, details: _Details) -> PersonRecord:
+    org, title = details.jobs.get(row.id, (None, None))
+    birthday = None
+    if row.birthday_month and row.birthday_day:
+        birthday = (row.birthday_year, row.birthday_month, row.birthday_day)
+    return PersonRecord(
+        key=str(row.id),
+        name=row.name,
+        line=row.id,
+        handles=details.handles.get(row.id, []),
+        org=org,
+        title=title,
+        industry=row.industry,
+        city=row.city,
+        country=row.country,
+        tags=details.tags.get(row.id, []),
+        notes=details.notes.get(row.id, []),
+        birthday=birthday,
+    )
+
+
+# --- vCard -----------------------------------------------------------------------------------
+
+
+def export_vcard(session: Session, out: TextIO) -> int:
+    """Everyone but the owner as vCard 4.0 cards; returns how many were written."""
+    return write_vcards(people_records(session), out)
+
+
+# --- Google CSV ------------------------------------------------------------------------------
+
+
+def export_csv(session: Session, out: TextIO) -> int:
+    """Everyone but the owner as a Google Contacts CSV (current layout); returns the rows.
+
+    Handles with the same label share one cell joined by ` ::: `, as Google writes them,
+    and the primary one's label is marked `* `. Open `out` with `newline=""`.
+    """
+    slots = _slot_counts(session)
+    writer = csv.writer(out)
+    writer.writerow(_csv_header(slots))
+    count = 0
+    for record in people_records(session):
+        writer.writerow(_csv_row(record, slots))
+        count += 1
+    return count
+
+
+def _slot_counts(session: Session) -> dict[str, int]:
+    """How many numbered label groups each kind needs: Google's default, or more."""
+    group = case(
+        (HandleRow.kind.in_(("url", "linkedin")), "Website"),
+        (HandleRow.kind == "phone", "Phone"),
+        else_="E-mail",
+    )
+    labels = (
+        select(
+            group.label("group"),
+            func.count(func.distinct(func.coalesce(HandleRow.label, ""))).label("labels"),
+        )
+        .where(HandleRow.workspace_id == workspace_id(session))
+        .group_by(HandleRow.person_id, group)
+        .subquery()
+    )
+    most = select(labels.c.group, func.max(labels.c.labels)).group_by(labels.c.group)
+    slots = dict(_SLOTS)
+    for name, needed in session.execute(most):
+        slots[name] = max(slots[name], int(needed))
+    return slots
+
+
+def _csv_header(slots: dict[str, int]) -> list[str]:
+    header = ["First Name", "Middle Name", "Last Name", "Organization Name", "Organization Title"]
+    header += ["Birthday", "Notes", "Labels"]
+    for group in ("E-mail", "Phone"):
+        for n in range(1, slots[group] + 1):
+            header += [f"{group} {n} - Label", f"{group} {n} - Value"]
+    header += ["Address 1 - Label", "Address 1 - City", "Address 1 - Country"]
+    for n in range(1, slots["Website"] + 1):
+        header += [f"Website {n} - Label", f"Website {n} - Value"]
+    return [*header, "Custom Field 1 - Label", "Custom Field 1 - Value"]
+
+
+def _csv_row(record: PersonRecord, slots: dict[str, int]) -> list[str]:
+    given, _, family = record.name.rpartition(" ")
+    if not given:
+        given, family = family, ""
+    row = [given, "", family, record.org or "", record.title or ""]
+    row += [_birthday(record.birthday), "\n\n".join(record.notes), MULTI.join(record.tags)]
+    groups = _label_groups(record.handles)
+    for group in ("E-mail", "Phone"):
+        row += _slot_cells(groups[group], slots[group])
+    has_place = record.city or record.country
+    row += ["Other" if has_place else "", record.city or "", record.country or ""]
+    row += _slot_cells(groups["Website"], slots["Website"])
+    return [*row, "Industry" if record.industry else "", record.industry or ""]
+
+
+def _label_groups(handles: Sequence[Handle]) -> dict[str, list[tuple[str, list[str]]]]:
+    """Per group, (label cell, values) with the primary handle's label first and starred."""
+    grouped: dict[str, dict[str, list[Handle]]] = defaultdict(dict)
+    for handle in handles:
+        grouped[_GROUP_OF[handle.kind]].setdefault(handle.label or "", []).append(handle)
+    result: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for group, by_label in grouped.items():
+        ordered = sorted(by_label.items(), key=lambda item: not any(h.preferred for h in item[1]))
+        for label, members in ordered:
+            members.sort(key=lambda h: not h.preferred)
+            star = "* " if members[0].preferred else ""
+            result[group].append((star + (label or "Other"), [h.value for h in members]))
+    return result
+
+
+def _slot_cells(groups: list[tuple[str, list[str]]], slots: int) -> list[str]:
+    cells: list[str] = []
+    for label, values in groups:
+        cells += [label, MULTI.join(values)]
+    return cells + [""] * (2 * slots - len(cells))
+
+
+def _birthday(birthday: tuple[int | None, int, int] | None) -> str:
+    if birthday is None:
+        return ""
+    year, month, day = birthday
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+# --- iCalendar -------------------------------------------------------------------------------
+
+
+def export_ics(session: Session, out: TextIO, *, now: datetime) -> int:
+    """Open follow-ups as all-day events a calendar app can subscribe to; returns the events.
+
+    A snoozed follow-up shows on the day its snooze ends. A recurring one repeats by its
+    rule, though goodword counts the next one from when it is done, so the calendar is a guide.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", CALENDAR_NAME)
+    calendar.add("x-published-ttl", "PT1H")  # subscribers refresh hourly
+    query = (
+        select(Followup, Person.name)
+        .join(Person, Person.id == Followup.person_id)
+        .where(Followup.workspace_id == workspace_id(session), Followup.done_at.is_(None))
+        .order_by(Followup.due_on, Followup.id)
+    )
+    count = 0
+    for followup, name in session.execute(query):
+        calendar.add_component(_followup_event(followup, name, now))
+        count += 1
+    out.write(calendar.to_ical().decode("utf-8"))
+    return count
+
+
+def _followup_event(followup: Followup, name: str, now: datetime) -> Event:
+    day: date = max(followup.due_on, followup.snoozed_until or followup.due_on)
+    event = Event()
+    event.add("uid", f"followup-{followup.id}@goodword")
+    event.add("dtstamp", now)
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    summary = f"Follow up with {name}"
+    event.add("summary", f"{summary}: {followup.reason}" if followup.reason else summary)
+    if followup.reason:
+        event.add("description", followup.reason)
+    event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it leaves the day free
+    if followup.rule:
+        try:
+            rule = parse_rule(followup.rule)
+        except InvalidInput:
+            return event  # a rule this version cannot read: the one date is still right
+        event.add("rrule", {"freq": _FREQ[rule.unit], "interval": rule.count})
+    return event

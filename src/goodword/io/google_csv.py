@@ -1,0 +1,90 @@
+"""Google Contacts CSV, current and legacy layouts, as plain records (no database).
+
+Google adds, drops and renumbers columns from one export to the next (`E-mail 4 - Value`
+appears only when someone has four), so every column is found by its header name, and the
+numbered groups are discovered from the header rather than listed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from goodword.io.csvfile import (
+    ContactPlan,
+    HandleColumn,
+    Layout,
+    Table,
+    birthday_at,
+    read_contacts,
+    read_table,
+)
+from goodword.io.records import Batch
+
+EXPECTED = (
+    "'First Name', 'Last Name', 'E-mail 1 - Value', 'Labels' "
+    "(or the legacy 'Name', 'Given Name', 'Group Membership')"
+)
+_NUMBERED = re.compile(r"(e-mail|phone|website|address) ([0-9]{1,4}) - (value|city|country)")
+_KINDS = {"e-mail": "email", "phone": "phone", "website": "url"}
+
+
+def parse_google_csv(path: Path) -> Batch:
+    """Every contact of a Google Contacts export; labels become tags, ` ::: ` splits values.
+
+    Raises: MalformedFile naming the line for a broken file or a header that is not Google's.
+    """
+    table = read_table(
+        path,
+        accept=(Layout.GOOGLE, Layout.GOOGLE_LEGACY),
+        what="a Google Contacts CSV",
+        expected=EXPECTED,
+    )
+    return read_contacts(table, google_plan(table))
+
+
+def google_plan(table: Table) -> ContactPlan:
+    """Column indexes for either layout: legacy says `Type` where current says `Label`."""
+    legacy = table.layout is Layout.GOOGLE_LEGACY
+    if legacy:
+        given = ("given name", "additional name", "family name", "name suffix")
+        full = ("name", "nickname")
+        org, title, tags = "organization 1 - name", "organization 1 - title", "group membership"
+    else:
+        given = ("first name", "middle name", "last name", "name suffix")
+        full = ("file as", "nickname")
+        org, title, tags = "organization name", "organization title", "labels"
+    return ContactPlan(
+        given=table.present(*given),
+        full=table.present(*full),
+        handles=_handles(table, "type" if legacy else "label"),
+        org=table.index(org),
+        title=table.index(title),
+        places=_places(table),
+        tags=table.index(tags),
+        notes=(table.index("notes"),),
+        birthday=birthday_at(table.index("birthday")),
+    )
+
+
+def _handles(table: Table, label_word: str) -> tuple[HandleColumn, ...]:
+    """E-mails, then phones, then websites, each in Google's numbering order."""
+    found: list[tuple[str, int, HandleColumn]] = []
+    for key, index in table.columns.items():
+        match = _NUMBERED.fullmatch(key)
+        if not match or match[1] not in _KINDS or match[3] != "value":
+            continue
+        label_key = f"{match[1]} {match[2]} - {label_word}"
+        label = table.columns.get(label_key)
+        found.append((match[1], int(match[2]), HandleColumn(_KINDS[match[1]], index, None, label)))
+    order = list(_KINDS)
+    found.sort(key=lambda item: (order.index(item[0]), item[1]))
+    return tuple(spec for _, _, spec in found)
+
+
+def _places(table: Table) -> tuple[tuple[int, int], ...]:
+    matches = (_NUMBERED.fullmatch(key) for key in table.columns)
+    numbers = sorted({int(m[2]) for m in matches if m and m[1] == "address"})
+    return tuple(
+        (table.index(f"address {n} - city"), table.index(f"address {n} - country")) for n in numbers
+    )

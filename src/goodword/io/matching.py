@@ -1,0 +1,64 @@
+"""Recognising people already known: by handle first, then by name and organisation.
+
+Pure: the index is filled from the database by the writer, then queried per record.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from goodword.text import clean_name, fold
+
+# Two names at the same organisation this alike are the same person ("Jon Smith"/"John Smith").
+SAME_ORG_NAME_SCORE = 90.0
+
+
+def name_key(name: str) -> str:
+    return fold(clean_name(name))
+
+
+@dataclass
+class PeopleIndex:
+    """Who is known by which handle, name and current organisation (ids may be provisional)."""
+
+    handles: dict[tuple[str, str], int] = field(default_factory=dict)
+    by_name: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    org_of: dict[int, str] = field(default_factory=dict)
+    # Fuzzy matching compares only people at one organisation whose names share a first
+    # letter: a typo rarely hits the first letter, and the blocks stay small at any size.
+    by_org: dict[tuple[str, str], dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add_person(self, pid: int, name: str, org: str | None) -> None:
+        key = name_key(name)
+        self.by_name[key].append(pid)
+        if org:
+            org_key = name_key(org)
+            self.org_of[pid] = org_key
+            self.by_org[(org_key, key[:1])][pid] = key
+
+    def match(
+        self, handles: list[tuple[str, str]], name: str, org: str | None
+    ) -> tuple[int | None, str]:
+        """(person id, how) for the best match, or (None, "") when the person is new."""
+        for handle in handles:
+            if (pid := self.handles.get(handle)) is not None:
+                return pid, f"same {handle[0]}"
+        key = name_key(name)
+        org_key = name_key(org) if org else None
+        namesakes = self.by_name.get(key, [])
+        for pid in namesakes:
+            if self.org_of.get(pid) == org_key:
+                return pid, "same name and organisation" if org_key else "same name"
+        # One namesake where one side names no organisation: the same person, less described.
+        if len(namesakes) == 1 and (org_key is None or namesakes[0] not in self.org_of):
+            return namesakes[0], "same name"
+        if org_key and (colleagues := self.by_org.get((org_key, key[:1]))):
+            found = process.extractOne(
+                key, colleagues, scorer=fuzz.ratio, score_cutoff=SAME_ORG_NAME_SCORE
+            )
+            if found is not None:
+                return found[2], "similar name at the same organisation"
+        return None, ""

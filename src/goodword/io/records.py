@@ -1,0 +1,89 @@
+"""Plain records every importer produces: no database, no SQLAlchemy, easy to test and fuzz.
+
+A file parses into one `Batch`. People carry a `key` unique within the batch; ties and
+interactions name people by that key. Importers that identify people by e-mail (calendars,
+mail) use the lower-cased address as the key; `ME` names the owner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+ME = "@me"
+
+
+@dataclass
+class Handle:
+    """A raw handle as the file has it; the writer normalises and validates it."""
+
+    kind: str  # email | phone | url | linkedin
+    value: str
+    label: str | None = None
+    preferred: bool = False
+
+
+@dataclass
+class PersonRecord:
+    key: str
+    name: str
+    line: int  # where the record starts in the file, for messages
+    handles: list[Handle] = field(default_factory=list)
+    org: str | None = None
+    title: str | None = None
+    industry: str | None = None
+    city: str | None = None
+    country: str | None = None
+    tags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    birthday: tuple[int | None, int, int] | None = None  # (year or None, month, day)
+    connected_on: date | None = None  # LinkedIn: when the owner connected with them
+
+
+@dataclass
+class OrgRecord:
+    """An organisation card (vCard KIND:org) with no person behind it."""
+
+    name: str
+    line: int
+    city: str | None = None
+
+
+@dataclass
+class TieRecord:
+    a: str
+    b: str
+    line: int
+    kind: str = "knows"
+    strength: float | None = None
+    note: str | None = None
+    source: str = "imported"  # stated | imported | inferred
+    since: date | None = None
+
+
+@dataclass
+class InteractionRecord:
+    kind: str  # meeting | coffee | call | video | email | message | event | brief
+    at: datetime  # aware
+    participants: list[str]  # person keys, ME included when the owner took part
+    line: int
+    initiated_by: str | None = None
+    note: str | None = None
+    external_id: str | None = None
+
+
+@dataclass
+class Skip:
+    line: int
+    reason: str
+
+
+@dataclass
+class Batch:
+    """Everything one file holds. `skipped` lists what the parser left out, and why."""
+
+    people: list[PersonRecord] = field(default_factory=list)
+    orgs: list[OrgRecord] = field(default_factory=list)
+    ties: list[TieRecord] = field(default_factory=list)
+    interactions: list[InteractionRecord] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)

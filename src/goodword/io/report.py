@@ -1,0 +1,40 @@
+"""What an import did (or, on a dry run, would do): counts, merges and what was skipped."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+
+class SkipView(BaseModel):
+    line: int
+    reason: str
+
+
+class MergeView(BaseModel):
+    """A record that matched someone already known, and why it was taken to be them."""
+
+    line: int
+    name: str
+    person_id: int
+    how: str
+
+
+class ImportReport(BaseModel):
+    format: str
+    file: str
+    dry_run: bool = False
+    created: int = 0
+    merged: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    organisations_created: int = 0
+    ties_created: int = 0
+    ties_updated: int = 0
+    interactions_created: int = 0
+    interactions_unchanged: int = 0
+    merges: list[MergeView] = []
+    skipped_items: list[SkipView] = []
+
+    def skip(self, line: int, reason: str) -> None:
+        self.skipped += 1
+        self.skipped_items.append(SkipView(line=line, reason=reason))

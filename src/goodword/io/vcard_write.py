@@ -1,0 +1,98 @@
+"""People → vCard 4.0 (RFC 6350) that vobject, Apple and Google read and `parse_vcard` reads back.
+
+Written by hand rather than through vobject: vobject serialises vCard 3.0 only, and the few
+rules that matter here (escaping, folding at 75 octets without splitting a character, CRLF)
+are short enough to keep in view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import count
+from typing import TextIO
+
+from goodword.io.records import Handle, PersonRecord
+
+# Labels made only of these words are written as TYPE values; any other label is the user's
+# own and goes, as Apple writes it, into an `itemN.X-ABLabel` beside the property.
+_TYPE_WORDS = {
+    *("home", "work", "cell", "mobile", "voice", "fax", "pager", "text", "video", "textphone"),
+    *("main", "other", "iphone"),
+}
+_PROPERTY = {"email": "EMAIL", "phone": "TEL", "url": "URL", "linkedin": "URL"}
+_FOLD_AT = 75  # octets per line, CRLF excluded (RFC 6350 §3.2)
+
+
+def write_vcards(people: Iterable[PersonRecord], out: TextIO) -> int:
+    """Write one vCard 4.0 per person (open `out` with newline="" to keep CRLF); return how many."""
+    written = 0
+    for person in people:
+        out.write("".join(_fold(line) for line in _card_lines(person)))
+        written += 1
+    return written
+
+
+def _card_lines(person: PersonRecord) -> Iterator[str]:
+    yield "BEGIN:VCARD"
+    yield "VERSION:4.0"
+    yield f"FN:{_escape(person.name)}"
+    words = person.name.split()  # a best guess: the last word is the family name
+    yield f"N:{_escape(words[-1] if words else '')};{_escape(' '.join(words[:-1]))};;;"
+    groups = count(1)
+    for handle in person.handles:
+        yield from _handle_lines(handle, groups)
+    if person.org:
+        yield f"ORG:{_escape(person.org)}"
+    if person.title:
+        yield f"TITLE:{_escape(person.title)}"
+    if person.tags:
+        yield "CATEGORIES:" + ",".join(_escape(tag) for tag in person.tags)
+    for note in person.notes:
+        yield f"NOTE:{_escape(note)}"
+    if person.birthday:
+        year, month, day = person.birthday
+        yield f"BDAY:{year:04d}{month:02d}{day:02d}" if year else f"BDAY:--{month:02d}{day:02d}"
+    if person.city or person.country:
+        yield f"ADR:;;;{_escape(person.city or '')};;;{_escape(person.country or '')}"
+    yield "END:VCARD"
+
+
+def _handle_lines(handle: Handle, groups: Iterator[int]) -> list[str]:
+    """One handle → its property line, plus an X-ABLabel line when the label is custom."""
+    name = _PROPERTY.get(handle.kind, "URL")
+    params = ";PREF=1" if handle.preferred else ""
+    if name == "URL":  # a URI value is not text-escaped, but must stay on its line
+        value = "".join(handle.value.splitlines())
+        if handle.kind == "linkedin" and "linkedin.com" not in value.lower():
+            name, params = "X-SOCIALPROFILE", f"{params};TYPE=linkedin"
+    else:
+        value = _escape(handle.value)
+    words = (handle.label or "").split()
+    if not words:
+        return [f"{name}{params}:{value}"]
+    if " ".join(words) == handle.label and all(word in _TYPE_WORDS for word in words):
+        return [f"{name}{params};TYPE={','.join(words)}:{value}"]
+    group = f"item{next(groups)}"
+    return [f"{group}.{name}{params}:{value}", f"{group}.X-ABLabel:{_escape(handle.label or '')}"]
+
+
+def _escape(text: str) -> str:
+    """Escape a text value (RFC 6350 §3.4) so no newline, comma or semicolon leaks out of it."""
+    text = text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """Fold at 75 octets, never inside a UTF-8 character; continuation lines start with a space."""
+    if len(line) * 4 <= _FOLD_AT or len(line.encode("utf-8")) <= _FOLD_AT:
+        return line + "\r\n"
+    chunks: list[str] = []
+    start = size = 0
+    for index, char in enumerate(line):
+        width = len(char.encode("utf-8"))
+        if size + width > _FOLD_AT:
+            chunks.append(line[start:index])
+            start, size = index, 1  # the leading space counts
+        size += width
+    chunks.append(line[start:])
+    return "\r\n ".join(chunks) + "\r\n"

@@ -1,0 +1,91 @@
+"""Bulk writes: one statement per chunk of rows, for imports and generated data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnDefault, Table, bindparam, func, insert, select, text
+from sqlalchemy.orm import Session
+
+from goodword.storage.session import workspace_id
+
+CHUNK = 5000
+
+
+def insert_rows(session: Session, model: type[Any], rows: Sequence[dict[str, Any]]) -> None:
+    """Inserts many rows of one table through the driver's executemany.
+
+    SQLAlchemy's per-row parameter handling costs more than SQLite's insert itself, so the
+    statement is compiled once, each column's bind processor is applied directly, and
+    column defaults are evaluated once per call.
+    """
+    if not rows:
+        return
+    table = model.__table__
+    connection = session.connection()
+    dialect = connection.dialect
+    names = list(rows[0])
+    defaults = _defaults(table, names)
+    columns = [table.c[name] for name in [*names, *defaults]]
+    compiled = insert(table).values({c.name: bindparam(c.name) for c in columns}).compile(
+        dialect=dialect
+    )
+    order = list(compiled.positiontup or []) if compiled.positional else None
+    processors = {c.name: c.type.bind_processor(dialect) for c in columns}
+    for start in range(0, len(rows), CHUNK):
+        prepared = []
+        for row in rows[start : start + CHUNK]:
+            values = {**row, **defaults}
+            for name, process in processors.items():
+                if process is not None and values[name] is not None:
+                    values[name] = process(values[name])
+            prepared.append(tuple(values[n] for n in order) if order is not None else values)
+        connection.exec_driver_sql(compiled.string, prepared)
+
+
+def _defaults(table: Table, given: list[str]) -> dict[str, Any]:
+    """Python-side defaults of the columns not given, evaluated once for the whole batch."""
+    found: dict[str, Any] = {}
+    for column in table.columns:
+        default = column.default
+        if column.name in given or default is None or not isinstance(default, ColumnDefault):
+            continue
+        found[column.name] = default.arg(None) if default.is_callable else default.arg
+    return found
+
+
+def reserve_ids(session: Session, model: type[Any], count: int) -> list[int]:
+    """Ids no other writer will use, so linked rows can be inserted without RETURNING.
+
+    RETURNING in parameter order makes SQLite insert one row per statement; explicit ids
+    keep one statement per chunk.
+    """
+    if count == 0:
+        return []
+    table = model.__table__
+    if session.get_bind().dialect.name == "postgresql":
+        return list(
+            session.scalars(
+                text(
+                    "SELECT nextval(pg_get_serial_sequence(:table, 'id'))"
+                    " FROM generate_series(1, :count)"
+                ),
+                {"table": table.name, "count": count},
+            )
+        )
+    # A write takes SQLite's lock first, so no one else can take the ids read next.
+    session.execute(
+        text("UPDATE workspace SET name = name WHERE id = :id"), {"id": workspace_id(session)}
+    )
+    top = session.scalar(select(func.coalesce(func.max(table.c.id), 0))) or 0
+    return list(range(top + 1, top + 1 + count))
+
+
+def insert_returning_ids(
+    session: Session, model: type[Any], rows: Sequence[dict[str, Any]]
+) -> list[int]:
+    """Inserts `rows` and returns their new ids in order."""
+    ids = reserve_ids(session, model, len(rows))
+    insert_rows(session, model, [{**row, "id": pid} for row, pid in zip(rows, ids, strict=True)])
+    return ids

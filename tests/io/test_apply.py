@@ -1,0 +1,181 @@
+"""The import writer: matching, merging, idempotence and all-or-nothing, on real databases."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from goodword.interactions.models import Interaction
+from goodword.io.apply import import_batch
+from goodword.io.errors import MalformedFile
+from goodword.io.records import (
+    ME,
+    Batch,
+    Handle,
+    InteractionRecord,
+    OrgRecord,
+    PersonRecord,
+    TieRecord,
+)
+from goodword.io.report import ImportReport
+from goodword.people.models import Person
+from goodword.people.queries import resolve_person, search_people
+from goodword.people.schemas import PersonSummary
+from goodword.people.service import PersonFields, create_person
+from goodword.profiles.queries import ties
+from goodword.workspace import Workspace
+
+NOW = datetime(2026, 11, 1, 12, tzinfo=UTC)
+
+
+def contacts() -> Batch:
+    return Batch(
+        people=[
+            PersonRecord(
+                key="card1",
+                name="Ann Lee",
+                line=1,
+                org="Acme",
+                title="CFO",
+                tags=["Client"],
+                handles=[Handle("email", "Ann@Acme.io", "work"), Handle("phone", "415 555 0100")],
+                notes=["Met at the summit"],
+                birthday=(None, 6, 21),
+            ),
+            PersonRecord(
+                key="card2", name="Bob Stone", line=9, handles=[Handle("email", "bob@x.io")]
+            ),
+            PersonRecord(key="card3", name="Ann Lee", line=15, org="Acme", tags=["vip"]),
+        ],
+        orgs=[OrgRecord(name="Globex", line=20)],
+        ties=[TieRecord(a=ME, b="card2", line=9, since=date(2024, 3, 15))],
+        interactions=[
+            InteractionRecord(
+                kind="meeting",
+                at=NOW,
+                participants=[ME, "card1", "card2"],
+                line=30,
+                initiated_by="card1",
+                note="Budget review",
+                external_id="ics:1",
+            )
+        ],
+    )
+
+
+def run(session: Session, batch: Batch) -> ImportReport:
+    return import_batch(session, batch=batch, report=ImportReport(format="test", file="f.vcf"))
+
+
+def test_new_people_are_created_with_handles_org_tags_notes_and_birthday(session: Session) -> None:
+    report = run(session, contacts())
+    assert (report.created, report.merged, report.unchanged) == (2, 1, 0)
+    ann = PersonSummary.of(resolve_person(session, "ann@acme.io"))
+    assert ann.emails == ["ann@acme.io"]
+    assert ann.phones == ["+14155550100"]
+    assert (ann.org, ann.title) == ("Acme", "CFO")
+    assert ann.tags == ["client", "vip"]
+    assert resolve_person(session, "ann@acme.io").birthday_month == 6
+
+
+def test_reimporting_the_same_file_changes_nothing(session: Session) -> None:
+    run(session, contacts())
+    people = session.scalar(select(func.count()).select_from(Person))
+    again = run(session, contacts())
+    assert (again.created, again.merged, again.unchanged) == (0, 0, 2)
+    assert (again.ties_created, again.interactions_created) == (0, 0)
+    assert again.interactions_unchanged == 1
+    assert session.scalar(select(func.count()).select_from(Person)) == people
+
+
+def test_a_known_email_merges_into_the_existing_person(session: Session) -> None:
+    known = create_person(session, fields=PersonFields(name="Ann Lee", emails=["ann@acme.io"]))
+    report = run(session, contacts())
+    assert report.created == 1
+    assert report.merged == 1
+    assert [m.person_id for m in report.merges] == [known.id]
+    assert "same email" in report.merges[0].how
+    assert PersonSummary.of(resolve_person(session, str(known.id))).org == "Acme"
+
+
+def test_the_owner_is_recognised_by_their_address(session: Session, workspace: Workspace) -> None:
+    me = resolve_person(session, "me")
+    from goodword.people.service import edit_person
+
+    edit_person(session, person=me, fields=PersonFields(emails=["dana@example.com"]))
+    batch = Batch(
+        people=[
+            PersonRecord(
+                key="dana@example.com",
+                name="Dana",
+                line=1,
+                handles=[Handle("email", "dana@example.com")],
+            ),
+            PersonRecord(key="x@y.io", name="Xi Yu", line=2, handles=[Handle("email", "x@y.io")]),
+        ],
+        interactions=[
+            InteractionRecord(
+                kind="email", at=NOW, line=3, participants=["dana@example.com", "x@y.io"]
+            )
+        ],
+    )
+    report = run(session, batch)
+    assert report.created == 1
+    interaction = session.scalars(select(Interaction)).one()
+    assert {p.person_id for p in interaction.participants} == {
+        me.id,
+        resolve_person(session, "x@y.io").id,
+    }
+    assert resolve_person(session, "me").name != "Dana"
+
+
+def test_invalid_handles_are_skipped_with_the_line(session: Session) -> None:
+    batch = Batch(
+        people=[PersonRecord(key="a", name="Al", line=7, handles=[Handle("email", "nope")])]
+    )
+    report = run(session, batch)
+    assert report.created == 1
+    assert report.skipped_items[0].line == 7
+    assert "nope" in report.skipped_items[0].reason
+
+
+def test_a_tie_to_nobody_fails_the_whole_import(session: Session) -> None:
+    batch = contacts()
+    batch.ties.append(TieRecord(a="Nobody Known", b="card2", line=42, source="stated"))
+    with pytest.raises(MalformedFile, match=r"f\.vcf:42"):
+        run(session, batch)
+
+
+def test_relationship_rows_name_people_by_email_or_name(session: Session) -> None:
+    run(session, contacts())
+    batch = Batch(
+        ties=[
+            TieRecord(
+                a="ann@acme.io", b="Bob Stone", line=2, kind="mentor", strength=0.9, source="stated"
+            )
+        ]
+    )
+    report = run(session, batch)
+    assert report.ties_created == 1
+    ann = resolve_person(session, "ann@acme.io")
+    [tie] = [t for t in ties(session, person_id=ann.id, now=NOW) if t.person.name == "Bob Stone"]
+    assert (tie.kind, tie.strength) == ("mentee", 0.9)
+
+
+def test_meeting_participants_are_all_recorded(session: Session) -> None:
+    report = run(session, contacts())
+    assert report.interactions_created == 1
+    interaction = session.scalars(select(Interaction)).one()
+    assert len(interaction.participants) == 3
+    assert interaction.initiated_by_id == resolve_person(session, "ann@acme.io").id
+
+
+def test_a_dry_run_reports_and_leaves_nothing(workspace: Workspace) -> None:
+    with workspace.transaction(commit=False) as session:
+        report = run(session, contacts())
+    assert report.created == 2
+    with workspace.transaction() as session:
+        assert [p.name for p in search_people(session)] == [resolve_person(session, "me").name]

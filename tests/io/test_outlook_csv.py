@@ -1,0 +1,238 @@
+"""Outlook CSV (desktop, Outlook.com, Google's Outlook option) and Thunderbird, on real headers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from goodword.io.csvfile import BadDate, parse_birthday
+from goodword.io.errors import MalformedFile
+from goodword.io.outlook_csv import parse_outlook_csv
+from goodword.io.records import Handle, OrgRecord, Skip
+
+HEADERS = Path(__file__).parents[1] / "data" / "csv-headers"
+DESKTOP = "outlook_desktop_export_header.txt"
+OUTLOOK_COM = "outlook_com_people_export_header.txt"
+GOOGLE_OUTLOOK = "google_outlook_csv_export_header.txt"
+THUNDERBIRD = "thunderbird_csv_export_header.txt"
+
+
+def build(
+    tmp_path: Path,
+    fixture: str,
+    rows: list[dict[str, str]],
+    *,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+) -> Path:
+    """A file made of the fixture's exact header, then `rows` given by column name."""
+    header = (HEADERS / fixture).read_text(encoding="utf-8").rstrip("\n")
+    columns = next(csv.reader([header]))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n", delimiter=delimiter)
+    if delimiter != ",":
+        writer.writerow(columns)
+    for row in rows:
+        assert set(row) <= set(columns), set(row) - set(columns)
+        writer.writerow([row.get(column, "") for column in columns])
+    path = tmp_path / "contacts.csv"
+    text = out.getvalue() if delimiter != "," else header + "\r\n" + out.getvalue()
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+JURGEN = {
+    "Title": "Dr.",
+    "First Name": "Jürgen",
+    "Last Name": "Weiß",
+    "Suffix": "Jr.",
+    "Company": "Müller & Söhne, GmbH",
+    "Job Title": "Geschäftsführer",
+    "Business City": "München",
+    "Business Country/Region": "Germany",
+    "Home City": "Starnberg",
+    "Business Phone": "+49 89 1234567",
+    "Mobile Phone": "+49 171 1234567",
+    "Home Fax": "+49 8151 1234",
+    "Birthday": "6/21/1980",
+    "Categories": "Clients;Golf ; VIP",
+    "E-mail Address": "/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=jw",
+    "E-mail Type": "EX",
+    "E-mail 2 Address": "juergen@mueller.example",
+    "E-mail 2 Type": "SMTP",
+    "Notes": "Met at the trade fair.\r\nSends referrals in Q4.",
+    "Web Page": "https://www.linkedin.com/in/jweiss/",
+}
+
+
+def test_desktop_export_maps_every_field(tmp_path: Path) -> None:
+    batch = parse_outlook_csv(build(tmp_path, DESKTOP, [JURGEN], encoding="cp1252"))
+    person = batch.people[0]
+    assert person.name == "Jürgen Weiß Jr."
+    assert (person.org, person.title) == ("Müller & Söhne, GmbH", "Geschäftsführer")
+    assert (person.city, person.country) == ("München", "Germany")
+    assert person.birthday == (1980, 6, 21)
+    assert person.tags == ["Clients", "Golf", "VIP"]
+    assert person.notes == ["Met at the trade fair.\nSends referrals in Q4."]
+    assert person.line == 2
+
+
+def test_phone_labels_come_from_column_names_and_exchange_names_are_dropped(
+    tmp_path: Path,
+) -> None:
+    person = parse_outlook_csv(build(tmp_path, DESKTOP, [JURGEN])).people[0]
+    assert person.handles == [
+        Handle("email", "juergen@mueller.example"),
+        Handle("phone", "+49 171 1234567", "mobile"),
+        Handle("phone", "+49 89 1234567", "work"),
+        Handle("phone", "+49 8151 1234", "home fax"),
+        Handle("linkedin", "https://www.linkedin.com/in/jweiss/"),
+    ]
+
+
+def test_record_lines_follow_multi_line_notes(tmp_path: Path) -> None:
+    rows = [JURGEN, {"First Name": "Ann", "Birthday": "0/0/00"}, {"Company": "Acme"}]
+    batch = parse_outlook_csv(build(tmp_path, DESKTOP, rows))
+    assert [(p.name, p.line, p.birthday) for p in batch.people] == [
+        ("Jürgen Weiß Jr.", 2, (1980, 6, 21)),
+        ("Ann", 4, None),
+    ]
+    assert batch.orgs == [OrgRecord(name="Acme", line=5)]
+
+
+def test_outlook_com_year_1604_means_no_year(tmp_path: Path) -> None:
+    row = {
+        "Nickname": "Sunny",
+        "E-mail Address": "sunny@example.org",
+        "Birthday": "6/21/1604",
+        "Home City": "Lyon",
+        "Home Country/Region": "France",
+        "Personal Web Page": "https://sunny.example",
+    }
+    person = parse_outlook_csv(build(tmp_path, OUTLOOK_COM, [row])).people[0]
+    assert person.name == "Sunny"
+    assert person.birthday == (None, 6, 21)
+    assert (person.city, person.country) == ("Lyon", "France")
+    assert person.handles == [
+        Handle("email", "sunny@example.org", preferred=True),
+        Handle("url", "https://sunny.example", "personal"),
+    ]
+
+
+def test_googles_outlook_option(tmp_path: Path) -> None:
+    row = {
+        "First Name": "Priya",
+        "Last Name": "Raman",
+        "E-mail Address": "priya@raman.example",
+        "E-mail 2 Address": "p.raman@example.com",
+        "Mobile Phone": "+91 98765 43210",
+        "Company": "Raman Advisory",
+        "Job Title": "Founder",
+        "Home City": "Chennai",
+        "Home Country": "India",
+        "Birthday": "1985-01-31",
+        "Categories": "* myContacts ::: Referral partners",
+    }
+    person = parse_outlook_csv(build(tmp_path, GOOGLE_OUTLOOK, [row])).people[0]
+    assert (person.name, person.org, person.title) == ("Priya Raman", "Raman Advisory", "Founder")
+    assert (person.city, person.country, person.birthday) == ("Chennai", "India", (1985, 1, 31))
+    assert person.tags == ["Referral partners"]
+    assert [h.value for h in person.handles] == [
+        "priya@raman.example",
+        "p.raman@example.com",
+        "+91 98765 43210",
+    ]
+
+
+def test_thunderbird_export(tmp_path: Path) -> None:
+    row = {
+        "Display Name": "Tomás Ó Briain",
+        "Primary Email": "tomas@obriain.example",
+        "Secondary Email": "tob@example.com",
+        "Mobile Number": "+353 87 123 4567",
+        "Work City": "Dublin",
+        "Work Country": "Ireland",
+        "Organization": "Ó Briain Accountants",
+        "Job Title": "Partner",
+        "Birth Month": "3",
+        "Birth Day": "17",
+        "Web Page 1": "https://obriain.example",
+        "Notes": "Rugby club",
+    }
+    person = parse_outlook_csv(build(tmp_path, THUNDERBIRD, [row, {"Birth Year": "1970"}]))
+    tomas = person.people[0]
+    assert (tomas.name, tomas.org, tomas.title) == (
+        "Tomás Ó Briain",
+        "Ó Briain Accountants",
+        "Partner",
+    )
+    assert (tomas.city, tomas.country, tomas.birthday) == ("Dublin", "Ireland", (None, 3, 17))
+    assert tomas.handles[0] == Handle("email", "tomas@obriain.example", preferred=True)
+    assert tomas.handles[2] == Handle("phone", "+353 87 123 4567", "mobile")
+    assert tomas.notes == ["Rugby club"]
+    assert person.skipped == [Skip(3, "no name or e-mail")]
+
+
+def test_semicolon_separated_files_from_european_excel(tmp_path: Path) -> None:
+    row = {"First Name": "Anna", "Last Name": "Rossi", "Company": "Rossi; Bianchi"}
+    path = build(tmp_path, OUTLOOK_COM, [row], delimiter=";", encoding="cp1252")
+    person = parse_outlook_csv(path).people[0]
+    assert (person.name, person.org) == ("Anna Rossi", "Rossi; Bianchi")
+
+
+def test_short_rows_are_padded_not_misread(tmp_path: Path) -> None:
+    path = tmp_path / "short.csv"
+    path.write_text("First Name,Last Name,Company,Job Title\nAnn,Lee\n", encoding="utf-8")
+    person = parse_outlook_csv(path).people[0]
+    assert (person.name, person.org, person.title) == ("Ann Lee", None, None)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "hint"),
+    [
+        ("google_csv_current_header.txt", "import it as google"),
+        ("google_csv_legacy_header.txt", "import it as google"),
+        ("linkedin_connections_2018_header.txt", "import it as linkedin"),
+    ],
+)
+def test_a_foreign_header_is_rejected_naming_line_1(
+    tmp_path: Path, fixture: str, hint: str
+) -> None:
+    path = tmp_path / "foreign.csv"
+    header = (HEADERS / fixture).read_text(encoding="utf-8")
+    path.write_text(header + "Ann,Lee\n", encoding="utf-8")
+    with pytest.raises(MalformedFile) as caught:
+        parse_outlook_csv(path)
+    assert caught.value.line == 1
+    assert "this is not an Outlook CSV" in caught.value.problem
+    assert hint in caught.value.problem
+
+
+@pytest.mark.parametrize(
+    ("text", "birthday"),
+    [
+        ("", None),
+        ("0/0/00", None),
+        ("6/21/1980", (1980, 6, 21)),
+        ("21/6/1980", (1980, 6, 21)),  # the day comes first when it cannot be a month
+        ("6/21/80", (1980, 6, 21)),
+        ("6/21/1604", (None, 6, 21)),
+        ("1980-06-21", (1980, 6, 21)),
+        ("1604-06-21", (None, 6, 21)),
+        ("--06-21", (None, 6, 21)),
+        ("--0621", (None, 6, 21)),
+        ("2/29/1604", (None, 2, 29)),
+        ("6/21/1980 0:00:00", (1980, 6, 21)),
+    ],
+)
+def test_birthday_formats(text: str, birthday: tuple[int | None, int, int] | None) -> None:
+    assert parse_birthday(text) == birthday
+
+
+@pytest.mark.parametrize("text", ["2/29/1981", "13/13/1980", "June 21", "1980-06", "6/21/98765"])
+def test_impossible_birthdays_are_refused(text: str) -> None:
+    with pytest.raises(BadDate):
+        parse_birthday(text)

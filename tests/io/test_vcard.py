@@ -1,0 +1,576 @@
+"""vCard import and export: real exporters' files, the malformed ones, fuzzing and round trips.
+
+Pure tests: no database. Fixtures are verbatim copies in tests/data/vcard (see PROVENANCE.md).
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from contextlib import suppress
+from pathlib import Path
+
+import pytest
+import vobject
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from goodword.io.errors import MalformedFile
+from goodword.io.records import Batch, Handle, PersonRecord
+from goodword.io.vcard import parse_vcard, write_vcards
+
+DATA = Path(__file__).parent.parent / "data" / "vcard"
+FIXTURES = sorted(DATA.rglob("*.vcf"))
+
+# The malformed AOSP samples, each with the reason the import gives.
+REJECTED = {
+    "aosp/v21_invalid_comment_line.vcf": "line 6 is not a vCard property (NAME:value)",
+    "aosp/v21_adr_multiple_line.vcf": "line 7 is not a vCard property (NAME:value)",
+}
+
+
+def card_file(tmp_path: Path, text: str, name: str = "cards.vcf") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    return path
+
+
+def only_person(tmp_path: Path, body: str, version: str = "3.0") -> PersonRecord:
+    text = f"BEGIN:VCARD\nVERSION:{version}\n{body.strip()}\nEND:VCARD\n"
+    batch = parse_vcard(card_file(tmp_path, text))
+    assert len(batch.people) == 1, batch
+    return batch.people[0]
+
+
+def values(person: PersonRecord, kind: str) -> list[str]:
+    return [handle.value for handle in person.handles if handle.kind == kind]
+
+
+# ---- every real file ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda path: str(path.relative_to(DATA)))
+def test_every_fixture_imports_or_is_rejected_with_its_reason(path: Path) -> None:
+    name = str(path.relative_to(DATA))
+    if name in REJECTED:
+        with pytest.raises(MalformedFile) as caught:
+            parse_vcard(path)
+        assert REJECTED[name] in caught.value.problem
+        assert caught.value.line == 1  # the card that holds the bad line
+    else:
+        batch = parse_vcard(path)
+        assert batch.people or batch.orgs or batch.skipped
+        assert all(person.name.strip() for person in batch.people)
+
+
+def test_the_rejected_fixtures_exist() -> None:
+    assert {str(path.relative_to(DATA)) for path in FIXTURES} >= set(REJECTED)
+
+
+JOHN_DOE = {
+    # client: (name, e-mails, phones, org, title)
+    "ANDROID": ("john.doe@company.com", ["john.doe@company.com"], [], None, None),
+    "BLACK_BERRY": ("John Doe", [], ["+96123456789"], "Acme Solutions", None),
+    "EVOLUTION": (
+        "Mr. John Richter, James Doe Sr.",
+        ["john.doe@ibm.com"],
+        ["905-666-1234", "905-555-1234"],
+        "IBM",
+        "Money Counter",
+    ),
+    "GMAIL": (
+        "Mr. John Richter, James Doe Sr.",
+        ["john.doe@ibm.com"],
+        ["905-555-1234", "905-666-1234"],
+        "IBM",
+        "Money Counter",
+    ),
+    "IPHONE": (
+        "Mr. John Richter James Doe Sr.",
+        ["john.doe@ibm.com"],
+        [f"905-{n}-1234" for n in (555, 666, 777, 888, 999, 111, 222)],
+        "IBM",
+        "Money Counter",
+    ),
+    "LOTUS_NOTES": (
+        "Mr. Doe John I Johny",
+        ["john.doe@ibm.com", "billy_bob@gmail.com"],
+        ["+1 (212) 204-34456", "00-1-212-555-7777"],
+        "IBM",
+        "Generic Accountant",
+    ),
+    "MAC_ADDRESS_BOOK": (
+        "Mr. John Richter,James Doe Sr.",
+        ["john.doe@ibm.com"],
+        [f"905-{n}-1234" for n in (777, 666, 555, 888, 999, 111, 222)],
+        "IBM",
+        "Money Counter",
+    ),
+    "MS_OUTLOOK": (
+        "Mr. John Richter James Doe Sr.",
+        ["john.doe@ibm.cm"],
+        ["(905) 555-1234", "(905) 666-1234"],
+        "IBM",
+        "Money Counter",
+    ),
+}
+
+
+@pytest.mark.parametrize("client", sorted(JOHN_DOE))
+def test_john_doe_as_each_client_exports_him(client: str) -> None:
+    name, emails, phones, org, title = JOHN_DOE[client]
+    person = parse_vcard(DATA / "ez-vcard" / f"John_Doe_{client}.vcf").people[0]
+    assert person.name == name
+    assert values(person, "email") == emails
+    assert values(person, "phone") == phones
+    assert (person.org, person.title) == (org, title)
+
+
+def test_john_doe_from_iphone_keeps_labels_preference_address_and_birthday() -> None:
+    person = parse_vcard(DATA / "ez-vcard" / "John_Doe_IPHONE.vcf").people[0]
+    phones = {handle.value: handle for handle in person.handles if handle.kind == "phone"}
+    assert phones["905-555-1234"] == Handle("phone", "905-555-1234", "cell", preferred=True)
+    assert phones["905-888-1234"].label == "home fax"
+    assert phones["905-222-1234"].label == "assistantphone"  # item2.X-ABLabel, Apple built-in
+    assert person.handles[0] == Handle("email", "john.doe@ibm.com", None, preferred=True)
+    assert (person.city, person.country) == ("New York", "United States of America")
+    assert person.birthday == (2012, 6, 6)
+
+
+# ---- what the format allows ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bday", "expected"),
+    [
+        ("BDAY:--0621", (None, 6, 21)),
+        ("BDAY:--06-21", (None, 6, 21)),
+        ("BDAY;X-APPLE-OMIT-YEAR=1604:1604-06-21", (None, 6, 21)),
+        ("BDAY:1604-06-21", (None, 6, 21)),
+        ("BDAY:--0229", (None, 2, 29)),
+        ("BDAY:1980-06-21", (1980, 6, 21)),
+        ("BDAY:19800621", (1980, 6, 21)),
+        ("BDAY;VALUE=date:1980-06-21T00:00:00Z", (1980, 6, 21)),
+        ("BDAY:19800621T083000", (1980, 6, 21)),
+    ],
+)
+def test_birthdays_with_and_without_a_year(tmp_path: Path, bday: str, expected: object) -> None:
+    assert only_person(tmp_path, f"FN:Ann Lee\n{bday}").birthday == expected
+
+
+@pytest.mark.parametrize("bday", ["BDAY:1981-02-29", "BDAY;VALUE=text:circa 1800", "BDAY:--1340"])
+def test_a_birthday_that_is_not_a_date_is_skipped_with_its_line(tmp_path: Path, bday: str) -> None:
+    path = card_file(tmp_path, f"BEGIN:VCARD\nVERSION:4.0\nFN:Ann Lee\n{bday}\nEND:VCARD\n")
+    batch = parse_vcard(path)
+    assert batch.people[0].birthday is None
+    assert batch.skipped[0].line == 4
+    assert "birthday" in batch.skipped[0].reason
+
+
+def test_item_groups_take_their_label_from_x_ablabel(tmp_path: Path) -> None:
+    person = only_person(
+        tmp_path,
+        """
+FN:Ann Lee
+item1.EMAIL;type=INTERNET:ann@example.com
+item1.X-ABLabel:Conference badge
+item2.URL:https://ann.example.com
+item2.X-ABLabel:_$!<HomePage>!$_
+item3.X-ABLabel:Mobile (old)
+item3.TEL;type=CELL:555-0100
+""",
+    )
+    labels = [(handle.kind, handle.label) for handle in person.handles]
+    assert labels == [("email", "Conference badge"), ("url", "homepage"), ("phone", "Mobile (old)")]
+
+
+def test_mac_address_book_custom_label_is_kept_as_written() -> None:
+    person = parse_vcard(DATA / "ez-vcard" / "John_Doe_MAC_ADDRESS_BOOK.vcf").people[0]
+    assert Handle("phone", "905-222-1234", "AssistantPhone") in person.handles
+
+
+def test_preference_from_type_pref_pref_1_and_bare_21_pref(tmp_path: Path) -> None:
+    person = only_person(
+        tmp_path,
+        """
+FN:Ann Lee
+EMAIL;TYPE=work:ann@work.example
+EMAIL;TYPE=home;PREF=1:ann@home.example
+TEL;TYPE=cell,pref:555-0100
+TEL;PREF=2:555-0199
+""",
+        version="4.0",
+    )
+    assert [handle.preferred for handle in person.handles] == [False, True, True, False]
+    assert [handle.label for handle in person.handles] == ["work", "home", "cell", None]
+    bare = parse_vcard(DATA / "aosp" / "v21_pref_handling.vcf").people[0]
+    assert [handle.preferred for handle in bare.handles] == [False, True, False, True, True]
+
+
+def test_quoted_printable_with_charset_and_soft_line_breaks() -> None:
+    android = parse_vcard(DATA / "ez-vcard" / "John_Doe_ANDROID.vcf").people
+    assert android[2].name == "Ñ Ñ Ñ Ñ Ñ"
+    assert android[3].name == "Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ"  # a value broken with `=` line ends
+    outlook = parse_vcard(DATA / "ez-vcard" / "outlook-2003.vcf").people[0]
+    assert outlook.notes[0].startswith("This is the note field!!\nSecond line\n\nThird line")
+
+
+def test_shift_jis_bytes_and_quoted_printable_shift_jis() -> None:
+    assert parse_vcard(DATA / "aosp" / "v21_japanese_1.vcf").people[0].name == "安藤ロイド"
+    person = parse_vcard(DATA / "aosp" / "v21_japanese_2.vcf").people[0]
+    assert person.name == "安藤 ロイド 1"
+    assert person.notes == ["メモ"]
+
+
+def test_a_windows_1252_file_without_charset_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "outlook.vcf"
+    path.write_bytes(b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Jos\xe9 M\xfcller\r\nEND:VCARD\r\n")
+    assert parse_vcard(path).people[0].name == "José Müller"
+
+
+def test_a_utf16_file_with_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "windows.vcf"
+    path.write_bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë\r\nEND:VCARD\r\n".encode("utf-16"))
+    assert parse_vcard(path).people[0].name == "Zoë"
+
+
+def test_n_without_fn_builds_the_name_and_fn_without_n_is_enough(tmp_path: Path) -> None:
+    assert only_person(tmp_path, "N:Lee;Ann;Marie,Jo;Dr.;PhD").name == "Dr. Ann Marie Jo Lee PhD"
+    assert only_person(tmp_path, "FN:Ann Lee").name == "Ann Lee"
+    assert parse_vcard(DATA / "aosp" / "v21_simple_1.vcf").people[0].name == "Roid Ando"
+
+
+def test_gmail_unescaped_comma_does_not_cut_the_name() -> None:
+    person = parse_vcard(DATA / "ez-vcard" / "John_Doe_GMAIL.vcf").people[0]
+    assert person.name == "Mr. John Richter, James Doe Sr."
+
+
+def test_organisation_cards_become_org_records(tmp_path: Path) -> None:
+    text = """BEGIN:VCARD
+VERSION:4.0
+KIND:org
+FN:ABC Marketing
+ORG:ABC\\, Inc.;Marketing
+ADR:;;1 Way;Business City;NY;10001;USA
+END:VCARD
+BEGIN:VCARD
+VERSION:3.0
+N:;;;;
+FN:Acme Ltd
+ORG:Acme Ltd
+X-ABShowAs:COMPANY
+END:VCARD
+BEGIN:VCARD
+VERSION:3.0
+ORG:Only An Org
+END:VCARD
+"""
+    batch = parse_vcard(card_file(tmp_path, text))
+    assert batch.people == []
+    assert [(org.name, org.line, org.city) for org in batch.orgs] == [
+        ("ABC, Inc.", 1, "Business City"),
+        ("Acme Ltd", 8, None),
+        ("Only An Org", 15, None),
+    ]
+
+
+def test_a_person_at_a_company_stays_a_person(tmp_path: Path) -> None:
+    person = only_person(tmp_path, "N:Lee;Ann;;;\nFN:Ann Lee\nORG:Acme;R&D\nTITLE:Chemist")
+    assert (person.org, person.title) == ("Acme", "Chemist")
+
+
+def test_group_and_location_cards_are_skipped_with_reason() -> None:
+    group = parse_vcard(DATA / "vobject" / "vcard40_group.vcf")
+    assert (group.people, group.skipped[0].reason) == ([], "group card (KIND:group) not imported")
+    place = parse_vcard(DATA / "vobject" / "vcard40_location.vcf")
+    assert place.skipped[0].reason == "location card (KIND:location) not imported"
+
+
+def test_categories_notes_address_and_urls(tmp_path: Path) -> None:
+    person = only_person(
+        tmp_path,
+        r"""
+FN:Ann Lee
+CATEGORIES:Friends,Climbing\, bouldering,Friends
+CATEGORIES:Work
+NOTE:Met at PyCon.\nLikes tea\; not coffee.
+NOTE:
+ADR;TYPE=work:;;1 Main St;Springfield;IL;62701;USA
+ADR;TYPE=home;TYPE=pref:;;2 Oak Ln;Lyon;;69001;France
+URL:https://ann.example.com
+URL:https://www.linkedin.com/in/annlee
+X-SOCIALPROFILE;type=linkedin:https://linkedin.com/in/ann-lee-2
+X-SOCIALPROFILE;type=twitter:x-apple:annlee
+""",
+    )
+    assert person.tags == ["Friends", "Climbing, bouldering", "Work"]
+    assert person.notes == ["Met at PyCon.\nLikes tea; not coffee."]
+    assert (person.city, person.country) == ("Lyon", "France")  # the preferred address
+    assert [(handle.kind, handle.value) for handle in person.handles] == [
+        ("url", "https://ann.example.com"),
+        ("linkedin", "https://www.linkedin.com/in/annlee"),
+        ("linkedin", "https://linkedin.com/in/ann-lee-2"),
+    ]
+
+
+def test_a_card_with_only_an_email_is_named_by_it_and_an_empty_card_is_skipped(
+    tmp_path: Path,
+) -> None:
+    assert only_person(tmp_path, "EMAIL:ann@example.com").name == "ann@example.com"
+    batch = parse_vcard(DATA / "aosp" / "v21_im.vcf")
+    assert (batch.people, batch.skipped[0].reason) == ([], "card without a name, e-mail or phone")
+
+
+def test_photos_are_skipped_once_per_card_even_when_broken(tmp_path: Path) -> None:
+    # John Doe from Android has a truncated base64 photo; vobject alone fails on it.
+    android = parse_vcard(DATA / "ez-vcard" / "John_Doe_ANDROID.vcf")
+    assert [(skip.line, skip.reason) for skip in android.skipped] == [(36, "photo not imported")]
+    text = (
+        "BEGIN:VCARD\nFN:A\nPHOTO;ENCODING=b:AAAA\n AAAA\nitem1.PHOTO:http://x/1.jpg\nEND:VCARD\n"
+    )
+    assert len(parse_vcard(card_file(tmp_path, text)).skipped) == 1
+    assert parse_vcard(DATA / "aosp" / "v21_malformed_photo.vcf").people[0].name == "fullname"
+
+
+def test_unknown_properties_and_lotus_notes_profile_line_are_ignored() -> None:
+    person = parse_vcard(DATA / "ez-vcard" / "John_Doe_LOTUS_NOTES.vcf").people[0]
+    assert person.name == "Mr. Doe John I Johny"
+
+
+def test_multiple_cards_keep_their_order_keys_and_lines() -> None:
+    batch = parse_vcard(DATA / "ez-vcard" / "gmail-list.vcf")
+    assert [(p.key, p.name, p.line) for p in batch.people] == [
+        ("card1", "Arnold Smith", 1),
+        ("card2", "Chris Beatle", 7),
+        ("card3", "Doug White", 13),
+    ]
+    japanese = parse_vcard(DATA / "aosp" / "v21_multiple_entry.vcf")
+    assert [person.line for person in japanese.people] == [1, 12, 23]
+
+
+def test_a_card_nested_in_another_is_a_person_of_its_own() -> None:
+    batch = parse_vcard(DATA / "aosp" / "v21_nest.vcf")
+    assert [(p.key, p.name, p.line) for p in batch.people] == [
+        ("card1", "parent", 1),
+        ("card2", "nest1", 4),
+        ("card3", "nest2", 8),
+    ]
+
+
+# ---- what fails, and how it says so ----------------------------------------------------------
+
+
+def test_a_truncated_card_names_the_line_where_it_begins(tmp_path: Path) -> None:
+    text = "BEGIN:VCARD\nVERSION:3.0\nFN:Ann\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Bo"
+    with pytest.raises(MalformedFile) as caught:
+        parse_vcard(card_file(tmp_path, text))
+    assert caught.value.line == 5
+    assert "truncated" in caught.value.problem
+    assert str(caught.value).startswith("cards.vcf:5: ")
+
+
+def test_a_bad_line_fails_the_whole_file_naming_its_card_and_line(tmp_path: Path) -> None:
+    text = "BEGIN:VCARD\nFN:Ann\nEND:VCARD\nBEGIN:VCARD\nFN:Bo\nthis is not a property\nEND:VCARD\n"
+    with pytest.raises(MalformedFile) as caught:
+        parse_vcard(card_file(tmp_path, text))
+    assert caught.value.line == 4
+    assert "line 6 is not a vCard property" in caught.value.problem
+
+
+def test_end_without_begin_and_a_file_without_cards(tmp_path: Path) -> None:
+    with pytest.raises(MalformedFile) as caught:
+        parse_vcard(card_file(tmp_path, "FN:Ann\nEND:VCARD\n"))
+    assert (caught.value.line, caught.value.problem) == (
+        2,
+        "END:VCARD without a BEGIN:VCARD before it",
+    )
+    for text in ("", "hello\n"):
+        with pytest.raises(MalformedFile) as caught:
+            parse_vcard(card_file(tmp_path, text))
+        assert (caught.value.line, caught.value.problem) == (None, "no vCard found (BEGIN:VCARD)")
+
+
+def test_undecodable_text_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "sjis.vcf"
+    path.write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8:\x93\x8c\x8b\x9e\r\nEND:VCARD"
+    )
+    with pytest.raises(MalformedFile) as caught:
+        parse_vcard(path)
+    assert caught.value.line == 3
+    assert "not 'UTF-8'" in caught.value.problem
+    nul = tmp_path / "utf16-no-bom.vcf"
+    nul.write_bytes("BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n".encode("utf-16-le"))
+    with pytest.raises(MalformedFile, match="NUL bytes"):
+        parse_vcard(nul)
+
+
+def test_quoted_printable_in_an_unknown_charset_fails_with_its_line(tmp_path: Path) -> None:
+    text = "BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=KLINGON;ENCODING=QUOTED-PRINTABLE:=41\nEND:VCARD\n"
+    with pytest.raises(MalformedFile) as caught:
+        parse_vcard(card_file(tmp_path, text))
+    assert (caught.value.line, caught.value.problem) == (
+        1,
+        "cannot read the card starting here: line 3: unknown CHARSET 'KLINGON'",
+    )
+
+
+def test_a_damaged_line_with_many_parameters_fails_fast(tmp_path: Path) -> None:
+    # vobject's own line regex needs minutes for this line (exponential backtracking).
+    line = "TEL" + ";TYPE=cell" * 40 + '"' + ":555-0100"
+    started = time.perf_counter()
+    with pytest.raises(MalformedFile, match="line 3 is not a vCard property"):
+        parse_vcard(card_file(tmp_path, f"BEGIN:VCARD\nFN:A\n{line}\nEND:VCARD\n"))
+    assert time.perf_counter() - started < 1
+
+
+# ---- fuzzing: mutated real files never raise anything but MalformedFile ----------------------
+
+CONTENTS = [path.read_bytes() for path in FIXTURES]
+TOKENS = [
+    *(b":", b";", b"=", b",", b"\\", b'"', b"\r\n", b"\n", b" ", b"\x00", b"\xff", b"\xc3"),
+    *(b"BEGIN:VCARD\r\n", b"END:VCARD\r\n", b"=\r\n", b";CHARSET=SHIFT_JIS", b";CHARSET=x"),
+    *(b";ENCODING=QUOTED-PRINTABLE", b";ENCODING=b", b"BDAY:--", b"PHOTO;", b"item1."),
+]
+MUTATION = st.tuples(
+    st.sampled_from(["flip", "insert", "delete", "truncate"]),
+    st.integers(min_value=0, max_value=1 << 20),
+    st.one_of(st.sampled_from(TOKENS), st.binary(min_size=1, max_size=8)),
+)
+
+
+def mutate(data: bytes, mutations: list[tuple[str, int, bytes]]) -> bytes:
+    buffer = bytearray(data)
+    for operation, position, payload in mutations:
+        at = position % (len(buffer) + 1)
+        if operation == "flip" and buffer:
+            buffer[min(at, len(buffer) - 1)] ^= payload[0] or 1
+        elif operation == "insert":
+            buffer[at:at] = payload
+        elif operation == "delete":
+            del buffer[at : at + len(payload) * 4]
+        elif operation == "truncate":
+            del buffer[at:]
+    return bytes(buffer)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    source=st.integers(min_value=0, max_value=len(CONTENTS) - 1),
+    mutations=st.lists(MUTATION, min_size=1, max_size=8),
+)
+def test_mutated_real_files_import_or_fail_as_malformed(
+    tmp_path: Path, source: int, mutations: list[tuple[str, int, bytes]]
+) -> None:
+    path = tmp_path / "mutated.vcf"
+    path.write_bytes(mutate(CONTENTS[source], mutations))
+    with suppress(MalformedFile):  # any other exception fails the test
+        assert isinstance(parse_vcard(path), Batch)
+
+
+# ---- export ----------------------------------------------------------------------------------
+
+
+def exported(people: list[PersonRecord]) -> str:
+    out = io.StringIO(newline="")
+    assert write_vcards(people, out) == len(people)
+    return out.getvalue()
+
+
+def reimported(tmp_path: Path, people: list[PersonRecord]) -> list[PersonRecord]:
+    path = tmp_path / "export.vcf"
+    path.write_text(exported(people), encoding="utf-8", newline="")
+    return parse_vcard(path).people
+
+
+ANN = PersonRecord(
+    key="ann",
+    name="Ann Marie Lee",
+    line=0,
+    handles=[
+        Handle("email", "ann@example.com", "work", preferred=True),
+        Handle("email", "ann.lee@home.example", "Old, personal; rarely read"),
+        Handle("phone", "+44 20 7946 0958", "cell"),
+        Handle("phone", "555-0100", "home fax"),
+        Handle("url", "https://ann.example.com/a,b"),
+        Handle("linkedin", "https://www.linkedin.com/in/annlee"),
+        Handle("linkedin", "annlee-42"),
+    ],
+    org="Lee, Park; Partners",
+    title="Chief \\ Chemist",
+    city="Lyon",
+    country="France",
+    tags=["Climbing, bouldering", "PyCon"],
+    notes=["Met at PyCon.\nLikes tea; not coffee.", "Ω" * 80],
+    birthday=(None, 2, 29),
+)
+
+
+def test_export_round_trips_through_our_importer(tmp_path: Path) -> None:
+    [back] = reimported(tmp_path, [ANN])
+    assert back.handles == ANN.handles
+    assert (back.name, back.org, back.title, back.tags) == (ANN.name, ANN.org, ANN.title, ANN.tags)
+    assert (back.notes, back.birthday, back.city, back.country) == (
+        ANN.notes,
+        ANN.birthday,
+        ANN.city,
+        ANN.country,
+    )
+
+
+def test_export_is_folded_crlf_vcard_4_that_vobject_reads() -> None:
+    text = exported([ANN, PersonRecord(key="bo", name="Bo", line=0, birthday=(1980, 6, 21))])
+    assert text.startswith("BEGIN:VCARD\r\nVERSION:4.0\r\n")
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    assert "\n" not in text.replace("\r\n", "")
+    cards = list(vobject.readComponents(text))
+    assert [card.fn.value for card in cards] == ["Ann Marie Lee", "Bo"]
+    assert cards[0].n.value.family == "Lee"
+    assert cards[0].org.value == ["Lee, Park; Partners"]
+    assert cards[1].bday.value == "19800621"
+
+
+LETTERS = st.characters(exclude_categories=("Cs", "Cc"))
+# The importer tidies whitespace in names, labels, org, title, tags and places, so draw them tidy.
+TIDY = st.text(LETTERS, min_size=1, max_size=20).map(lambda s: " ".join(s.split())).filter(bool)
+LABELS = st.one_of(st.none(), st.sampled_from(["home", "work fax", "cell", "Home"]), TIDY)
+PHONES = st.from_regex(r"\+?[0-9][0-9 ()-]{2,15}[0-9]", fullmatch=True)
+PATHS = st.from_regex(r"[a-z0-9_~-]{0,12}", fullmatch=True)
+NO_YEAR = st.none() | st.integers(1000, 2100).filter(lambda year: year != 1604)
+
+
+@st.composite
+def people(draw: st.DrawFn) -> PersonRecord:
+    return PersonRecord(
+        key="p",
+        name=draw(TIDY),
+        line=0,
+        handles=[
+            Handle("email", draw(st.emails()), draw(LABELS), draw(st.booleans())),
+            Handle("phone", draw(PHONES), draw(LABELS)),
+            Handle("url", "https://example.com/" + draw(PATHS), draw(LABELS), draw(st.booleans())),
+        ],
+        org=draw(st.none() | TIDY),
+        title=draw(st.none() | TIDY),
+        city=draw(st.none() | TIDY),
+        country=draw(st.none() | TIDY),
+        tags=list(dict.fromkeys(draw(st.lists(TIDY, max_size=3)))),
+        notes=draw(
+            st.lists(st.text(LETTERS | st.just("\n")).map(str.strip).filter(bool), max_size=2)
+        ),
+        birthday=(draw(NO_YEAR), draw(st.integers(1, 12)), draw(st.integers(1, 28))),
+    )
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(person=people())
+def test_any_person_round_trips_through_export_and_import(
+    tmp_path: Path, person: PersonRecord
+) -> None:
+    [back] = reimported(tmp_path, [person])
+    person.key, person.line = back.key, back.line
+    assert back == person

@@ -1,0 +1,83 @@
+"""Normalising what people type; the fast paths must agree with the libraries they bypass."""
+
+from __future__ import annotations
+
+import phonenumbers
+import pytest
+from email_validator import EmailNotValidError, validate_email
+from hypothesis import given
+from hypothesis import strategies as st
+
+from goodword.errors import InvalidInput
+from goodword.text import normalize_email, normalize_phone, parse_birthday, parse_money
+
+local_part = st.from_regex(r"[A-Za-z0-9._%+-]{1,70}", fullmatch=True)
+domain = st.from_regex(r"([A-Za-z0-9-]{1,20}\.){1,3}[A-Za-z]{2,8}", fullmatch=True)
+
+
+@given(local=local_part, host=domain)
+def test_the_email_fast_path_agrees_with_email_validator(local: str, host: str) -> None:
+    address = f"{local}@{host}"
+    try:
+        expected: str | None = validate_email(address, check_deliverability=False).normalized
+    except EmailNotValidError:
+        expected = None
+    try:
+        actual: str | None = normalize_email(address)
+    except InvalidInput:
+        actual = None
+    assert actual == (expected.lower() if expected else None)
+
+
+nanp = st.builds(
+    lambda prefix, area, exchange, line, seps: (
+        f"{prefix}{seps[0]}{area}{seps[1]}{exchange}{seps[2]}{line}"
+    ),
+    st.sampled_from(["", "1", "+1", "+1 ", "1-"]),
+    st.from_regex(r"\(?[2-9][0-9]{2}\)?", fullmatch=True),
+    st.from_regex(r"[2-9][0-9]{2}", fullmatch=True),
+    st.from_regex(r"[0-9]{4}", fullmatch=True),
+    st.lists(st.sampled_from(["", " ", "-", "."]), min_size=3, max_size=3),
+)
+
+
+@given(raw=nanp)
+def test_the_phone_fast_path_agrees_with_phonenumbers(raw: str) -> None:
+    try:
+        parsed = phonenumbers.parse(raw, "US")
+        possible = phonenumbers.is_possible_number(parsed)
+        expected = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        possible = False
+    if possible:
+        assert normalize_phone(raw, region="US") == expected
+
+
+def test_numbers_outside_north_america_use_phonenumbers() -> None:
+    assert normalize_phone("+44 20 7946 0958", region="US") == "+442079460958"
+    assert normalize_phone("020 7946 0958", region="GB") == "+442079460958"
+
+
+def test_special_use_domains_are_refused_as_the_validator_does() -> None:
+    with pytest.raises(InvalidInput):
+        normalize_email("ann@mail.test")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("--06-21", (None, 6, 21)), ("--0621", (None, 6, 21)), ("1980-06-21", (1980, 6, 21))],
+)
+def test_birthdays_with_and_without_a_year(raw: str, expected: tuple[int | None, int, int]) -> None:
+    assert parse_birthday(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["--02-30", "1981-02-29", "June 21"])
+def test_impossible_birthdays_are_refused(raw: str) -> None:
+    with pytest.raises(InvalidInput):
+        parse_birthday(raw)
+
+
+@pytest.mark.parametrize("raw", ["-5", "abc", "1e400", "12345678901234"])
+def test_bad_money_is_refused(raw: str) -> None:
+    with pytest.raises(InvalidInput):
+        parse_money(raw)
