@@ -348,6 +348,24 @@ def test_multiple_cards_keep_their_order_keys_and_lines() -> None:
     assert [person.line for person in japanese.people] == [1, 12, 23]
 
 
+def test_a_file_larger_than_one_read_slice_keeps_every_card_and_its_line(tmp_path: Path) -> None:
+    cards = "".join(
+        f"BEGIN:VCARD\nVERSION:3.0\nFN:Person {n:05d}\nEND:VCARD\n" for n in range(30000)
+    )
+    batch = parse_vcard(card_file(tmp_path, cards))
+    assert len(batch.people) == 30000
+    assert (batch.people[-1].name, batch.people[-1].line) == ("Person 29999", 4 * 29999 + 1)
+
+
+def test_old_phone_base64_without_indent_and_classic_mac_line_ends(tmp_path: Path) -> None:
+    logo = "LOGO;ENCODING=BASE64;TYPE=GIF:R0lGOD\nlhAQABAIAA\n\n"  # 2.1: ends at a blank line
+    text = f"BEGIN:VCARD\nVERSION:2.1\nFN:Ann\n{logo}END:VCARD\n"
+    assert parse_vcard(card_file(tmp_path, text)).people[0].name == "Ann"
+    mac = tmp_path / "mac.vcf"
+    mac.write_bytes(b"BEGIN:VCARD\rVERSION:3.0\rFN:Bo\rEND:VCARD\r")
+    assert parse_vcard(mac).people[0].name == "Bo"
+
+
 def test_a_card_nested_in_another_is_a_person_of_its_own() -> None:
     batch = parse_vcard(DATA / "aosp" / "v21_nest.vcf")
     assert [(p.key, p.name, p.line) for p in batch.people] == [

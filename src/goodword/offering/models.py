@@ -33,7 +33,7 @@ class Offering(Base):
     __table_args__ = (UniqueConstraint("workspace_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    workspace_id: Mapped[int] = workspace_fk()
+    workspace_id: Mapped[int] = workspace_fk(index=False)
     one_liner: Mapped[str | None] = mapped_column(Text)
     problems: Mapped[str | None] = mapped_column(Text)
     for_whom: Mapped[str | None] = mapped_column(Text)

@@ -36,7 +36,7 @@ class Person(Base):
     __table_args__ = (Index("ix_person_workspace_name", "workspace_id", "name"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    workspace_id: Mapped[int] = workspace_fk()
+    workspace_id: Mapped[int] = workspace_fk(index=False)
     name: Mapped[str] = mapped_column(String(200))
     is_me: Mapped[bool] = mapped_column(Boolean, default=False)
     city: Mapped[str | None] = mapped_column(String(100))
@@ -65,7 +65,7 @@ class Handle(Base):
     __table_args__ = (UniqueConstraint("workspace_id", "kind", "value"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    workspace_id: Mapped[int] = workspace_fk()
+    workspace_id: Mapped[int] = workspace_fk(index=False)
     person_id: Mapped[int] = person_fk()
     kind: Mapped[HandleKind] = mapped_column(enum_column(HandleKind))
     value: Mapped[str] = mapped_column(String(320))
@@ -80,7 +80,7 @@ class Organisation(Base):
     __table_args__ = (UniqueConstraint("workspace_id", "name"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    workspace_id: Mapped[int] = workspace_fk()
+    workspace_id: Mapped[int] = workspace_fk(index=False)
     name: Mapped[str] = mapped_column(String(200))
     industry: Mapped[str | None] = mapped_column(String(100))
     city: Mapped[str | None] = mapped_column(String(100))
@@ -111,7 +111,7 @@ class Tag(Base):
     __table_args__ = (UniqueConstraint("workspace_id", "name"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    workspace_id: Mapped[int] = workspace_fk()
+    workspace_id: Mapped[int] = workspace_fk(index=False)
     name: Mapped[str] = mapped_column(String(100))
 
 

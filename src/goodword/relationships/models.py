@@ -57,7 +57,7 @@ class Relationship(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    workspace_id: Mapped[int] = workspace_fk()
+    workspace_id: Mapped[int] = workspace_fk(index=False)
     person_a_id: Mapped[int] = person_fk()
     person_b_id: Mapped[int] = person_fk()
     kind: Mapped[TieKind] = mapped_column(enum_column(TieKind), default=TieKind.KNOWS)

@@ -31,16 +31,28 @@ def insert_rows(session: Session, model: type[Any], rows: Sequence[dict[str, Any
     compiled = insert(table).values({c.name: bindparam(c.name) for c in columns}).compile(
         dialect=dialect
     )
-    order = list(compiled.positiontup or []) if compiled.positional else None
-    processors = {c.name: c.type.bind_processor(dialect) for c in columns}
+    order = list(compiled.positiontup or []) if compiled.positional else [c.name for c in columns]
+    processors = [(i, table.c[n].type.bind_processor(dialect)) for i, n in enumerate(order)]
+    given = [(i, n) for i, n in enumerate(order) if n not in defaults]
+    constant = [None] * len(order)
+    for i, name in enumerate(order):
+        if name in defaults:
+            process = processors[i][1]
+            value = defaults[name]
+            constant[i] = process(value) if process and value is not None else value
+    active = [(i, p) for i, p in processors if p is not None and order[i] not in defaults]
     for start in range(0, len(rows), CHUNK):
-        prepared = []
+        prepared: list[Any] = []
         for row in rows[start : start + CHUNK]:
-            values = {**row, **defaults}
-            for name, process in processors.items():
-                if process is not None and values[name] is not None:
-                    values[name] = process(values[name])
-            prepared.append(tuple(values[n] for n in order) if order is not None else values)
+            values = list(constant)
+            for i, name in given:
+                values[i] = row[name]
+            for i, process in active:
+                if values[i] is not None:
+                    values[i] = process(values[i])
+            prepared.append(
+                tuple(values) if compiled.positional else dict(zip(order, values, strict=True))
+            )
         connection.exec_driver_sql(compiled.string, prepared)
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 00:36:21.317888
+Create Date: 2026-11-27 01:24:50.545885
 """
 
 from collections.abc import Sequence
@@ -107,11 +107,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_offering")),
         sa.UniqueConstraint("workspace_id", name=op.f("uq_offering_workspace_id")),
     )
-    with op.batch_alter_table("offering", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_offering_workspace_id"), ["workspace_id"], unique=False
-        )
-
     op.create_table(
         "organisation",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -129,11 +124,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_organisation")),
         sa.UniqueConstraint("workspace_id", "name", name=op.f("uq_organisation_workspace_id_name")),
     )
-    with op.batch_alter_table("organisation", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_organisation_workspace_id"), ["workspace_id"], unique=False
-        )
-
     op.create_table(
         "person",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -157,7 +147,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_person_workspace_id"), ["workspace_id"], unique=False)
         batch_op.create_index("ix_person_workspace_name", ["workspace_id", "name"], unique=False)
 
     op.create_table(
@@ -174,9 +163,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tag")),
         sa.UniqueConstraint("workspace_id", "name", name=op.f("uq_tag_workspace_id_name")),
     )
-    with op.batch_alter_table("tag", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_tag_workspace_id"), ["workspace_id"], unique=False)
-
     op.create_table(
         "attendance",
         sa.Column("event_id", sa.Integer(), nullable=False),
@@ -310,7 +296,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("handle", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_handle_person_id"), ["person_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_handle_workspace_id"), ["workspace_id"], unique=False)
 
     op.create_table(
         "interaction",
@@ -550,9 +535,6 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_relationship_person_b_id"), ["person_b_id"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_relationship_workspace_id"), ["workspace_id"], unique=False
-        )
 
     op.create_table(
         "ledger_entry",
@@ -756,7 +738,6 @@ def downgrade() -> None:
 
     op.drop_table("ledger_entry")
     with op.batch_alter_table("relationship", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_relationship_workspace_id"))
         batch_op.drop_index(batch_op.f("ix_relationship_person_b_id"))
         batch_op.drop_index(batch_op.f("ix_relationship_person_a_id"))
 
@@ -786,7 +767,6 @@ def downgrade() -> None:
 
     op.drop_table("interaction")
     with op.batch_alter_table("handle", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_handle_workspace_id"))
         batch_op.drop_index(batch_op.f("ix_handle_person_id"))
 
     op.drop_table("handle")
@@ -807,22 +787,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_attendance_person_id"))
 
     op.drop_table("attendance")
-    with op.batch_alter_table("tag", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_tag_workspace_id"))
-
     op.drop_table("tag")
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.drop_index("ix_person_workspace_name")
-        batch_op.drop_index(batch_op.f("ix_person_workspace_id"))
 
     op.drop_table("person")
-    with op.batch_alter_table("organisation", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_organisation_workspace_id"))
-
     op.drop_table("organisation")
-    with op.batch_alter_table("offering", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_offering_workspace_id"))
-
     op.drop_table("offering")
     with op.batch_alter_table("icp_criterion", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_icp_criterion_workspace_id"))
