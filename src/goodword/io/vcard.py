@@ -390,12 +390,10 @@ class _Fields:
             self.add_handle(prop, _text(value, v21).strip())
         elif name == "X-ABLABEL" and prop.group:
             self.labels[prop.group.lower()] = _apple_label(_text(value, v21))
-        elif name == "N":
-            self.single.setdefault("N", _name_from_n(value, v21))
-        elif name in ("ORG", "NICKNAME"):
-            self.single.setdefault(
-                name, _clean(_split(value, ";" if name == "ORG" else ",", v21)[0])
-            )
+        elif name in ("N", "ORG", "NICKNAME"):  # ORG: the first unit names the organisation
+            first = _split(value, ";" if name == "ORG" else ",", v21)[0]
+            if text := _name_from_n(value, v21) if name == "N" else _clean(first):
+                self.single.setdefault(name, text)
         elif name == "ADR":
             self.addresses.append((prop.preferred, _split(value, ";", v21)))
         elif name == "CATEGORIES":
