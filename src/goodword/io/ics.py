@@ -43,14 +43,9 @@ _VIDEO = re.compile(
     r"|webex\.com|whereby\.com|meet\.jit\.si|gotomeet|bluejeans\.com|chime\.aws",
     re.IGNORECASE,
 )
-_VIDEO_PROPERTIES = (
-    "LOCATION",
-    "URL",
-    "CONFERENCE",
-    "X-GOOGLE-CONFERENCE",
-    "X-MICROSOFT-SKYPETEAMSMEETINGURL",
-    "X-MICROSOFT-ONLINEMEETINGCONFLINK",
-)
+# Where calendars put the call link; DESCRIPTION is left out, it often holds a fallback link.
+_VIDEO_PROPERTIES = ["LOCATION", "URL", "CONFERENCE", "X-GOOGLE-CONFERENCE"]
+_VIDEO_PROPERTIES += ["X-MICROSOFT-SKYPETEAMSMEETINGURL", "X-MICROSOFT-ONLINEMEETINGCONFLINK"]
 _NOT_A_CALENDAR = "is not an iCalendar file: it has no BEGIN:VCALENDAR"
 _BROKEN_LINE = re.compile(r"parts: '([A-Za-z-]+)")
 
@@ -243,11 +238,7 @@ class _Importer:
         if external_id in self._ids:  # the same event twice in a file is one meeting
             return
         self._ids.add(external_id)
-        keys = [address for address, _ in meeting.people]
-        for address, name in meeting.people:
-            self.people.meet(address, name, meeting.line)
-        if len(keys) <= TIE_MEETING_SIZE:
-            self.people.together(keys, meeting.line)
+        keys = self.people.gather(dict(meeting.people), meeting.line, tie_limit=TIE_MEETING_SIZE)
         self.batch.interactions.append(
             InteractionRecord(
                 kind=meeting.kind,

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesHeaderParser
@@ -33,8 +34,7 @@ _BLOCK = 1 << 20
 # Headers beyond this size are dropped: real header blocks are a few kilobytes.
 _HEADER_LIMIT = 1 << 18
 _WANTED = frozenset(
-    {b"from", b"to", b"cc", b"date", b"subject", b"message-id", b"list-id", b"list-unsubscribe"}
-    | {b"precedence"}
+    b"from to cc date subject message-id list-id list-unsubscribe precedence".split()
 )
 _BULK = frozenset({"bulk", "list", "junk"})
 _PARSER = BytesHeaderParser(policy=email.policy.default)
@@ -84,6 +84,14 @@ class Acquaintances:
         self._people: dict[str, PersonRecord] = {}
         self._named: set[str] = set()  # people whose name came from the file, not the address
         self._ties: dict[tuple[str, str], TieRecord] = {}
+
+    def gather(self, people: dict[str, str | None], line: int, *, tie_limit: int) -> list[str]:
+        """Meet everyone on one message or meeting, tie them if the group is small; their keys."""
+        for address, name in people.items():
+            self.meet(address, name, line)
+        if len(people) <= tie_limit:
+            self.together(people, line)
+        return list(people)
 
     def meet(self, address: str, name: str | None, line: int) -> None:
         """Record a person; a real name seen later replaces one derived from the address."""
@@ -141,24 +149,37 @@ def scan_messages(stream: BinaryIO, wanted: frozenset[bytes] | None = None) -> I
     while at_separator or cursor.next_message():
         cursor.line()
         line = cursor.lines
-        headers, at_separator = _header_block(cursor, wanted)
-        yield RawMessage(line, headers)
+        headers, at_separator = cursor.header_block() or _header_lines(cursor)
+        yield RawMessage(line, headers if wanted is None else _only(headers, wanted))
 
 
-def _header_block(cursor: _Cursor, wanted: frozenset[bytes] | None) -> tuple[bytes, bool]:
-    """The header lines up to the blank line; True when a `From ` line cut them short."""
+def _header_lines(cursor: _Cursor) -> tuple[bytes, bool]:
+    """Headers read line by line, for blocks that straddle a read or are huge; as `header_block`."""
     parts: list[bytes] = []
-    size, keep = 0, True
+    size = 0
     while not cursor.startswith(b"From "):
         line = cursor.line()
         if line in (b"", b"\n", b"\r\n"):
             return b"".join(parts), False
-        if wanted is not None and line[:1] not in (b" ", b"\t"):
-            keep = line.partition(b":")[0].strip().lower() in wanted
-        if keep and size < _HEADER_LIMIT:
+        if size < _HEADER_LIMIT:
             parts.append(line)
             size += len(line)
     return b"".join(parts), True
+
+
+def _only(block: bytes, wanted: frozenset[bytes]) -> bytes:
+    """The lines of the wanted headers, with their folded continuation lines."""
+    kept: list[bytes] = []
+    keep = True
+    lines = block.split(b"\n")
+    if not lines[-1]:
+        lines.pop()
+    for line in lines:
+        if line[:1] not in (b" ", b"\t"):
+            keep = line.partition(b":")[0].strip().lower() in wanted
+        if keep:
+            kept.append(line)
+    return b"\n".join(kept) + b"\n" if kept else b""
 
 
 class _Cursor:
@@ -170,8 +191,9 @@ class _Cursor:
 
     def __init__(self, stream: BinaryIO) -> None:
         self._stream = stream
-        self._buf = b""
-        self._pos = 0
+        # A line break before the file, so a blank first line counts as one before a separator.
+        self._buf = b"\n"
+        self._pos = 1
         self._eof = False
         self.lines = 0  # lines wholly read so far: the number of the last one
 
@@ -193,6 +215,28 @@ class _Cursor:
             self._skip_line()
         self.lines += 1 if line else 0
         return line
+
+    def header_block(self) -> tuple[bytes, bool] | None:
+        """The headers up to the blank line, and True if a `From ` line cut them short.
+
+        Found with `bytes.find` when they lie in the buffer; None otherwise.
+        """
+        buf, start = self._buf, self._pos
+        blank = buf.find(b"\n\n", start - 1, start + _HEADER_LIMIT)
+        limit = start + _HEADER_LIMIT if blank < 0 else blank + 1
+        dos = buf.find(b"\n\r\n", start - 1, limit + 2)
+        blank = dos if 0 <= dos < blank or blank < 0 else blank
+        cut = buf.find(b"\nFrom ", start - 1, (limit if blank < 0 else blank) + 6)
+        end = cut if 0 <= cut < blank or blank < 0 else blank
+        if end < 0:
+            return None
+        self._pos = end + 1
+        self.lines += buf.count(b"\n", start, self._pos)
+        if end == cut:
+            return buf[start : end + 1], True
+        self._pos += 1 if buf[end + 1] == 10 else 2  # past the blank line
+        self.lines += 1
+        return buf[start : end + 1], False
 
     def next_message(self) -> bool:
         """Move to the next `From ` line that follows a blank line; False at the end."""
@@ -274,12 +318,7 @@ def _add_message(
     if (first := seen.setdefault(mail.external_id, raw.line)) != raw.line:
         batch.skipped.append(Skip(raw.line, f"duplicate of the message at line {first}"))
         return
-    everyone = dict([mail.sender, *mail.recipients])
-    for address, name in everyone.items():
-        people.meet(address, name, raw.line)
-    keys = list(everyone)
-    if len(keys) <= list_threshold:
-        people.together(keys, raw.line)
+    keys = people.gather(dict([mail.sender, *mail.recipients]), raw.line, tie_limit=list_threshold)
     batch.interactions.append(
         InteractionRecord(
             kind="email",
@@ -317,7 +356,7 @@ def _read_mail(raw: RawMessage, list_threshold: int) -> _Mail | str:
 
 
 def _headers(block: bytes) -> dict[str, list[str]]:
-    """The wanted headers' raw values, unfolded and with undecodable bytes replaced.
+    """The headers' raw values by lower-case name, unfolded, undecodable bytes replaced.
 
     Values come from `raw_items`, not the policy's structured headers: those parse every
     address list with the full RFC 5322 grammar, several times slower than `getaddresses`.
@@ -325,13 +364,11 @@ def _headers(block: bytes) -> dict[str, list[str]]:
     message: Message = _PARSER.parsebytes(block)
     found: dict[str, list[str]] = {}
     for name, value in message.raw_items():
-        key = name.lower()
-        if key.encode("ascii", "replace") in _WANTED:
-            if not value.isascii():  # 8-bit bytes arrive as surrogates: decode them as UTF-8
-                value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            if "\n" in value:
-                value = value.replace("\r", "").replace("\n", "")
-            found.setdefault(key, []).append(value)
+        if not value.isascii():  # 8-bit bytes arrive as surrogates: decode them as UTF-8
+            value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        if "\n" in value:
+            value = value.replace("\r", "").replace("\n", "")
+        found.setdefault(name.lower(), []).append(value)
     return found
 
 
@@ -390,7 +427,7 @@ def _decode(text: str) -> str:
         return text
     try:
         return str(make_header(decode_header(text)))
-    except (LookupError, ValueError, UnicodeError):
+    except (LookupError, ValueError, UnicodeError, AssertionError, MessageError):
         return text
 
 
@@ -399,10 +436,10 @@ def _date(values: list[str]) -> datetime | str:
         return "no date (Date)"
     try:
         at = parsedate_to_datetime(values[0])
+        # A "-0000" zone means "UTC, origin unknown"; Python returns it naive.
+        return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
     except (ValueError, TypeError, IndexError, OverflowError):
         return f"unreadable date: {values[0].strip()[:60]!r}"
-    # A "-0000" zone means "UTC, origin unknown"; Python returns it naive.
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
 def _hashed_id(block: bytes) -> str:
