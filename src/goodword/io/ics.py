@@ -23,8 +23,8 @@ from typing import Any
 import recurring_ical_events
 from icalendar import Calendar, Component
 
+from goodword.io.acquaintances import Acquaintances, plain_address
 from goodword.io.errors import MalformedFile
-from goodword.io.mbox import Acquaintances, plain_address
 from goodword.io.records import Batch, InteractionRecord, Skip
 
 FUTURE = timedelta(days=30)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import email.policy
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.errors import MessageError
@@ -20,12 +20,12 @@ from email.message import Message
 from email.parser import BytesHeaderParser
 from email.utils import getaddresses, parsedate_to_datetime
 from functools import lru_cache
-from itertools import combinations
 from pathlib import Path
 from typing import BinaryIO
 
+from goodword.io.acquaintances import Acquaintances, plain_address
 from goodword.io.errors import MalformedFile
-from goodword.io.records import Batch, Handle, InteractionRecord, PersonRecord, Skip, TieRecord
+from goodword.io.records import Batch, InteractionRecord, Skip
 
 # A physical line longer than this is cut (the rest is read past): only garbage or bodies
 # have such lines, and the cap keeps a file with no newlines from being held whole.
@@ -38,8 +38,6 @@ _WANTED = frozenset(
 )
 _BULK = frozenset({"bulk", "list", "junk"})
 _PARSER = BytesHeaderParser(policy=email.policy.default)
-_LOCAL_SPLIT = re.compile(r"[._+\-]+")
-_SPACE = re.compile(r"\s")
 _SPECIAL = re.compile(r'["()\\;:]')
 _ANGLE = re.compile(r"\s*([^<>]*?)\s*<([^<>\s]+)>\s*")
 _BARE = re.compile(r"\s*([^<>\s]+@[^<>\s]+)\s*")
@@ -51,70 +49,6 @@ class RawMessage:
 
     line: int
     headers: bytes
-
-
-def name_from_address(address: str) -> str:
-    """'ann.lee@x.org' → 'Ann Lee': a readable name for someone known only by their address.
-
-    Parts already mixed-case ('McKay') are kept as written rather than title-cased.
-    """
-    local = address.split("@", 1)[0]
-    parts = [p for p in _LOCAL_SPLIT.split(local) if p]
-    words = [p[0].upper() + p[1:] if p.islower() else p for p in parts]
-    return " ".join(words) or address
-
-
-def plain_address(raw: str) -> str | None:
-    """The lower-cased address, or None when the text cannot be an e-mail address."""
-    address = raw.strip().strip("<>").strip().lower()
-    local, at, domain = address.rpartition("@")
-    if not at or not local or "." not in domain or _SPACE.search(address):
-        return None
-    return address
-
-
-class Acquaintances:
-    """The people one file mentions, by e-mail, and the pairs it shows together.
-
-    Shared by the mail and calendar importers, which both identify people by address and infer
-    a weak `knows` tie between people who appear on the same message or meeting.
-    """
-
-    def __init__(self) -> None:
-        self._people: dict[str, PersonRecord] = {}
-        self._named: set[str] = set()  # people whose name came from the file, not the address
-        self._ties: dict[tuple[str, str], TieRecord] = {}
-
-    def gather(self, people: dict[str, str | None], line: int, *, tie_limit: int) -> list[str]:
-        """Meet everyone on one message or meeting, tie them if the group is small; their keys."""
-        for address, name in people.items():
-            self.meet(address, name, line)
-        if len(people) <= tie_limit:
-            self.together(people, line)
-        return list(people)
-
-    def meet(self, address: str, name: str | None, line: int) -> None:
-        """Record a person; a real name seen later replaces one derived from the address."""
-        person = self._people.get(address)
-        if person is None:
-            derived = name or name_from_address(address)
-            handles = [Handle("email", address)]
-            self._people[address] = PersonRecord(address, derived, line, handles)
-        elif line < person.line:
-            person.line = line
-        if name and address not in self._named:
-            self._named.add(address)
-            self._people[address].name = name
-
-    def together(self, keys: Iterable[str], line: int) -> None:
-        """Infer a tie for every pair, once: meeting again adds no new evidence here."""
-        for a, b in combinations(sorted(set(keys)), 2):
-            if (a, b) not in self._ties:
-                self._ties[(a, b)] = TieRecord(a, b, line, source="inferred")
-
-    def fill(self, batch: Batch) -> None:
-        batch.people.extend(self._people.values())
-        batch.ties.extend(self._ties.values())
 
 
 def parse_mbox(path: Path, *, list_threshold: int = 10) -> Batch:
