@@ -28,6 +28,8 @@ _LINKEDIN = re.compile(
 
 def clean_name(raw: str) -> str:
     """Collapse white space and NFC-normalise, so the same name typed twice compares equal."""
+    if raw.isascii() and raw.isprintable() and "  " not in raw:
+        return raw.strip()  # already clean: the common case, without the regex
     return _SPACES.sub(" ", unicodedata.normalize("NFC", raw)).strip()
 
 

@@ -37,6 +37,7 @@ from goodword.text import clean_name
 
 NormalHandle = tuple[str, str, str | None, bool]  # kind, normalised value, label, preferred
 _FIELDS = ("city", "country", "industry")
+_KINDS = {kind.value: kind for kind in HandleKind}
 
 
 @dataclass
@@ -133,9 +134,9 @@ class _PeopleWriter:
         found: list[NormalHandle] = []
         for handle in record.handles:
             try:
-                kind = HandleKind(handle.kind)
+                kind = _KINDS[handle.kind]
                 value = normalize_handle(kind, handle.value, region=self.region)
-            except (ValueError, InvalidInput):
+            except (KeyError, InvalidInput):
                 self.report.skip(record.line, f"{handle.kind} '{handle.value}' is not valid")
                 continue
             found.append((kind.value, value, handle.label, handle.preferred))

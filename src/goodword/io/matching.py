@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -16,7 +17,9 @@ from goodword.text import clean_name, fold
 SAME_ORG_NAME_SCORE = 90.0
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
+    """Cached: each name is keyed to match and again to index, organisations many times."""
     return fold(clean_name(name))
 
 

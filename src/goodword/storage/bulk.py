@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import ColumnDefault, Table, bindparam, func, insert, select, text
@@ -32,28 +33,35 @@ def insert_rows(session: Session, model: type[Any], rows: Sequence[dict[str, Any
         dialect=dialect
     )
     order = list(compiled.positiontup or []) if compiled.positional else [c.name for c in columns]
-    processors = [(i, table.c[n].type.bind_processor(dialect)) for i, n in enumerate(order)]
-    given = [(i, n) for i, n in enumerate(order) if n not in defaults]
-    constant = [None] * len(order)
-    for i, name in enumerate(order):
-        if name in defaults:
-            process = processors[i][1]
-            value = defaults[name]
-            constant[i] = process(value) if process and value is not None else value
-    active = [(i, p) for i, p in processors if p is not None and order[i] not in defaults]
+    given = [n for n in order if n not in defaults]
+    # The statement lists the given columns first, then the defaulted ones, as built above.
+    assert order == [*given, *(n for n in order if n in defaults)]
+    fetch = itemgetter(*given)
+    constant = tuple(_bind(table.c[n].type, defaults[n], dialect) for n in order if n in defaults)
+    position = {n: i for i, n in enumerate(given)}
+    active = [
+        (position[n], process)
+        for n in given
+        if (process := table.c[n].type.bind_processor(dialect)) is not None
+    ]
     for start in range(0, len(rows), CHUNK):
         prepared: list[Any] = []
         for row in rows[start : start + CHUNK]:
-            values = list(constant)
-            for i, name in given:
-                values[i] = row[name]
+            got = fetch(row)
+            values = list(got) if len(given) > 1 else [got]
             for i, process in active:
                 if values[i] is not None:
                     values[i] = process(values[i])
-            prepared.append(
-                tuple(values) if compiled.positional else dict(zip(order, values, strict=True))
-            )
+            prepared.append((*values, *constant))
+        if not compiled.positional:
+            names = [*given, *(n for n in order if n in defaults)]
+            prepared = [dict(zip(names, values, strict=True)) for values in prepared]
         connection.exec_driver_sql(compiled.string, prepared)
+
+
+def _bind(type_: Any, value: Any, dialect: Any) -> Any:
+    process = type_.bind_processor(dialect)
+    return process(value) if process is not None and value is not None else value
 
 
 def _defaults(table: Table, given: list[str]) -> dict[str, Any]:
