@@ -15,9 +15,9 @@ from goodword.cli.state import state
 from goodword.clock import utcnow
 from goodword.errors import InvalidInput
 from goodword.io.apply import import_batch
-from goodword.io.archive import import_archive, write_archive
+from goodword.io.archive import write_archive
 from goodword.io.backup import backup as backup_workspace
-from goodword.io.backup import read_archive_file
+from goodword.io.backup import load_archive, people_in, read_archive_file
 from goodword.io.backup import restore as restore_workspace
 from goodword.io.dedupe import find_duplicates, merge_sure_duplicates
 from goodword.io.export import export_csv, export_ics, export_vcard
@@ -62,8 +62,8 @@ def import_(
             raise InvalidInput(f"No such file: {file}.")
         archive = read_archive_file(file)
         with workspace.transaction(commit=not dry_run) as session:
-            counts = import_archive(session, archive, force=force)
-        report.created = counts.get("person", 0)
+            counts = load_archive(session, archive, file, force=force)
+        report.created = people_in(counts)
     else:
         batch = parse_file(kind, file, now=utcnow())
         with workspace.transaction(commit=not dry_run) as session:
@@ -128,4 +128,4 @@ def restore(
 ) -> None:
     """Restore a backup (SQLite copy or JSON archive) into the workspace."""
     counts = restore_workspace(state(ctx).workspace(), file, force=force)
-    render.done(f"Restored {counts.get('person', 0)} people from {file}")
+    render.done(f"Restored {people_in(counts)} people from {file}")

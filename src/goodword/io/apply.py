@@ -6,6 +6,7 @@ so a 100,000-contact file imports in seconds.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,7 +41,7 @@ _FIELDS = ("city", "country", "industry")
 _KINDS = {kind.value: kind for kind in HandleKind}
 
 
-@dataclass
+@dataclass(slots=True)
 class Plan:
     """One person's share of the batch: a new row (pid < 0 until inserted) or additions."""
 
@@ -157,29 +158,15 @@ class _PeopleWriter:
         return {key: real.get(pid, pid) for key, pid in self.keys.items()}
 
     def _write_details(self, plans: list[Plan], primary: set[tuple[int, str]]) -> None:
+        # Generators, not lists: rows are built a chunk at a time as they are inserted.
         session, wid = self.session, self.wid
-        handle_rows = []
-        for plan in plans:
-            for kind, value, label, _ in sorted(plan.handles, key=lambda h: not h[3]):
-                is_primary = (plan.pid, kind) not in primary
-                primary.add((plan.pid, kind))
-                handle_rows.append(
-                    {
-                        "workspace_id": wid,
-                        "person_id": plan.pid,
-                        "kind": HandleKind(kind),
-                        "value": value,
-                        "label": label,
-                        "is_primary": is_primary,
-                    }
-                )
-        insert_rows(session, Handle, handle_rows)
+        insert_rows(session, Handle, _handle_rows(wid, plans, primary))
         orgs = ensure_names(session, {p.job[0] for p in plans if p.job}, model=Organisation)
         self.report.organisations_created += orgs.created
         insert_rows(
             session,
             Employment,
-            [
+            (
                 {
                     "workspace_id": wid,
                     "person_id": p.pid,
@@ -188,23 +175,41 @@ class _PeopleWriter:
                 }
                 for p in plans
                 if p.job
-            ],
+            ),
         )
         tags = ensure_names(session, {t for p in plans for t in p.tags}, model=Tag)
         insert_rows(
             session,
             PersonTag,
-            [
+            (
                 {"workspace_id": wid, "person_id": p.pid, "tag_id": tags.ids[t]}
                 for p in plans
                 for t in sorted(p.tags)
-            ],
+            ),
         )
         insert_rows(
             session,
             Note,
-            [{"workspace_id": wid, "person_id": p.pid, "body": n} for p in plans for n in p.notes],
+            ({"workspace_id": wid, "person_id": p.pid, "body": n} for p in plans for n in p.notes),
         )
+
+
+def _handle_rows(
+    wid: int, plans: list[Plan], primary: set[tuple[int, str]]
+) -> Iterator[dict[str, Any]]:
+    """A person's first handle of a kind is primary, the preferred one first."""
+    for plan in plans:
+        for kind, value, label, _ in sorted(plan.handles, key=lambda h: not h[3]):
+            is_primary = (plan.pid, kind) not in primary
+            primary.add((plan.pid, kind))
+            yield {
+                "workspace_id": wid,
+                "person_id": plan.pid,
+                "kind": _KINDS[kind],
+                "value": value,
+                "label": label,
+                "is_primary": is_primary,
+            }
 
 
 def _person_row(wid: int, plan: Plan) -> dict[str, Any]:

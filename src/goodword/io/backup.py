@@ -70,14 +70,29 @@ def restore(workspace: Workspace, source: Path, *, force: bool = False) -> dict[
     """
     source = Path(source)
     archive = _read_backup(source, workspace.name)
+    with workspace.transaction() as session:
+        return load_archive(session, archive, source, force=force)
+
+
+def load_archive(
+    session: Session, archive: dict[str, Any], source: Path, *, force: bool = False
+) -> dict[str, int]:
+    """`import_archive`, with any problem in the archive reported against its file.
+
+    Raises: MalformedFile naming `source`; Conflict when the workspace holds data.
+    """
     try:
-        with workspace.transaction() as session:
-            return import_archive(session, archive, force=force)
+        return import_archive(session, archive, force=force)
     except MalformedFile:
         raise
     except InvalidInput as exc:
         problem = f"{exc.message} {exc.hint}" if exc.hint else exc.message
         raise MalformedFile(source, None, problem) from None
+
+
+def people_in(counts: dict[str, int]) -> int:
+    """People an archive brought in: every archive carries its owner, who is not new."""
+    return max(counts.get("person", 0) - 1, 0)
 
 
 @contextmanager
@@ -138,11 +153,13 @@ def _read_backup(path: Path, name: str) -> dict[str, Any]:
 
 def read_archive_file(path: Path) -> dict[str, Any]:
     """Raises: MalformedFile naming the line where the JSON breaks."""
+    raw = path.read_bytes()
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
         raise MalformedFile(
-            path, None, "is neither a goodword archive (JSON) nor a SQLite backup."
+            path, line, "is neither a goodword archive (JSON) nor a SQLite backup."
         ) from None
     except json.JSONDecodeError as exc:
         raise MalformedFile(path, exc.lineno, f"is not valid JSON ({exc.msg}).") from None

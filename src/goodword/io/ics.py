@@ -109,6 +109,13 @@ def _calendars(path: Path, text: str) -> list[tuple[Component, list[Located]]]:
     if not calendars:
         line, problem = _why_no_calendar(text, components)
         raise MalformedFile(path, line, problem)
+    # icalendar drops a last calendar that never ends; importing the rest would half-import.
+    starts = [
+        n for n, line in enumerate(text.split("\n"), 1) if line.strip().upper() == "BEGIN:VCALENDAR"
+    ]
+    if len(starts) > len(calendars):
+        problem = "BEGIN:VCALENDAR is never closed by END:VCALENDAR; the file looks truncated"
+        raise MalformedFile(path, starts[len(calendars)], problem)
     return calendars
 
 

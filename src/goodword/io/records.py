@@ -13,7 +13,7 @@ from datetime import date, datetime
 ME = "@me"
 
 
-@dataclass
+@dataclass(slots=True)
 class Handle:
     """A raw handle as the file has it; the writer normalises and validates it."""
 
@@ -23,7 +23,7 @@ class Handle:
     preferred: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonRecord:
     key: str
     name: str
@@ -40,7 +40,7 @@ class PersonRecord:
     connected_on: date | None = None  # LinkedIn: when the owner connected with them
 
 
-@dataclass
+@dataclass(slots=True)
 class OrgRecord:
     """An organisation card (vCard KIND:org) with no person behind it."""
 
@@ -49,7 +49,7 @@ class OrgRecord:
     city: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class TieRecord:
     a: str
     b: str
@@ -61,7 +61,7 @@ class TieRecord:
     since: date | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class InteractionRecord:
     kind: str  # meeting | coffee | call | video | email | message | event | brief
     at: datetime  # aware
@@ -72,13 +72,13 @@ class InteractionRecord:
     external_id: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Skip:
     line: int
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Batch:
     """Everything one file holds. `skipped` lists what the parser left out, and why."""
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
 from operator import itemgetter
 from typing import Any
 
@@ -14,23 +15,26 @@ from goodword.storage.session import workspace_id
 CHUNK = 5000
 
 
-def insert_rows(session: Session, model: type[Any], rows: Sequence[dict[str, Any]]) -> None:
+def insert_rows(session: Session, model: type[Any], rows: Iterable[dict[str, Any]]) -> None:
     """Inserts many rows of one table through the driver's executemany.
 
     SQLAlchemy's per-row parameter handling costs more than SQLite's insert itself, so the
     statement is compiled once, each column's bind processor is applied directly, and
-    column defaults are evaluated once per call.
+    column defaults are evaluated once per call. Rows may be a generator: they are taken a
+    chunk at a time, so a large import never holds them all.
     """
-    if not rows:
+    chunks = _chunks(rows)
+    first = next(chunks, None)
+    if first is None:
         return
     table = model.__table__
     connection = session.connection()
     dialect = connection.dialect
-    names = list(rows[0])
+    names = list(first[0])
     defaults = _defaults(table, names)
     columns = [table.c[name] for name in [*names, *defaults]]
-    compiled = insert(table).values({c.name: bindparam(c.name) for c in columns}).compile(
-        dialect=dialect
+    compiled = (
+        insert(table).values({c.name: bindparam(c.name) for c in columns}).compile(dialect=dialect)
     )
     order = list(compiled.positiontup or []) if compiled.positional else [c.name for c in columns]
     given = [n for n in order if n not in defaults]
@@ -44,9 +48,9 @@ def insert_rows(session: Session, model: type[Any], rows: Sequence[dict[str, Any
         for n in given
         if (process := table.c[n].type.bind_processor(dialect)) is not None
     ]
-    for start in range(0, len(rows), CHUNK):
+    for chunk in chain([first], chunks):
         prepared: list[Any] = []
-        for row in rows[start : start + CHUNK]:
+        for row in chunk:
             got = fetch(row)
             values = list(got) if len(given) > 1 else [got]
             for i, process in active:
@@ -57,6 +61,12 @@ def insert_rows(session: Session, model: type[Any], rows: Sequence[dict[str, Any
             names = [*given, *(n for n in order if n in defaults)]
             prepared = [dict(zip(names, values, strict=True)) for values in prepared]
         connection.exec_driver_sql(compiled.string, prepared)
+
+
+def _chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    iterator = iter(rows)
+    while chunk := list(islice(iterator, CHUNK)):
+        yield chunk
 
 
 def _bind(type_: Any, value: Any, dialect: Any) -> Any:

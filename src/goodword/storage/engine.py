@@ -65,8 +65,8 @@ def _tune_sqlite(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 5000")
-    # 64 MB of page cache (the default is 2 MB) keeps indexes in memory during bulk writes.
-    cursor.execute("PRAGMA cache_size = -65536")
+    # 32 MB of page cache (the default is 2 MB) keeps indexes in memory during bulk writes.
+    cursor.execute("PRAGMA cache_size = -32768")
     if cursor.execute("PRAGMA database_list").fetchone()[2]:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
