@@ -85,3 +85,9 @@ def workspace(engine: Engine) -> Iterator[Workspace]:
 def session(workspace: Workspace) -> Iterator[Session]:
     with workspace.transaction() as session:
         yield session
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """In CI the PostgreSQL half of the suite must run: a missing URL fails, never skips."""
+    if os.environ.get("CI") and pg_url() is None:
+        raise pytest.UsageError(f"CI must set {PG_URL_VAR}; the PostgreSQL tests would be skipped.")

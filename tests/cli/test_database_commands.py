@@ -71,26 +71,23 @@ def test_init_on_an_existing_database_keeps_its_data(cli: Cli) -> None:
     assert cli.json("summary", "--json")["people"] == 1
 
 
+# A SQLite file is created on first use; only a server database needs `init`.
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_server_database_without_schema_is_refused_until_init(empty_cli: Cli) -> None:
-    if empty_cli.database.backend != "postgresql":
-        pytest.skip("a SQLite file is created on first use; only a server needs `init`")
     result = empty_cli("person", "list")
 
     assert_user_error(result, "no goodword schema", "goodword init")
     assert empty_cli.json("db", "current", "--json")["current"] is None
 
 
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 def test_a_new_sqlite_file_is_created_on_first_use(empty_cli: Cli) -> None:
-    if empty_cli.database.backend != "sqlite":
-        pytest.skip("only a personal SQLite file is created automatically")
-
     assert [p["name"] for p in empty_cli.json("person", "list", "--json")] == ["Me"]
     assert empty_cli.json("db", "current", "--json")["up_to_date"] is True
 
 
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_postgresql_commands_run_in_the_throwaway_schema(cli: Cli) -> None:
-    if cli.database.backend != "postgresql":
-        pytest.skip("only PostgreSQL tests share a server")
     cli.ok("person", "add", "Ann Lee")
     engine = make_engine(cli.database.target)
     try:
