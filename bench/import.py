@@ -38,7 +38,8 @@ ORGS = [f"{a} {b}" for a in ("Acme", "Globex", "Initech", "Hooli", "Stark") for 
 
 def person(n: int, rng: random.Random) -> tuple[str, str, str, str, str]:
     first, last = rng.choice(FIRST), f"{rng.choice(LAST)}{n}"
-    return first, last, f"{first}.{last}@example.com".lower(), f"+1415{2000000 + n:07d}", rng.choice(ORGS)
+    email = f"{first}.{last}@example.com".lower()
+    return first, last, email, f"+1415{2000000 + n:07d}", rng.choice(ORGS)
 
 
 def write_vcards(path: Path, count: int) -> None:
