@@ -32,7 +32,7 @@ from goodword.people.models import (
 )
 from goodword.people.service import ensure_names, get_owner
 from goodword.storage.base import WorkspaceRow
-from goodword.storage.bulk import insert_returning_ids, insert_rows
+from goodword.storage.bulk import insert_rows, reserve_ids
 from goodword.storage.session import workspace_id
 from goodword.text import clean_name
 
@@ -119,15 +119,17 @@ class _PeopleWriter:
             if (kind, value) not in self.index.handles:
                 self.index.handles[(kind, value)] = plan.pid
                 plan.handles.append((kind, value, label, preferred))
-        plan.tags.update(t for t in (clean_name(t).lower() for t in record.tags) if t)
-        plan.notes.extend(n.strip() for n in record.notes if n.strip() not in plan.notes)
-        org = clean_name(record.org or "")
-        if org and plan.job is None:
+        # Each step is guarded: most records leave most fields empty.
+        if record.tags:
+            plan.tags.update(t for t in (clean_name(t).lower() for t in record.tags) if t)
+        if record.notes:
+            plan.notes.extend(n.strip() for n in record.notes if n.strip() not in plan.notes)
+        if record.org and plan.job is None and (org := clean_name(record.org)):
             plan.job = (org, clean_name(record.title or "") or None)
         for attr in _FIELDS:
-            value = clean_name(getattr(record, attr) or "")
-            if value:
-                plan.fields.setdefault(attr, value)
+            raw = getattr(record, attr)
+            if raw and attr not in plan.fields and (value := clean_name(raw)):
+                plan.fields[attr] = value
         if record.birthday is not None:
             plan.fields.setdefault("birthday", record.birthday)
 
@@ -148,12 +150,11 @@ class _PeopleWriter:
         new = [p for p in self.plans.values() if p.pid < 0]
         known = [p for p in self.plans.values() if p.pid > 0]
         primary = _trim_known(self.session, known, self.report)
-        rows = [_person_row(self.wid, p) for p in new]
-        real = dict(
-            zip([p.pid for p in new], insert_returning_ids(self.session, Person, rows), strict=True)
-        )
+        ids = reserve_ids(self.session, Person, len(new))
+        real = {plan.pid: pid for plan, pid in zip(new, ids, strict=True)}
         for plan in new:
             plan.pid = real[plan.pid]
+        insert_rows(self.session, Person, (_person_row(self.wid, p) for p in new))
         self._write_details(list(self.plans.values()), primary)
         return {key: real.get(pid, pid) for key, pid in self.keys.items()}
 
@@ -216,6 +217,7 @@ def _person_row(wid: int, plan: Plan) -> dict[str, Any]:
     birthday = plan.fields.get("birthday")
     year, month, day = birthday if birthday else (None, None, None)
     return {
+        "id": plan.pid,
         "workspace_id": wid,
         "name": plan.name,
         "is_me": False,
