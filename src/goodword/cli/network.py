@@ -10,7 +10,7 @@ from goodword.cli import render
 from goodword.cli.options import Currency, Json, Note, parse_choice
 from goodword.cli.state import state
 from goodword.clock import utcnow
-from goodword.events.queries import list_events, resolve_event
+from goodword.events.queries import EventRow, list_events, resolve_event
 from goodword.events.schemas import EventView
 from goodword.events.service import add_event, record_met
 from goodword.interactions.models import InteractionKind
@@ -73,15 +73,7 @@ def event_add(
         event = add_event(
             session, name=name, starts_on=starts_on, place=place, cost=amount, currency=code
         )
-        view = EventView(
-            id=event.id,
-            name=event.name,
-            starts_on=event.starts_on.isoformat(),
-            place=event.place,
-            cost=event.cost_amount,
-            currency=event.cost_currency,
-            met=0,
-        )
+        view = EventView.of(EventRow(event=event, met=0))
     if json:
         render.emit_json(view)
     else:

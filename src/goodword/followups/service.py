@@ -6,19 +6,18 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from goodword.errors import Conflict, InvalidInput, NotFound
+from goodword.errors import Conflict, InvalidInput
 from goodword.followups.models import Followup
 from goodword.followups.recurrence import next_due, parse_rule
 from goodword.people.models import Person
-from goodword.storage.session import workspace_id
+from goodword.storage.session import get_scoped, workspace_id
 
 
 def get_followup(session: Session, followup_id: int) -> Followup:
     """Raises: NotFound for an id not in this workspace."""
-    followup = session.get(Followup, followup_id)
-    if followup is None or followup.workspace_id != workspace_id(session):
-        raise NotFound(f"No follow-up #{followup_id}.", hint="See `goodword agenda`.")
-    return followup
+    return get_scoped(
+        session, Followup, followup_id, what="follow-up", hint="See `goodword followup list`."
+    )
 
 
 def schedule_followup(

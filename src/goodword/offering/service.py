@@ -7,9 +7,9 @@ import math
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from goodword.errors import InvalidInput, NotFound
+from goodword.errors import InvalidInput
 from goodword.offering.models import IcpCriterion, IcpField, IcpOperator, Offering
-from goodword.storage.session import workspace_id
+from goodword.storage.session import get_scoped, workspace_id
 
 
 def get_offering(session: Session) -> Offering:
@@ -76,8 +76,8 @@ def list_criteria(session: Session) -> list[IcpCriterion]:
 
 def remove_criterion(session: Session, *, criterion_id: int) -> None:
     """Raises: NotFound for an id not in this workspace."""
-    criterion = session.get(IcpCriterion, criterion_id)
-    if criterion is None or criterion.workspace_id != workspace_id(session):
-        raise NotFound(f"No ICP criterion #{criterion_id}.", hint="See `goodword icp list`.")
+    criterion = get_scoped(
+        session, IcpCriterion, criterion_id, what="ICP criterion", hint="See `goodword icp list`."
+    )
     session.delete(criterion)
     session.flush()

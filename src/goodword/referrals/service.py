@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from goodword.errors import InvalidInput, NotFound
+from goodword.errors import InvalidInput
 from goodword.people.models import Person
 from goodword.referrals.models import (
     LedgerEntry,
@@ -18,7 +18,7 @@ from goodword.referrals.models import (
     ReferralStep,
     ReferralVia,
 )
-from goodword.storage.session import workspace_id
+from goodword.storage.session import get_scoped, workspace_id
 
 
 def record_give(
@@ -104,10 +104,9 @@ def add_referral(
 
 def get_referral(session: Session, referral_id: int) -> Referral:
     """Raises: NotFound for an id not in this workspace."""
-    referral = session.get(Referral, referral_id)
-    if referral is None or referral.workspace_id != workspace_id(session):
-        raise NotFound(f"No referral #{referral_id}.", hint="See `goodword referral list`.")
-    return referral
+    return get_scoped(
+        session, Referral, referral_id, what="referral", hint="See `goodword referral list`."
+    )
 
 
 def move_referral(

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy.orm import Session
 
+from goodword.errors import NotFound
 from goodword.storage.base import WorkspaceRow
+
+T = TypeVar("T")
 
 
 def workspace_id(session: Session) -> int:
@@ -18,3 +23,14 @@ def workspace_id(session: Session) -> int:
 def workspace_currency(session: Session) -> str:
     """The currency amounts are in when the user names none."""
     return session.get_one(WorkspaceRow, workspace_id(session)).currency
+
+
+def get_scoped(session: Session, model: type[T], row_id: int, *, what: str, hint: str) -> T:
+    """A row by id, only if it belongs to the session's workspace.
+
+    Raises: NotFound naming `what`; another workspace's row is reported as missing too.
+    """
+    row = session.get(model, row_id)
+    if row is None or getattr(row, "workspace_id", None) != workspace_id(session):
+        raise NotFound(f"No {what} #{row_id}.", hint=hint)
+    return row
