@@ -20,6 +20,8 @@ _SIMPLE_EMAIL = re.compile(
     re.IGNORECASE,
 )
 _NANP_REGIONS = {"US", "CA"}
+_SPECIAL_USE = frozenset(SPECIAL_USE_DOMAIN_NAMES)
+assert all("." not in name for name in _SPECIAL_USE)
 _NANP = re.compile(r"(?:\+?1[ .-]?)?\(?([2-9]\d{2})\)?[ .-]?([2-9]\d{2})[ .-]?(\d{4})")
 _LINKEDIN = re.compile(
     r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(in|company)/([^/?#]+)", re.I
@@ -69,7 +71,8 @@ def normalize_email(raw: str) -> str:
 
 
 def _special_use(domain: str) -> bool:
-    return any(domain == d or domain.endswith("." + d) for d in SPECIAL_USE_DOMAIN_NAMES)
+    # Every special-use name is one label, so the last label of the domain decides.
+    return domain.rpartition(".")[2] in _SPECIAL_USE
 
 
 def normalize_phone(raw: str, *, region: str = "US") -> str:

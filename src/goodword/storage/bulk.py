@@ -46,7 +46,7 @@ def insert_rows(session: Session, model: type[Any], rows: Iterable[dict[str, Any
     active = [
         (position[n], process)
         for n in given
-        if (process := table.c[n].type.bind_processor(dialect)) is not None
+        if (process := table.c[n].type.dialect_impl(dialect).bind_processor(dialect)) is not None
     ]
     for chunk in chain([first], chunks):
         prepared: list[Any] = []
@@ -70,7 +70,8 @@ def _chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 
 
 def _bind(type_: Any, value: Any, dialect: Any) -> Any:
-    process = type_.bind_processor(dialect)
+    # The dialect's own implementation: SQLite's DATETIME writes the text SQLAlchemy reads back.
+    process = type_.dialect_impl(dialect).bind_processor(dialect)
     return process(value) if process is not None and value is not None else value
 
 
