@@ -279,3 +279,18 @@ def test_export_ics_is_a_calendar_of_open_followups_icalendar_reads(
     assert events[1]["RRULE"]["FREQ"] == ["MONTHLY"]
     assert len({str(e["UID"]) for e in events}) == 2
     assert all(not getattr(e, "errors", None) for e in events)
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "csv", "json", "ics"])
+def test_export_into_a_missing_folder_is_one_clear_line(cli: Cli, tmp_path: Path, fmt: str) -> None:
+    result = cli("export", fmt, str(tmp_path / "missing" / f"out.{fmt}"))
+    assert_user_error(result, "does not exist")
+    assert not (tmp_path / "missing").exists()
+
+
+def test_a_failed_export_leaves_the_previous_file_as_it_was(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "people.vcf"
+    target.write_text("previous export")
+    result = cli("export", "yaml", str(target))
+    assert result.exit_code == 1
+    assert target.read_text() == "previous export"

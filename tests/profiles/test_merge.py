@@ -287,6 +287,16 @@ def test_merging_keeps_every_handle_tag_tie_and_record_of_both(
         }
         # what `snapshot` read is about to change under us; keep plain values only
         ledger_count = len(before.ledger)
+        pair = {kid, oid}
+        linked = any({g, r} == pair for g, r in before.ledger.values()) or any(
+            pair <= {a, b, c, *via} for a, b, c, via in before.referrals.values()
+        )
+        if linked:
+            # A gift or referral between the two would become one to oneself: refused.
+            with pytest.raises(InvalidInput, match="linked by"):
+                merge_people(session, keep=keep, other=other)
+            assert session.get(Person, oid) is not None
+            return
 
         merge_people(session, keep=keep, other=other)
         session.expire_all()
@@ -447,3 +457,11 @@ def test_the_kept_records_current_job_stays_current(session: Session) -> None:
     assert (summary.org, summary.title) == ("Acme", "CFO")
     jobs = session.get_one(Person, ann.id).employments
     assert sorted(e.org.name for e in jobs) == ["Acme", "Globex"]
+
+
+def test_a_gift_between_the_two_refuses_the_merge(session: Session) -> None:
+    a = create_person(session, fields=PersonFields(name="Ann Lee"))
+    b = create_person(session, fields=PersonFields(name="Ann L."))
+    record_give(session, giver=a, receiver=b, kind=LedgerKind.HELP, on=date(2026, 1, 1))
+    with pytest.raises(InvalidInput, match="1 ledger entries"):
+        merge_people(session, keep=a, other=b)

@@ -132,6 +132,17 @@ def test_restating_the_status_with_a_new_value_updates_the_value(session: Sessio
     assert [s.status for s in referral.steps][-2:] == [ReferralStatus.PROPOSAL] * 2
 
 
+def test_a_won_value_reaches_the_referrers_ledger_entry(session: Session) -> None:
+    me, ann, cat = get_owner(session), add(session, "Ann Lee"), add(session, "Cat Wu")
+    referral = add_referral(session, referrer=ann, prospect=cat, receiver=me, currency="USD", at=AT)
+    move_referral(
+        session, referral=referral, status=ReferralStatus.WON, at=AT, value=Decimal("5000")
+    )
+    session.expire_all()
+    [entry] = [e for e in ledger_entries(session) if e.referral_id == referral.id]
+    assert (entry.value, entry.currency) == (Decimal("5000.00"), "USD")
+
+
 @pytest.mark.parametrize(
     ("referrer", "prospect", "receiver", "via"),
     [

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
-from sqlalchemy.orm import Session
 
 from goodword.cli import render
 from goodword.cli.options import Json, parse_choice
@@ -15,12 +13,11 @@ from goodword.cli.state import state
 from goodword.clock import utcnow
 from goodword.errors import InvalidInput
 from goodword.io.apply import import_batch
-from goodword.io.archive import write_archive
 from goodword.io.backup import backup as backup_workspace
 from goodword.io.backup import load_archive, people_in, read_archive_file
 from goodword.io.backup import restore as restore_workspace
 from goodword.io.dedupe import find_duplicates, merge_sure_duplicates
-from goodword.io.export import export_csv, export_ics, export_vcard
+from goodword.io.export import export_file
 from goodword.io.formats import ImportFormat, parse_file
 from goodword.io.report import ImportReport
 
@@ -80,19 +77,8 @@ def export(
     file: File,
 ) -> None:
     """Export people (vcard, csv), everything (json), or open follow-ups (ics)."""
-    writers: dict[str, Callable[[Session, TextIO], int]] = {
-        "vcard": export_vcard,
-        "csv": export_csv,
-        "json": lambda session, out: sum(write_archive(session, out).values()),
-        "ics": lambda session, out: export_ics(session, out, now=utcnow()),
-    }
-    if fmt not in writers:
-        raise InvalidInput(f"Unknown export format '{fmt}'; use one of: vcard, csv, json, ics.")
-    with (
-        state(ctx).workspace().transaction() as session,
-        file.open("w", encoding="utf-8", newline="") as out,
-    ):
-        count = writers[fmt](session, out)
+    with state(ctx).workspace().transaction() as session:
+        count = export_file(session, fmt=fmt, dest=file, now=utcnow())
     render.done(f"Exported {count} {'rows' if fmt == 'json' else 'items'} to {file}")
 
 

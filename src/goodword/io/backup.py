@@ -51,7 +51,7 @@ def backup(workspace: Workspace, dest: Path, *, overwrite: bool = False) -> str:
     if source is not None and dest.resolve() == source.resolve():
         raise InvalidInput(f"{dest} is the database itself; back it up to another file.")
     try:
-        with _replacing(dest) as partial:
+        with replacing(dest) as partial:
             if source is not None:
                 _copy_sqlite(source, partial)
                 return "sqlite"
@@ -96,9 +96,13 @@ def people_in(counts: dict[str, int]) -> int:
 
 
 @contextmanager
-def _replacing(dest: Path) -> Iterator[Path]:
-    """A scratch path beside `dest` that replaces it when the block succeeds."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+def replacing(dest: Path) -> Iterator[Path]:
+    """A scratch path beside `dest` that replaces it when the block succeeds.
+
+    Raises: InvalidInput when the folder does not exist (a typo should not create folders).
+    """
+    if not dest.parent.is_dir():
+        raise InvalidInput(f"Cannot write {dest}: the folder {dest.parent} does not exist.")
     partial = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
         yield partial

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TextIO
 
 from icalendar import Calendar, Event
@@ -20,6 +21,8 @@ from sqlalchemy.orm import Session
 from goodword.errors import InvalidInput
 from goodword.followups.models import Followup
 from goodword.followups.recurrence import parse_rule
+from goodword.io.archive import write_archive
+from goodword.io.backup import replacing
 from goodword.io.records import Handle, PersonRecord
 from goodword.io.vcard import write_vcards
 from goodword.people.models import Employment, Note, Organisation, Person, PersonTag, Tag
@@ -283,3 +286,23 @@ def _followup_event(followup: Followup, name: str, now: datetime) -> Event:
             return event  # a rule this version cannot read: the one date is still right
         event.add("rrule", {"freq": _FREQ[rule.unit], "interval": rule.count})
     return event
+
+
+def export_file(session: Session, *, fmt: str, dest: Path, now: datetime) -> int:
+    """Writes the export to `dest` (replacing it only once complete); returns what it counted.
+
+    Raises: InvalidInput for an unknown format or a file that cannot be written.
+    """
+    writers: dict[str, Callable[[Session, TextIO], int]] = {
+        "vcard": export_vcard,
+        "csv": export_csv,
+        "json": lambda session, out: sum(write_archive(session, out).values()),
+        "ics": lambda session, out: export_ics(session, out, now=now),
+    }
+    if fmt not in writers:
+        raise InvalidInput(f"Unknown export format '{fmt}'; use one of: vcard, csv, json, ics.")
+    try:
+        with replacing(dest) as partial, partial.open("w", encoding="utf-8", newline="") as out:
+            return writers[fmt](session, out)
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write {dest}: {exc.strerror or exc}.") from None

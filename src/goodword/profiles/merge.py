@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import Select, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from goodword.clock import today
@@ -32,6 +32,7 @@ def merge_people(session: Session, *, keep: Person, other: Person) -> Person:
         raise InvalidInput(
             "The owner cannot be merged away.", hint=f"Run: person merge me {keep.id}"
         )
+    _refuse_self_links(session, keep, other)
     _merge_fields(session, keep, other)
     _move_employments(session, keep, other)
     _move_handles(session, keep.id, other.id)
@@ -60,6 +61,51 @@ _SIMPLE_MOVES = (
     (Referral, Referral.receiver_id),
     (ReferralVia, ReferralVia.person_id),
 )
+
+
+def _refuse_self_links(session: Session, keep: Person, other: Person) -> None:
+    """A gift or referral between the two would become one from a person to themselves.
+
+    Raises: InvalidInput naming what links them, so the user can correct it first.
+    """
+    pair = (keep.id, other.id)
+    gifts = session.scalar(
+        select(func.count())
+        .select_from(LedgerEntry)
+        .where(LedgerEntry.giver_id.in_(pair), LedgerEntry.receiver_id.in_(pair))
+    )
+    involved = [_referrals_of(pid) for pid in pair]
+    referrals = session.scalar(
+        select(func.count())
+        .select_from(Referral)
+        .where(Referral.id.in_(involved[0]), Referral.id.in_(involved[1]))
+    )
+    if gifts or referrals:
+        links = ", ".join(
+            text
+            for count, text in (
+                (gifts, f"{gifts} ledger entries"),
+                (referrals, f"{referrals} referrals"),
+            )
+            if count
+        )
+        raise InvalidInput(
+            f"{keep.name} (#{keep.id}) and {other.name} (#{other.id}) are linked by {links}; "
+            "merged, they would be one person on both sides.",
+            hint="Delete or correct those entries first (see `goodword ledger` and "
+            "`goodword referral list`).",
+        )
+
+
+def _referrals_of(pid: int) -> Select[int]:
+    return select(Referral.id).where(
+        or_(
+            Referral.referrer_id == pid,
+            Referral.prospect_id == pid,
+            Referral.receiver_id == pid,
+            Referral.id.in_(select(ReferralVia.referral_id).where(ReferralVia.person_id == pid)),
+        )
+    )
 
 
 def _merge_fields(session: Session, keep: Person, other: Person) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from goodword.errors import InvalidInput
@@ -126,6 +127,12 @@ def move_referral(
     referral.status = status
     if value is not None:
         referral.value = value
+        # The ledger entry of a received referral carries its value; keep the two in step.
+        session.execute(
+            update(LedgerEntry)
+            .where(LedgerEntry.referral_id == referral.id)
+            .values(value=value, currency=referral.currency)
+        )
     referral.steps.append(
         ReferralStep(workspace_id=referral.workspace_id, status=status, at=at, value=value)
     )
