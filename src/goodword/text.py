@@ -144,7 +144,7 @@ def parse_money(raw: str | float | Decimal, *, what: str = "amount") -> Decimal:
         raise InvalidInput(f"'{raw}' is not a valid {what}; it must be zero or more.")
     # Amounts are stored with ten digits before the point.
     if value >= MAX_MONEY:
-        raise InvalidInput(f"'{raw}' is too large an {what}; the most is 9,999,999,999.99.")
+        raise InvalidInput(f"The {what} '{raw}' is too large; the most is 9,999,999,999.99.")
     return value.quantize(Decimal("0.01"))
 
 

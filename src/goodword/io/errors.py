@@ -12,7 +12,8 @@ class MalformedFile(InvalidInput):
 
     def __init__(self, path: str | Path, line: int | None, problem: str) -> None:
         where = f"{Path(path).name}:{line}" if line else Path(path).name
-        super().__init__(f"{where}: {problem}", hint="Nothing was imported.")
+        sentence = problem if problem.endswith((".", "?", "!")) else f"{problem}."
+        super().__init__(f"{where}: {sentence}", hint="Nothing was imported.")
         self.path = str(path)
         self.line = line
         self.problem = problem

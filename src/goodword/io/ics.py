@@ -84,12 +84,24 @@ def parse_ics(path: Path, *, now: datetime, window_days: int = 730) -> Batch:
 
 
 def _read_text(path: Path) -> str:
-    """Decoded as icalendar does: UTF-8 (RFC 5545), undecodable bytes replaced."""
+    """UTF-8 as RFC 5545 says, else Windows-1252 (old Outlook exports); never replaced bytes.
+
+    Raises: MalformedFile naming the line of a byte neither encoding can read.
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise MalformedFile(path, None, f"cannot be read: {exc.strerror or exc}") from None
-    return data.decode("utf-8-sig", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problem = f"byte 0x{data[exc.start]:02x} is not UTF-8 text; save the calendar as UTF-8"
+        raise MalformedFile(path, line, problem) from None
 
 
 def _calendars(path: Path, text: str) -> list[tuple[Component, list[Located]]]:
