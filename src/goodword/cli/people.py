@@ -120,7 +120,9 @@ def _report(summary: PersonSummary, json: bool, verb: str) -> None:
 @person_app.command("list")
 def list_(
     ctx: typer.Context,
-    query: Annotated[str | None, typer.Option(help="Match name, e-mail, org or tag.")] = None,
+    query: Annotated[
+        str | None, typer.Option(help="Match name, e-mail, org, industry or tag.")
+    ] = None,
     tag: Annotated[str | None, typer.Option(help="Only people with this tag.")] = None,
     limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 100,
     json: Json = False,
@@ -136,6 +138,8 @@ def list_(
         render.emit_json(found)
     else:
         render.people(found, total=total)
+    if limit and len(found) == limit:
+        render.warn(f"Showing the first {limit}; pass --limit 0 for all, or a larger --limit.")
 
 
 @person_app.command("show")

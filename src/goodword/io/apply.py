@@ -258,14 +258,20 @@ def _trim_known(session: Session, plans: list[Plan], report: ImportReport) -> se
     if not plans:
         return set()
     facts = _KnownFacts.load(session, [p.pid for p in plans])
+    people = {
+        person.id: person
+        for start in range(0, len(plans), 1000)
+        for person in session.scalars(
+            select(Person).where(Person.id.in_([p.pid for p in plans[start : start + 1000]]))
+        )
+    }
     merged: set[int] = set()
     for plan in plans:
         plan.tags -= facts.tags.get(plan.pid, set())
         plan.notes = [n for n in plan.notes if n not in facts.notes.get(plan.pid, set())]
         if plan.pid in facts.employed:
             plan.job = None
-        person = session.get_one(Person, plan.pid)
-        filled = _fill_fields(person, plan.fields)
+        filled = _fill_fields(people[plan.pid], plan.fields)
         added = plan.handles or plan.tags or plan.notes or plan.job or filled
         if added:
             report.merged += 1

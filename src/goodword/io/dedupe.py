@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from goodword.io.apply import load_index
 from goodword.io.matching import SAME_ORG_NAME_SCORE
-from goodword.people.queries import resolve_person, summaries_by_id
+from goodword.people.models import Person
+from goodword.people.queries import summaries_by_id
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import get_owner
 from goodword.profiles.merge import merge_people
@@ -71,8 +72,8 @@ def merge_sure_duplicates(session: Session, pairs: list[DuplicatePair]) -> list[
             continue
         merge_people(
             session,
-            keep=resolve_person(session, str(pair.keep.id)),
-            other=resolve_person(session, str(pair.other.id)),
+            keep=session.get_one(Person, pair.keep.id),
+            other=session.get_one(Person, pair.other.id),
         )
         gone.add(pair.other.id)
         merged.append(pair)

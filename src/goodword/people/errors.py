@@ -20,9 +20,11 @@ def person_not_found(ref: str, near: Sequence[tuple[int, str]]) -> NotFound:
     )
 
 
-def person_ambiguous(ref: str, matches: Sequence[tuple[int, str]]) -> Ambiguous:
+def person_ambiguous(ref: str, matches: Sequence[tuple[int, str]], *, shown: int = 10) -> Ambiguous:
+    """Lists at most `shown` candidates; more than that are only counted as "more than"."""
+    count = f"more than {shown}" if len(matches) > shown else str(len(matches))
     return Ambiguous(
-        f"'{ref}' matches {len(matches)} people: {candidates_text(matches)}.",
+        f"'{ref}' matches {count} people: {candidates_text(matches[:shown])}.",
         hint="Pass the id or e-mail to choose.",
     )
 

@@ -28,6 +28,7 @@ _ID = re.compile(r"^#?(\d+)$")
 # A typo still finds a unique person; a looser match only becomes a suggestion.
 ACCEPT_SCORE = 88.0
 SUGGEST_SCORE = 60.0
+SHOWN = 10  # candidates listed in an "ambiguous" message
 
 
 def _people(session: Session) -> Select[Person]:
@@ -70,14 +71,16 @@ def resolve_person(session: Session, ref: str) -> Person:
 
 def _resolve_name(session: Session, text: str) -> Person:
     exact = session.scalars(
-        _people(session).where(func.lower(Person.name) == text.lower()).limit(10)
+        _people(session).where(func.lower(Person.name) == text.lower()).limit(SHOWN + 1)
     ).all()
     if len(exact) == 1:
         return exact[0]
     if exact:
         raise person_ambiguous(text, [(p.id, p.name) for p in exact])
     contains = session.scalars(
-        _people(session).where(Person.name.ilike(contains_pattern(text), escape="\\")).limit(10)
+        _people(session)
+        .where(Person.name.ilike(contains_pattern(text), escape="\\"))
+        .limit(SHOWN + 1)
     ).all()
     if len(contains) == 1:
         return contains[0]
@@ -130,6 +133,7 @@ def search_people(
         stmt = stmt.where(
             or_(
                 Person.name.ilike(like, escape="\\"),
+                Person.industry.ilike(like, escape="\\"),
                 Person.id.in_(
                     select(Handle.person_id).where(Handle.value.ilike(like, escape="\\"))
                 ),
