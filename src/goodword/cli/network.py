@@ -10,14 +10,14 @@ from goodword.cli import render
 from goodword.cli.options import Currency, Json, Note, parse_choice
 from goodword.cli.state import state
 from goodword.clock import utcnow
-from goodword.events.queries import EventRow, list_events, resolve_event
+from goodword.events.queries import EventRow, list_events
 from goodword.events.schemas import EventView
-from goodword.events.service import add_event, record_met
+from goodword.events.service import add_event
 from goodword.interactions.models import InteractionKind
 from goodword.interactions.service import log_interaction
 from goodword.people.queries import resolve_person
-from goodword.people.refs import find_or_create_person
 from goodword.people.service import get_owner
+from goodword.profiles.service import record_met_refs
 from goodword.relationships.models import TieKind
 from goodword.relationships.service import connect_people
 from goodword.storage.session import workspace_currency
@@ -98,19 +98,12 @@ def met(
 ) -> None:
     """Record people you met at an event; names not yet known are added."""
     with state(ctx).workspace().transaction() as session:
-        found = resolve_event(session, event)
-        people, created = [], []
-        for ref in refs:
-            person, new = find_or_create_person(session, ref)
-            people.append(person)
-            if new:
-                created.append(person.name)
-        record_met(session, event=found, people=people)
-        names = ", ".join(p.name for p in people)
-        label = found.name
-    render.done(f"Met at {label}: {names}")
+        met_at = record_met_refs(session, event_ref=event, refs=refs)
+        names = ", ".join(p.name for p in met_at.people)
+        created = ", ".join(p.name for p in met_at.created)
+    render.done(f"Met at {met_at.event_name}: {names}")
     if created:
-        render.warn(f"New people added: {', '.join(created)}")
+        render.warn(f"New people added: {created}")
 
 
 def log(

@@ -23,16 +23,13 @@ from goodword.cli.options import (
 )
 from goodword.cli.state import state
 from goodword.clock import utcnow
-from goodword.events.queries import resolve_event
-from goodword.events.service import record_met
 from goodword.people.queries import count_people, resolve_person, search_people, summary_of
 from goodword.people.schemas import PersonSummary
-from goodword.people.service import PersonFields, add_note, create_person, edit_person, untag_person
+from goodword.people.service import PersonFields, add_note, edit_person, untag_person
 from goodword.profiles.forget import delete_person
 from goodword.profiles.merge import merge_people
 from goodword.profiles.queries import person_detail
-from goodword.relationships.models import TieKind
-from goodword.relationships.service import connect_people
+from goodword.profiles.service import add_contact
 from goodword.text import parse_birthday
 
 person_app = typer.Typer(
@@ -98,14 +95,9 @@ def add(
         name, email, phone, org, title, industry, city, country, tag, linkedin, birthday
     )
     with state(ctx).workspace().transaction() as session:
-        person = create_person(session, fields=fields)
-        if note:
-            add_note(session, person=person, body=note)
-        if met_at:
-            record_met(session, event=resolve_event(session, met_at), people=[person])
-        if introduced_by:
-            introducer = resolve_person(session, introduced_by)
-            connect_people(session, a=introducer, b=person, kind=TieKind.INTRODUCED)
+        person = add_contact(
+            session, fields=fields, note=note, met_at=met_at, introduced_by=introduced_by
+        )
         summary = summary_of(session, person.id)
     _report(summary, json, "Added")
 

@@ -1,0 +1,60 @@
+"""Use cases that touch a person across domains: adding someone with how you met them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from goodword.events.queries import resolve_event
+from goodword.events.service import record_met
+from goodword.people.models import Person
+from goodword.people.queries import resolve_person
+from goodword.people.refs import find_or_create_person
+from goodword.people.service import PersonFields, add_note, create_person
+from goodword.relationships.models import TieKind
+from goodword.relationships.service import connect_people
+
+
+def add_contact(
+    session: Session,
+    *,
+    fields: PersonFields,
+    note: str | None = None,
+    met_at: str | None = None,
+    introduced_by: str | None = None,
+) -> Person:
+    """A new person with the note, the event where you met and who introduced you.
+
+    Raises: InvalidInput or Conflict for bad fields; NotFound or Ambiguous for the event
+    or the introducer. Nothing is kept if any part fails (the caller's transaction).
+    """
+    person = create_person(session, fields=fields)
+    if note:
+        add_note(session, person=person, body=note)
+    if met_at:
+        record_met(session, event=resolve_event(session, met_at), people=[person])
+    if introduced_by:
+        introducer = resolve_person(session, introduced_by)
+        connect_people(session, a=introducer, b=person, kind=TieKind.INTRODUCED)
+    return person
+
+
+@dataclass(frozen=True)
+class MetAt:
+    event_name: str
+    people: list[Person]
+    created: list[Person]
+
+
+def record_met_refs(session: Session, *, event_ref: str, refs: Sequence[str]) -> MetAt:
+    """People met at an event, by REF; names nobody has yet become new people.
+
+    Raises: NotFound or Ambiguous for the event, Ambiguous for a REF naming several people.
+    """
+    event = resolve_event(session, event_ref)
+    found = [find_or_create_person(session, ref) for ref in refs]
+    people = [person for person, _ in found]
+    record_met(session, event=event, people=people)
+    return MetAt(event.name, people, [person for person, new in found if new])
