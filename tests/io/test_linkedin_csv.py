@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from goodword.io.csvfile import BadDate
+from goodword.io.addressbook import BadDate
 from goodword.io.errors import MalformedFile
 from goodword.io.linkedin_csv import parse_connected_on, parse_linkedin_csv
 from goodword.io.records import ME, Handle, Skip, TieRecord

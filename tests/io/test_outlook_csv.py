@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from goodword.io.csvfile import BadDate, parse_birthday
+from goodword.io.addressbook import BadDate, parse_birthday
 from goodword.io.errors import MalformedFile
 from goodword.io.outlook_csv import parse_outlook_csv
 from goodword.io.records import Handle, OrgRecord, Skip

@@ -2,33 +2,28 @@
 
 All CSV formats go through `read_table`, so a wrong encoding, a truncated quoted cell, an empty
 file or a foreign header fails the same way everywhere: `MalformedFile` naming the line.
-Address books (Google, Outlook, Thunderbird) also share `ContactPlan`: the column indexes are
-worked out once from the header, so each row costs only list indexing.
+Address books (Google, Outlook, Thunderbird) turn rows into records in `addressbook`.
 """
 
 from __future__ import annotations
 
-import calendar
 import codecs
 import csv
 import gc
 import io
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
 
 from goodword.io.errors import MalformedFile
-from goodword.io.records import Batch, Handle, OrgRecord, PersonRecord, Skip
 
 MAX_PREAMBLE = 20  # rows searched for the header: LinkedIn puts a note above it
 DELIMITERS = (",", ";", "\t")  # Excel saves with ';' where ',' is the decimal mark
 MULTI = " ::: "  # Google packs several values of one field into one cell
 NO_YEAR = 1604  # Apple and Outlook.com write this year for a birthday without one
 REMEMBERED = 4096  # distinct label and tag cells parsed once per file
-T = TypeVar("T")
 
 Birthday = tuple[int | None, int, int]
 BirthdayReader = Callable[[list[str]], Birthday | None]
@@ -251,222 +246,3 @@ def _bad_encoding(path: Path, data: bytes, exc: UnicodeDecodeError, expected: st
     byte = data[exc.start : exc.start + 1].hex()
     problem = f"byte 0x{byte} is not valid {expected} text; save the file as CSV UTF-8"
     return MalformedFile(path, line, problem)
-
-
-class BadDate(ValueError):
-    """A date cell we cannot read; the importer keeps its text in the notes instead."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.text = text
-
-
-_DAYS_IN = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # 29 February passes without a year
-
-
-def make_birthday(year: int | None, month: int, day: int, text: str) -> Birthday | None:
-    """Raises: BadDate for an impossible date; 0/0 means no birthday, year 1604 no year."""
-    if month == 0 and day == 0:
-        return None
-    if year == NO_YEAR or year == 0:
-        year = None
-    if not (1 <= month <= 12 and 1 <= day <= _DAYS_IN[month]) or not (
-        year is None or 1 <= year <= 9999
-    ):
-        raise BadDate(text)
-    if month == 2 and day == 29 and year is not None and not calendar.isleap(year):
-        raise BadDate(text)
-    return year, month, day
-
-
-def parse_birthday(text: str) -> Birthday | None:
-    """`--06-21`, `1980-06-21`, `6/21/1980` (or 21/6/1980 when the day comes first), `0/0/00`.
-
-    Raises: BadDate for any other text.
-    """
-    raw = text.strip()
-    if not raw:
-        return None
-    value = raw.split(" ", 1)[0].split("T", 1)[0]
-    try:
-        if value.startswith("--"):
-            return make_birthday(None, int(value[2:4]), int(value[-2:]), raw)
-        if "/" in value:
-            first, second, last = value.split("/")
-            month, day = int(first), int(second)
-            month, day = (day, month) if month > 12 else (month, day)
-            return make_birthday(_full_year(int(last), len(last)), month, day, raw)
-        iso_year, iso_month, iso_day = value.split("-")
-        return make_birthday(int(iso_year), int(iso_month), int(iso_day), raw)
-    except ValueError:  # not three numbers
-        raise BadDate(raw) from None
-
-
-def _full_year(year: int, digits: int) -> int:
-    """Outlook writes two-digit years in some locales; `00` in `0/0/00` stays 0 (no year)."""
-    if digits > 2 or year == 0:
-        return year
-    return year + (1900 if year >= 30 else 2000)
-
-
-def birthday_at(index: int) -> BirthdayReader:
-    """A reader for a birthday kept in one cell."""
-
-    def read(row: list[str]) -> Birthday | None:
-        return parse_birthday(row[index]) if row[index] else None
-
-    return read
-
-
-def first_value(cell: str) -> str:
-    """The first of several values packed into one cell, for fields we keep only one of."""
-    if MULTI in cell:
-        cell = cell.split(MULTI, 1)[0]
-    return cell.strip()
-
-
-def split_tags(cell: str) -> tuple[str, ...]:
-    """Labels and categories as tags: Google's ` ::: ` or Outlook's `;` between them.
-
-    Google's `* myContacts` is on every contact, so it says nothing and is dropped; its other
-    system groups (`* starred`, legacy `* Friends`) carry intent and become plain tags.
-    """
-    tags: dict[str, None] = {}
-    for part in cell.replace(MULTI, ";").split(";"):
-        tag = part.strip().lstrip("*").strip()
-        folded = tag.casefold()
-        if not tag or folded in ("mycontacts", "my contacts"):
-            continue
-        tags["starred" if folded == "starred" else tag] = None
-    return tuple(tags)
-
-
-def google_label(cell: str) -> tuple[str | None, bool]:
-    """Google marks the primary value's label with `* ` (`* Work`)."""
-    label = first_value(cell)
-    preferred = label.startswith("*")
-    label = label.lstrip("*").strip().lower()
-    return label or None, preferred
-
-
-class HandleColumn(NamedTuple):
-    """Where a handle's value sits, and its label: fixed, or read from a label cell."""
-
-    kind: str
-    value: int
-    label: str | None = None
-    label_column: int | None = None
-    preferred: bool = False
-
-
-@dataclass(frozen=True)
-class ContactPlan:
-    """Column indexes for one address-book layout; a missing column is the blank cell.
-
-    Labels and tag cells repeat from row to row (`* Work`, `* myContacts ::: Clients`), so
-    each distinct text is parsed once and remembered here for the rest of the file.
-    """
-
-    given: tuple[int, ...]  # joined with spaces: first, middle, last, suffix
-    full: tuple[int, ...]  # fall-backs when those are empty: Name, Display Name, Nickname
-    handles: tuple[HandleColumn, ...]
-    org: int
-    title: int
-    places: tuple[tuple[int, int], ...]  # (city, country) per address, preferred first
-    tags: int
-    notes: tuple[int, ...]
-    birthday: BirthdayReader | None = None
-    seen: dict[str, Any] = field(default_factory=dict, compare=False)
-
-    def remembered(self, parse: Callable[[str], T], cell: str) -> T:
-        """`parse(cell)`, computed once per distinct cell text (up to a few thousand)."""
-        key = f"{parse.__name__}\0{cell}"
-        found: T | None = self.seen.get(key)
-        if found is None:
-            found = parse(cell)
-            if len(self.seen) < REMEMBERED:
-                self.seen[key] = found
-        return found
-
-
-def read_contacts(table: Table, plan: ContactPlan) -> Batch:
-    batch = Batch()
-    with paused_gc():
-        for line, row in table.rows:
-            add_contact(batch, plan, line, row)
-    return batch
-
-
-def add_contact(batch: Batch, plan: ContactPlan, line: int, row: list[str]) -> None:
-    """One row becomes a person, an organisation (a company alone), or a skip with its reason."""
-    name = " ".join(" ".join([row[i] for i in plan.given]).split()) or _full_name(plan, row)
-    handles = _handles(plan, row)
-    if not name:
-        name = next((h.value for h in handles if h.kind == "email"), "").partition("@")[0]
-    city, country = _place(plan, row)
-    org = first_value(row[plan.org]) if row[plan.org] else ""
-    if not name:
-        if org:
-            batch.orgs.append(OrgRecord(name=org, line=line, city=city))
-        else:
-            batch.skipped.append(Skip(line, "no name or e-mail"))
-        return
-    tags = row[plan.tags]
-    person = PersonRecord(
-        key=f"line:{line}",
-        name=name,
-        line=line,
-        handles=handles,
-        org=org or None,
-        title=first_value(row[plan.title]) or None,
-        city=city,
-        country=country,
-        tags=list(plan.remembered(split_tags, tags)) if tags else [],
-        notes=[n.replace("\r\n", "\n") for i in plan.notes if (n := row[i].strip())],
-    )
-    if plan.birthday is not None:
-        try:
-            person.birthday = plan.birthday(row)
-        except BadDate as exc:
-            person.notes.append(f"Birthday (not understood): {exc.text}")
-    batch.people.append(person)
-
-
-def _full_name(plan: ContactPlan, row: list[str]) -> str:
-    for i in plan.full:
-        if full := row[i].strip():
-            return full
-    return ""
-
-
-def _handles(plan: ContactPlan, row: list[str]) -> list[Handle]:
-    handles: list[Handle] = []
-    for kind, at, label, label_at, preferred in plan.handles:
-        cell = row[at]
-        if not cell:
-            continue
-        if label_at is not None:
-            label, preferred = plan.remembered(google_label, row[label_at])
-        for text in cell.split(MULTI) if MULTI in cell else (cell,):
-            value = text.strip()
-            if not value or (kind == "email" and value[:3].lower() == "/o="):
-                continue  # `/o=…` is an Exchange directory name, meaningless outside that server
-            linkedin = kind == "url" and is_linkedin(value)
-            handles.append(Handle("linkedin" if linkedin else kind, value, label, preferred))
-            preferred = False  # of several values in one cell, the first is the primary
-    return handles
-
-
-def _place(plan: ContactPlan, row: list[str]) -> tuple[str | None, str | None]:
-    # City and country come from the same address, so a business city never gets a home country.
-    for city_at, country_at in plan.places:
-        city, country = first_value(row[city_at]), first_value(row[country_at])
-        if city or country:
-            return city or None, country or None
-    return None, None
-
-
-def is_linkedin(url: str) -> bool:
-    """A LinkedIn profile or company page; other linkedin.com links stay plain URLs."""
-    lowered = url.lower()
-    return "linkedin.com/in/" in lowered or "linkedin.com/company/" in lowered

@@ -10,15 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from goodword.io.csvfile import (
-    ContactPlan,
-    HandleColumn,
-    Layout,
-    Table,
-    birthday_at,
-    read_contacts,
-    read_table,
-)
+from goodword.io.addressbook import ContactPlan, HandleColumn, birthday_at, read_contacts
+from goodword.io.csvfile import Layout, Table, read_table
 from goodword.io.records import Batch
 
 EXPECTED = (

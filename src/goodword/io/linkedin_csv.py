@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from goodword.io.csvfile import BadDate, Layout, Table, is_linkedin, paused_gc, read_table
+from goodword.io.addressbook import BadDate, is_linkedin
+from goodword.io.csvfile import Layout, Table, paused_gc, read_table
 from goodword.io.records import ME, Batch, Handle, PersonRecord, Skip, TieRecord
 
 EXPECTED = "'First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Connected On'"

@@ -9,19 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from goodword.io.csvfile import (
+from goodword.io.addressbook import (
     BadDate,
-    Birthday,
-    BirthdayReader,
     ContactPlan,
     HandleColumn,
-    Layout,
-    Table,
     birthday_at,
     make_birthday,
     read_contacts,
-    read_table,
 )
+from goodword.io.csvfile import Birthday, BirthdayReader, Layout, Table, read_table
 from goodword.io.records import Batch
 
 EXPECTED = "'First Name', 'Last Name', 'E-mail Address', 'Company', 'Job Title'"
