@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, islice
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import ColumnDefault, Table, bindparam, func, insert, select, text
+from sqlalchemy import Boolean, ColumnDefault, Enum, Table, bindparam, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from goodword.storage.session import workspace_id
@@ -44,7 +44,7 @@ def insert_rows(session: Session, model: type[Any], rows: Iterable[dict[str, Any
     constant = tuple(_bind(table.c[n].type, defaults[n], dialect) for n in order if n in defaults)
     position = {n: i for i, n in enumerate(given)}
     active = [
-        (position[n], process)
+        (position[n], _memoised(process) if _few_values(table.c[n].type) else process)
         for n in given
         if (process := table.c[n].type.dialect_impl(dialect).bind_processor(dialect)) is not None
     ]
@@ -61,6 +61,24 @@ def insert_rows(session: Session, model: type[Any], rows: Iterable[dict[str, Any
             names = [*given, *(n for n in order if n in defaults)]
             prepared = [dict(zip(names, values, strict=True)) for values in prepared]
         connection.exec_driver_sql(compiled.string, prepared)
+
+
+def _few_values(type_: Any) -> bool:
+    """Enum and Boolean columns hold a handful of distinct values, worth converting once each."""
+    return isinstance(type_, Enum | Boolean)
+
+
+def _memoised(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    seen: dict[Any, Any] = {}
+
+    def convert(value: Any) -> Any:
+        try:
+            return seen[value]
+        except KeyError:
+            seen[value] = converted = process(value)
+            return converted
+
+    return convert
 
 
 def _chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
