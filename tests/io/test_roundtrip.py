@@ -178,10 +178,9 @@ _NOTES = st.lists(
 
 
 def survives_csv(tag: str) -> bool:
-    """Google CSV labels have no escaping: the importer splits them on ` ::: ` and also on `;`
-    (Outlook's separator, the same reader), drops Google's `myContacts` and strips its `*`
-    system-group mark. Such tags do not survive a CSV round trip; vCard keeps them all."""
-    return ";" not in tag and not tag.startswith("*") and tag not in ("mycontacts", "my contacts")
+    """Google CSV labels have no escaping: the importer drops Google's `myContacts` and strips
+    its `*` system-group mark. Such tags do not survive a CSV round trip; vCard keeps them all."""
+    return not tag.startswith("*") and tag not in ("mycontacts", "my contacts")
 
 
 @st.composite

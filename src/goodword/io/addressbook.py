@@ -98,13 +98,21 @@ def first_value(cell: str) -> str:
 
 
 def split_tags(cell: str) -> tuple[str, ...]:
-    """Labels and categories as tags: Google's ` ::: ` or Outlook's `;` between them.
+    """Outlook's categories as tags: `;` between them (and ` ::: ` where Google wrote them)."""
+    return _tags(cell.replace(MULTI, ";").split(";"))
 
-    Google's `* myContacts` is on every contact, so it says nothing and is dropped; its other
+
+def split_labels(cell: str) -> tuple[str, ...]:
+    """Google's labels as tags: only ` ::: ` separates them, so a `;` stays inside a label."""
+    return _tags(cell.split(MULTI))
+
+
+def _tags(parts: list[str]) -> tuple[str, ...]:
+    """Google's `* myContacts` is on every contact, so it says nothing and is dropped; its other
     system groups (`* starred`, legacy `* Friends`) carry intent and become plain tags.
     """
     tags: dict[str, None] = {}
-    for part in cell.replace(MULTI, ";").split(";"):
+    for part in parts:
         tag = part.strip().lstrip("*").strip()
         folded = tag.casefold()
         if not tag or folded in ("mycontacts", "my contacts"):
@@ -148,6 +156,7 @@ class ContactPlan:
     tags: int
     notes: tuple[int, ...]
     birthday: BirthdayReader | None = None
+    tag_splitter: Callable[[str], tuple[str, ...]] = split_tags
     seen: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def remembered(self, parse: Callable[[str], T], cell: str) -> T:
@@ -193,7 +202,7 @@ def add_contact(batch: Batch, plan: ContactPlan, line: int, row: list[str]) -> N
         title=first_value(row[plan.title]) or None,
         city=city,
         country=country,
-        tags=list(plan.remembered(split_tags, tags)) if tags else [],
+        tags=list(plan.remembered(plan.tag_splitter, tags)) if tags else [],
         notes=[n.replace("\r\n", "\n") for i in plan.notes if (n := row[i].strip())],
     )
     if plan.birthday is not None:

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from goodword.io.addressbook import ContactPlan, HandleColumn, birthday_at, read_contacts
+from goodword.io.addressbook import (
+    ContactPlan,
+    HandleColumn,
+    birthday_at,
+    read_contacts,
+    split_labels,
+)
 from goodword.io.csvfile import Layout, Table, read_table
 from goodword.io.records import Batch
 
@@ -57,6 +63,7 @@ def google_plan(table: Table) -> ContactPlan:
         tags=table.index(tags),
         notes=(table.index("notes"),),
         birthday=birthday_at(table.index("birthday")),
+        tag_splitter=split_labels,
     )
 
 
