@@ -1,0 +1,255 @@
+"""vCard properties → record fields: names, labels, handles, birthdays, organisations.
+
+The reading side (`vcard.py`) turns lines into `Prop`s; this side decides what each property
+means for a person, the way phones, mail clients and address books write them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from goodword.io.records import Batch, Handle, OrgRecord, PersonRecord, Skip
+
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+_SPLITTERS = {sep: re.compile(rf"(\\.|{sep})", re.DOTALL) for sep in ";,"}
+_ESCAPES = {"n": "\n", "N": "\n", "\\": "\\", ",": ",", ";": ";", ":": ":"}
+_BDAY = re.compile(r"(?:(\d{4})|--)-?(\d\d)-?(\d\d)(?:[T ].*)?$", re.DOTALL)
+_HANDLE_KINDS = {"EMAIL": "email", "TEL": "phone", "URL": "url", "X-SOCIALPROFILE": "url"}
+# TYPE values that say nothing a user would call a label.
+_NOT_LABELS = {"internet", "pref", "voice", "x400"} | {"quoted-printable", "base64", "b", "8bit"}
+_NO_YEAR = (0, 1604)  # Outlook and Apple write 1604 for "year unknown"
+
+
+@dataclass(slots=True)
+class Prop:
+    name: str
+    group: str | None
+    types: list[str]  # lower-cased TYPE values and vCard 2.1 bare parameters (`TEL;CELL;PREF`)
+    params: dict[str, list[str]]
+    value: str
+    line: int
+    encoding: str = ""  # quoted-printable | b | base64 | 8bit | …
+    preferred: bool = False
+
+
+def new_prop(name: str, group: str | None, raw: list[list[str]], value: str, line: int) -> Prop:
+    prop = Prop(name, group, [], {}, value, line)
+    if not raw:
+        return prop
+    for param in raw:
+        key = param[0].upper()
+        if len(param) == 1:
+            prop.types.append(key.lower())
+        elif key == "TYPE":
+            prop.types.extend(t.lower() for v in param[1:] for t in v.split(",") if t)
+        else:
+            prop.params[key] = param[1:]
+    bare = [t for t in prop.types if t in ("quoted-printable", "base64")]  # 2.1 `NOTE;BASE64`
+    prop.encoding = prop.params.get("ENCODING", bare or [""])[0].lower()
+    prop.preferred = "pref" in prop.types or prop.params.get("PREF", [""])[0].strip() == "1"
+    return prop
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _unescape(pair: str, v21: bool) -> str:
+    """vCard 3.0/4.0 escape backslash, comma, semicolon and newline; 2.1 escapes only ';'."""
+    if v21:
+        return ";" if pair == "\\;" else pair
+    return _ESCAPES.get(pair[1], pair)
+
+
+def _text(value: str, v21: bool) -> str:
+    if "\\" not in value:
+        return value
+    return _ESCAPED.sub(lambda match: _unescape(match.group(0), v21), value)
+
+
+def _split(value: str, sep: str, v21: bool, *, unescape: bool = True) -> list[str]:
+    """Split on unescaped `sep`; `unescape=False` keeps escapes for a second split."""
+    if "\\" not in value:
+        return value.split(sep)
+    parts = [""]
+    for index, piece in enumerate(_SPLITTERS[sep].split(value)):
+        if index % 2 == 0:
+            parts[-1] += piece
+        elif piece == sep:
+            parts.append("")
+        else:
+            parts[-1] += _unescape(piece, v21) if unescape else piece
+    return parts
+
+
+def _name_from_n(value: str, v21: bool) -> str:
+    """N is family;given;additional;prefix;suffix, each a comma list in 3.0 and 4.0."""
+    parts = [*_split(value, ";", v21, unescape=False), "", "", "", "", ""]
+    words = (
+        _text(parts[i], v21) if v21 else " ".join(_split(parts[i], ",", v21))
+        for i in (3, 1, 2, 0, 4)
+    )
+    return _clean(" ".join(words))
+
+
+def _apple_label(text: str) -> str:
+    """Apple's built-in labels come wrapped (`_$!<HomePage>!$_`); custom ones are the user's."""
+    if text.startswith("_$!<") and text.endswith(">!$_"):
+        return text[4:-4].lower()
+    return _clean(text)
+
+
+def _handle_value(name: str, value: str) -> str:
+    if name == "EMAIL":
+        value = value.removeprefix("mailto:")
+        if "<" in value:  # `"Omega" <omega@example.com>`
+            value = value[value.rfind("<") + 1 :].partition(">")[0]
+    elif name == "TEL" and value[:4].lower() == "tel:":
+        value = value[4:]
+    return value.strip()
+
+
+def _birthday(prop: Prop, text: str) -> tuple[int | None, int, int] | None:
+    """`--0621`, `--06-21`, `19800621`, `1980-06-21T…`; year 1604 or X-APPLE-OMIT-YEAR → None."""
+    match = _BDAY.match(text.strip())
+    if match is None:
+        return None
+    year = int(match.group(1)) if match.group(1) else None
+    month, day = int(match.group(2)), int(match.group(3))
+    omitted = prop.params.get("X-APPLE-OMIT-YEAR", [""])[0].strip()
+    if year in _NO_YEAR or str(year) == omitted:
+        year = None
+    try:
+        date(year or 2000, month, day)  # 2000 is a leap year: 29 February without a year is fine
+    except ValueError:
+        return None
+    return year, month, day
+
+
+@dataclass
+class _Fields:
+    """What one card says, gathered property by property; the first FN, N, ORG… wins."""
+
+    v21: bool
+    single: dict[str, str] = field(default_factory=dict)  # FN N ORG TITLE NICKNAME KIND …
+    handles: list[Handle] = field(default_factory=list)
+    grouped: list[tuple[Handle, str]] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # item group → X-ABLabel
+    addresses: list[tuple[bool, list[str]]] = field(default_factory=list)
+    tags: dict[str, None] = field(default_factory=dict)  # ordered, without duplicates
+    notes: list[str] = field(default_factory=list)
+    birthday: tuple[int | None, int, int] | None = None
+    photo: bool = False
+    skips: list[Skip] = field(default_factory=list)
+
+    def add(self, prop: Prop) -> None:
+        name, value, v21 = prop.name, prop.value, self.v21
+        if name in _HANDLE_KINDS:
+            self.add_handle(prop, _text(value, v21).strip())
+        elif name == "X-ABLABEL" and prop.group:
+            self.labels[prop.group.lower()] = _apple_label(_text(value, v21))
+        elif name in ("N", "ORG", "NICKNAME"):  # ORG: the first unit names the organisation
+            first = _split(value, ";" if name == "ORG" else ",", v21)[0]
+            if text := _name_from_n(value, v21) if name == "N" else _clean(first):
+                self.single.setdefault(name, text)
+        elif name == "ADR":
+            self.addresses.append((prop.preferred, _split(value, ";", v21)))
+        elif name == "CATEGORIES":
+            self.tags.update(dict.fromkeys(t for t in map(_clean, _split(value, ",", v21)) if t))
+        elif name == "NOTE" and (note := _text(value, v21).strip()):
+            self.notes.append(note)
+        elif name == "BDAY" and self.birthday is None:
+            self.add_birthday(prop)
+        elif name == "PHOTO":
+            self.photo = True
+        elif name != "VERSION" and (text := _clean(_text(value, v21))):
+            self.single.setdefault(name, text)  # FN TITLE KIND X-ABSHOWAS
+
+    def add_handle(self, prop: Prop, text: str) -> None:
+        value = _handle_value(prop.name, text)
+        types = [t for t in prop.types if t not in _NOT_LABELS]
+        social = prop.name == "X-SOCIALPROFILE"
+        kind = _HANDLE_KINDS[prop.name]
+        if "linkedin.com" in value.lower() or (social and "linkedin" in types):
+            kind, types = "linkedin", [t for t in types if t != "linkedin"]
+        elif social and not value.lower().startswith(("http://", "https://")):
+            return  # iOS writes `x-apple:handle` for services goodword does not know
+        if value:
+            handle = Handle(kind, value, " ".join(types) or None, prop.preferred)
+            self.handles.append(handle)
+            if prop.group:
+                self.grouped.append((handle, prop.group.lower()))
+
+    def add_birthday(self, prop: Prop) -> None:
+        text = _text(prop.value, self.v21)
+        self.birthday = _birthday(prop, text)
+        if self.birthday is None:
+            self.skips.append(Skip(prop.line, f"birthday {text[:30]!r} not understood"))
+
+    def place(self) -> tuple[str | None, str | None]:
+        """City and country of the preferred address, else of the first that has either."""
+        for _, parts in sorted(self.addresses, key=lambda address: not address[0]):
+            parts = [*parts, "", "", "", "", "", "", ""]
+            city, country = _clean(parts[3]), _clean(parts[6])
+            if city or country:
+                return city or None, country or None
+        return None, None
+
+
+def card_record(batch: Batch, props: list[Prop], *, key: str, line: int) -> None:
+    """Add the card to the batch as a person, an organisation, or a skip with its reason."""
+    fields = _Fields(v21=any(p.name == "VERSION" and p.value.strip() == "2.1" for p in props))
+    for prop in props:
+        fields.add(prop)
+    for handle, group in fields.grouped:
+        handle.label = fields.labels.get(group, handle.label)
+    batch.skipped.extend(fields.skips)
+    if fields.photo:
+        batch.skipped.append(Skip(line, "photo not imported"))
+    single = fields.single
+    kind = "org" if single.get("X-ABSHOWAS", "").upper() == "COMPANY" else single.get("KIND", "")
+    kind, org = kind.lower(), single.get("ORG", "")
+    name = single.get("FN") or single.get("N", "")
+    if kind in ("group", "location"):
+        batch.skipped.append(Skip(line, f"{kind} card (KIND:{kind}) not imported"))
+    elif kind == "org" or (org and name in ("", org) and not single.get("N")):
+        _add_org(batch, fields, name=org or name, line=line)
+    elif name := name or single.get("NICKNAME") or _handle_name(fields.handles):
+        batch.people.append(_person(fields, key=key, name=name, line=line))
+    else:
+        batch.skipped.append(Skip(line, "card without a name, e-mail or phone"))
+
+
+def _handle_name(handles: list[Handle]) -> str:
+    """A card with only an address or a number is still someone; name them by it."""
+    found = (h.value for kind in ("email", "phone") for h in handles if h.kind == kind)
+    return next(found, "")
+
+
+def _person(fields: _Fields, *, key: str, name: str, line: int) -> PersonRecord:
+    city, country = fields.place()
+    return PersonRecord(
+        key=key,
+        name=name,
+        line=line,
+        handles=fields.handles,
+        org=fields.single.get("ORG") or None,
+        title=fields.single.get("TITLE") or None,
+        city=city,
+        country=country,
+        tags=list(fields.tags),
+        notes=fields.notes,
+        birthday=fields.birthday,
+    )
+
+
+def _add_org(batch: Batch, fields: _Fields, *, name: str, line: int) -> None:
+    """An organisation card; `OrgRecord` has no place for its e-mails, phones or notes."""
+    if not name:
+        batch.skipped.append(Skip(line, "organisation card without a name"))
+        return
+    batch.orgs.append(OrgRecord(name=name, line=line, city=fields.place()[0]))
+    if fields.handles or fields.notes or fields.tags:
+        batch.skipped.append(Skip(line, "organisation card: e-mails, phones, notes not imported"))
