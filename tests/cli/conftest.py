@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from cli.support import Cli, Database, schema_url
-from conftest import PG_URL_VAR, pg_schema, pg_url
+from conftest import BACKENDS, pg_schema, require_pg_url
 from goodword.storage.engine import make_engine
 from goodword.storage.schema import upgrade
 
@@ -36,19 +36,15 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def pg_cli_url() -> Iterator[str]:
     """A migrated throw-away schema for the whole run, as a URL the CLI can open."""
-    url = pg_url()
-    if url is None:
-        pytest.skip(f"PostgreSQL CLI tests need {PG_URL_VAR} (e.g. postgresql+psycopg://…/test)")
+    url = require_pg_url()
     schema = pg_schema(url)
     with schema as engine:
         upgrade(engine)
         yield schema_url(url, schema.name)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
-    if request.param == "postgresql" and pg_url() is None:
-        pytest.skip(f"PostgreSQL CLI tests need {PG_URL_VAR} (e.g. postgresql+psycopg://…/test)")
     return str(request.param)
 
 
@@ -69,8 +65,7 @@ def empty_database(backend: str, tmp_path: Path) -> Iterator[Database]:
     if backend == "sqlite":
         yield Database(backend, str(tmp_path / "new" / "goodword.db"), None)
         return
-    url = pg_url()
-    assert url is not None
+    url = require_pg_url()
     schema = pg_schema(url)
     with schema:
         yield Database(backend, schema_url(url, schema.name), None)

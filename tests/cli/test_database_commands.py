@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from cli.support import Cli, assert_user_error, describe
+from conftest import needs_pg
 from goodword.storage.engine import make_engine
 from goodword.storage.schema import head_revision
 
@@ -72,7 +73,7 @@ def test_init_on_an_existing_database_keeps_its_data(cli: Cli) -> None:
 
 
 # A SQLite file is created on first use; only a server database needs `init`.
-@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("backend", [pytest.param("postgresql", marks=needs_pg)], indirect=True)
 def test_server_database_without_schema_is_refused_until_init(empty_cli: Cli) -> None:
     result = empty_cli("person", "list")
 
@@ -86,7 +87,7 @@ def test_a_new_sqlite_file_is_created_on_first_use(empty_cli: Cli) -> None:
     assert empty_cli.json("db", "current", "--json")["up_to_date"] is True
 
 
-@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("backend", [pytest.param("postgresql", marks=needs_pg)], indirect=True)
 def test_postgresql_commands_run_in_the_throwaway_schema(cli: Cli) -> None:
     cli.ok("person", "add", "Ann Lee")
     engine = make_engine(cli.database.target)

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from test_archive import FULL, build, canonical
 
-from conftest import pg_schema, pg_url
+from conftest import needs_pg, pg_schema, require_pg_url
 from goodword.errors import Conflict, InvalidInput, SchemaOutOfDate
 from goodword.io.archive import VERSION, export_archive, write_archive
 from goodword.io.backup import backup, restore
@@ -125,10 +125,9 @@ def test_backup_of_a_memory_database_is_the_archive(tmp_path: Path) -> None:
         memory.close()
 
 
+@needs_pg
 def test_backup_of_postgresql_is_a_repeatable_read_archive_that_restores(tmp_path: Path) -> None:
-    url = pg_url()
-    if url is None:
-        pytest.skip("needs GOODWORD_TEST_DATABASE_URL")
+    url = require_pg_url()
     with pg_schema(url) as engine:
         upgrade(engine)
         source = open_workspace(bind=engine, name="source")

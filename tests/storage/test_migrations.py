@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, make_url, text
 
 import goodword.models
-from conftest import PG_URL_VAR, pg_schema, pg_url
+from conftest import BACKENDS, needs_pg, pg_schema, require_pg_url
 from goodword.errors import SchemaOutOfDate
 from goodword.storage.engine import make_engine
 from goodword.storage.schema import current_revision, head_revision, upgrade
@@ -27,9 +27,7 @@ def _fresh_sqlite(tmp: Path) -> Iterator[Engine]:
 
 
 def _fresh_pg() -> Iterator[Engine]:
-    url = pg_url()
-    if url is None:
-        pytest.skip(f"PostgreSQL tests need {PG_URL_VAR} (e.g. postgresql+psycopg://…/test)")
+    url = require_pg_url()
     with pg_schema(url) as engine:
         yield engine
 
@@ -48,7 +46,7 @@ def migrated_pg() -> Iterator[Engine]:
         yield engine
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=BACKENDS)
 def migrated(request: pytest.FixtureRequest) -> Engine:
     """A database upgraded from empty to head by the migrations alone."""
     name = "migrated_sqlite" if request.param == "sqlite" else "migrated_pg"
@@ -101,6 +99,7 @@ def _constraint_names(engine: Engine) -> dict[str, set[str | None]]:
     return names
 
 
+@needs_pg
 def test_constraint_names_are_the_same_on_sqlite_and_postgresql(
     migrated_sqlite: Engine, migrated_pg: Engine
 ) -> None:
@@ -146,10 +145,9 @@ def _only_schema(url: str, schema: pg_schema) -> str:
     return make_url(url).update_query_dict(only_this_schema).render_as_string(False)
 
 
+@needs_pg
 def test_an_upgraded_postgresql_database_opens_with_its_owner() -> None:
-    url = pg_url()
-    if url is None:
-        pytest.skip(f"PostgreSQL tests need {PG_URL_VAR} (e.g. postgresql+psycopg://…/test)")
+    url = require_pg_url()
     schema = pg_schema(url)
     with schema:
         upgrade(schema.engine)
@@ -165,10 +163,9 @@ def test_an_upgraded_postgresql_database_opens_with_its_owner() -> None:
             workspace.close()
 
 
+@needs_pg
 def test_an_empty_postgresql_database_asks_for_goodword_init() -> None:
-    url = pg_url()
-    if url is None:
-        pytest.skip(f"PostgreSQL tests need {PG_URL_VAR} (e.g. postgresql+psycopg://…/test)")
+    url = require_pg_url()
     schema = pg_schema(url)
     with schema:
         with pytest.raises(SchemaOutOfDate, match="no goodword schema") as caught:
