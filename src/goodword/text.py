@@ -14,6 +14,7 @@ from goodword.errors import InvalidInput
 
 _SPACES = re.compile(r"\s+")
 MAX_MONEY = Decimal("1e10")
+_ID_REF = re.compile(r"#?(\d+)")
 _SIMPLE_EMAIL = re.compile(
     r"[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}",
@@ -201,3 +202,9 @@ def contains_pattern(text: str) -> str:
     """A LIKE pattern matching `text` anywhere, with % _ and \\ taken literally (escape '\\')."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def id_in_ref(ref: str) -> int | None:
+    """The id a REF names (`12` or `#12`), or None when it names by e-mail or name."""
+    match = _ID_REF.fullmatch(ref.strip())
+    return int(match.group(1)) if match else None

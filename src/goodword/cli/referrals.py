@@ -11,12 +11,12 @@ from goodword.cli.options import Currency, Json, Note, Value, parse_choice
 from goodword.cli.state import state
 from goodword.clock import utcnow
 from goodword.people.queries import resolve_person
-from goodword.people.refs import find_or_create_person
 from goodword.people.service import get_owner
+from goodword.profiles.service import receive_referral
 from goodword.referrals.models import LedgerKind, ReferralStatus
 from goodword.referrals.queries import ledger, list_referrals
 from goodword.referrals.schemas import ledger_views, referral_views
-from goodword.referrals.service import add_referral, get_referral, move_referral, record_give
+from goodword.referrals.service import get_referral, move_referral, record_give
 from goodword.storage.session import workspace_currency
 from goodword.text import parse_currency, parse_date, parse_money, parse_when
 
@@ -112,19 +112,14 @@ def referral_add(
     amount = parse_money(value, what="value") if value is not None else None
     at = parse_when(on, what="referral date") if on else utcnow()
     with state(ctx).workspace().transaction() as session:
-        referrer = resolve_person(session, from_)
-        receiver = resolve_person(session, to)
-        chain = [resolve_person(session, ref) for ref in via or ()]
-        target, _ = find_or_create_person(session, prospect)
-        code = parse_currency(currency) if currency else workspace_currency(session)
-        referral = add_referral(
+        referral = receive_referral(
             session,
-            referrer=referrer,
-            prospect=target,
-            receiver=receiver,
-            currency=code,
+            from_ref=from_,
+            prospect_ref=prospect,
+            to_ref=to,
+            via_refs=via or (),
+            currency=parse_currency(currency) if currency else None,
             at=at,
-            via=chain,
             value=amount,
             note=note,
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -11,7 +10,7 @@ from sqlalchemy.orm import Session
 from goodword.errors import Ambiguous, NotFound
 from goodword.events.models import Attendance, Event
 from goodword.storage.session import workspace_id
-from goodword.text import contains_pattern
+from goodword.text import contains_pattern, id_in_ref
 
 
 @dataclass(frozen=True)
@@ -28,10 +27,10 @@ def resolve_event(session: Session, ref: str) -> Event:
     wid = workspace_id(session)
     text = ref.strip()
     base = select(Event).where(Event.workspace_id == wid)
-    if match := re.fullmatch(r"#?(\d+)", text):
-        event = session.scalar(base.where(Event.id == int(match.group(1))))
+    if (event_id := id_in_ref(text)) is not None:
+        event = session.scalar(base.where(Event.id == event_id))
         if event is None:
-            raise NotFound(f"No event #{match.group(1)}.", hint="See `goodword event list`.")
+            raise NotFound(f"No event #{event_id}.", hint="See `goodword event list`.")
         return event
     for condition in (
         func.lower(Event.name) == text.lower(),

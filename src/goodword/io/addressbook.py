@@ -18,9 +18,8 @@ from goodword.io.csvfile import (
     Birthday,
     BirthdayReader,
     Table,
-    paused_gc,
 )
-from goodword.io.records import Batch, Handle, OrgRecord, PersonRecord, Skip
+from goodword.io.records import Batch, Handle, OrgRecord, PersonRecord, Skip, paused_gc
 
 T = TypeVar("T")
 

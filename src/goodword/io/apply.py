@@ -14,10 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword.errors import InvalidInput
-from goodword.io.csvfile import paused_gc
 from goodword.io.links import write_interactions, write_ties
 from goodword.io.matching import PeopleIndex
-from goodword.io.records import ME, Batch, PersonRecord
+from goodword.io.records import ME, Batch, PersonRecord, paused_gc
 from goodword.io.report import ImportReport, MergeView
 from goodword.people.handles import normalize_handle
 from goodword.people.models import (

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import codecs
 import csv
-import gc
 import io
 from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -183,23 +181,6 @@ def _foreign(path: Path, first: Row | None, seen: Layout | None, what: str) -> M
         looks_like, fmt = _DESCRIPTIONS[seen]
         hint = f" (it looks like {looks_like}: import it as {fmt})"
     return MalformedFile(path, line, f"{what}, found {shown}{more}{hint}")
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cycle collector while a file becomes records, then restore it as it was.
-
-    A large import keeps every record alive, so the collector would rescan them again and
-    again, more than halving parsing speed; records hold no reference cycles, so pausing
-    it frees nothing late. (Process-wide, but only for the seconds a parse takes.)
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def read_text(path: Path) -> str:

@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from goodword.io.addressbook import BadDate, is_linkedin
-from goodword.io.csvfile import Layout, Table, paused_gc, read_table
-from goodword.io.records import ME, Batch, Handle, PersonRecord, Skip, TieRecord
+from goodword.io.csvfile import Layout, Table, read_table
+from goodword.io.records import ME, Batch, Handle, PersonRecord, Skip, TieRecord, paused_gc
 
 EXPECTED = "'First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Connected On'"
 MONTHS = {

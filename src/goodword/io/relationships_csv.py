@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from goodword.io.csvfile import Layout, Table, paused_gc, read_table
+from goodword.io.csvfile import Layout, Table, read_table
 from goodword.io.errors import MalformedFile
-from goodword.io.records import ME, Batch, TieRecord
+from goodword.io.records import ME, Batch, TieRecord, paused_gc
 
 EXPECTED = "'a', 'b', 'strength', 'kind', 'note'"
 # The same names as goodword.relationships.models.TieKind (a test keeps them equal); listed

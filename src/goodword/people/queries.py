@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process, utils
@@ -22,9 +21,8 @@ from goodword.people.models import (
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import get_owner
 from goodword.storage.session import workspace_id
-from goodword.text import contains_pattern
+from goodword.text import contains_pattern, id_in_ref
 
-_ID = re.compile(r"^#?(\d+)$")
 # A typo still finds a unique person; a looser match only becomes a suggestion.
 ACCEPT_SCORE = 88.0
 SUGGEST_SCORE = 60.0
@@ -52,8 +50,8 @@ def resolve_person(session: Session, ref: str) -> Person:
     text = ref.strip()
     if text.lower() == "me":
         return get_owner(session)
-    if match := _ID.match(text):
-        person = session.scalar(_people(session).where(Person.id == int(match.group(1))))
+    if (person_id := id_in_ref(text)) is not None:
+        person = session.scalar(_people(session).where(Person.id == person_id))
         if person is None:
             raise person_not_found(text, [])
         return person

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy.orm import Session
 
 from goodword.errors import NotFound
 from goodword.people.models import Person
 from goodword.people.queries import resolve_person
 from goodword.people.service import PersonFields, create_person
+from goodword.text import id_in_ref
 
 
 def find_or_create_person(session: Session, ref: str) -> tuple[Person, bool]:
@@ -20,7 +19,7 @@ def find_or_create_person(session: Session, ref: str) -> tuple[Person, bool]:
     try:
         return resolve_person(session, ref), False
     except NotFound:
-        if re.fullmatch(r"#?\d+", ref.strip()):
+        if id_in_ref(ref) is not None:
             raise
     if "@" in ref:
         local = ref.split("@", 1)[0].replace(".", " ").replace("_", " ").title()

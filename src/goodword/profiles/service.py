@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -13,8 +15,11 @@ from goodword.people.models import Person
 from goodword.people.queries import resolve_person
 from goodword.people.refs import find_or_create_person
 from goodword.people.service import PersonFields, add_note, create_person
+from goodword.referrals.models import Referral
+from goodword.referrals.service import add_referral
 from goodword.relationships.models import TieKind
 from goodword.relationships.service import connect_people
+from goodword.storage.session import workspace_currency
 
 
 def add_contact(
@@ -58,3 +63,36 @@ def record_met_refs(session: Session, *, event_ref: str, refs: Sequence[str]) ->
     people = [person for person, _ in found]
     record_met(session, event=event, people=people)
     return MetAt(event.name, people, [person for person, new in found if new])
+
+
+def receive_referral(
+    session: Session,
+    *,
+    from_ref: str,
+    prospect_ref: str,
+    to_ref: str = "me",
+    via_refs: Sequence[str] = (),
+    currency: str | None,
+    at: datetime,
+    value: Decimal | None = None,
+    note: str | None = None,
+) -> Referral:
+    """A referral named by REFs; a prospect nobody knows yet becomes a new person.
+
+    Raises: NotFound or Ambiguous for a REF; InvalidInput when one person plays two roles.
+    """
+    referrer = resolve_person(session, from_ref)
+    receiver = resolve_person(session, to_ref)
+    chain = [resolve_person(session, ref) for ref in via_refs]
+    prospect, _ = find_or_create_person(session, prospect_ref)
+    return add_referral(
+        session,
+        referrer=referrer,
+        prospect=prospect,
+        receiver=receiver,
+        currency=currency or workspace_currency(session),
+        at=at,
+        via=chain,
+        value=value,
+        note=note,
+    )
