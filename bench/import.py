@@ -1,6 +1,6 @@
 """How fast imports run end to end, against a bare parsing loop with the same parser.
 
-Run:  .venv/bin/python bench/import.py [--contacts 100000] [--messages 50000]
+Run:  .venv/bin/python bench/import.py [--contacts 100000] [--messages 50000] [--only FORMAT]
 
 It writes a 100,000-contact vCard file and Google Contacts CSV and a 50,000-message mbox
 into a temporary folder, then for each runs, in a fresh subprocess (so peak memory is that
@@ -198,6 +198,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--contacts", type=int, default=100_000)
     parser.add_argument("--messages", type=int, default=50_000)
+    parser.add_argument("--only", choices=("vcard", "google", "mbox"), action="append")
     parser.add_argument("--child", nargs=4, metavar=("MODE", "FORMAT", "FILE", "DB"))
     args = parser.parse_args()
     if args.child:
@@ -215,6 +216,8 @@ def main() -> None:
             f"{'ratio':>6} {'peak MB':>8}  goal"
         )
         for fmt, (path, write, count) in files.items():
+            if args.only and fmt not in args.only:
+                continue
             write(path, count)
             bare = run("baseline", fmt, path, folder)
             full = run("import", fmt, path, folder)

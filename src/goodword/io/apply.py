@@ -18,7 +18,7 @@ from goodword.io.links import write_interactions, write_ties
 from goodword.io.matching import PeopleIndex
 from goodword.io.records import ME, Batch, PersonRecord, paused_gc
 from goodword.io.report import ImportReport, MergeView
-from goodword.people.handles import normalize_handle
+from goodword.people.handles import handle_normaliser
 from goodword.people.models import (
     Employment,
     Handle,
@@ -31,13 +31,12 @@ from goodword.people.models import (
 )
 from goodword.people.service import ensure_names, get_owner
 from goodword.storage.base import WorkspaceRow
-from goodword.storage.bulk import insert_rows, reserve_ids
+from goodword.storage.bulk import insert_values, reserve_ids
 from goodword.storage.session import workspace_id
 from goodword.text import clean_name
 
 NormalHandle = tuple[str, str, str | None, bool]  # kind, normalised value, label, preferred
 _FIELDS = ("city", "country", "industry")
-_KINDS = {kind.value: kind for kind in HandleKind}
 
 
 @dataclass(slots=True)
@@ -87,6 +86,7 @@ class _PeopleWriter:
         self.plans: dict[int, Plan] = {}
         self.keys: dict[str, int] = {ME: self.owner}
         self.next_new = -1
+        self.normalisers = {k.value: handle_normaliser(k, region=self.region) for k in HandleKind}
 
     def plan(self, record: PersonRecord) -> None:
         handles = self._normalise(record)
@@ -136,12 +136,11 @@ class _PeopleWriter:
         found: list[NormalHandle] = []
         for handle in record.handles:
             try:
-                kind = _KINDS[handle.kind]
-                value = normalize_handle(kind, handle.value, region=self.region)
+                value = self.normalisers[handle.kind](handle.value)
             except (KeyError, InvalidInput):
                 self.report.skip(record.line, f"{handle.kind} '{handle.value}' is not valid")
                 continue
-            found.append((kind.value, value, handle.label, handle.preferred))
+            found.append((handle.kind, value, handle.label, handle.preferred))
         return found
 
     def write(self) -> dict[str, int]:
@@ -153,78 +152,67 @@ class _PeopleWriter:
         real = {plan.pid: pid for plan, pid in zip(new, ids, strict=True)}
         for plan in new:
             plan.pid = real[plan.pid]
-        insert_rows(self.session, Person, (_person_row(self.wid, p) for p in new))
+        insert_values(
+            self.session, Person, _PERSON_COLUMNS, (_person_row(self.wid, p) for p in new)
+        )
         self._write_details(list(self.plans.values()), primary)
         return {key: real.get(pid, pid) for key, pid in self.keys.items()}
 
     def _write_details(self, plans: list[Plan], primary: set[tuple[int, str]]) -> None:
         # Generators, not lists: rows are built a chunk at a time as they are inserted.
         session, wid = self.session, self.wid
-        insert_rows(session, Handle, _handle_rows(wid, plans, primary))
+        insert_values(session, Handle, _HANDLE_COLUMNS, _handle_rows(wid, plans, primary))
         orgs = ensure_names(session, {p.job[0] for p in plans if p.job}, model=Organisation)
         self.report.organisations_created += orgs.created
-        insert_rows(
+        insert_values(
             session,
             Employment,
-            (
-                {
-                    "workspace_id": wid,
-                    "person_id": p.pid,
-                    "org_id": orgs.ids[p.job[0]],
-                    "title": p.job[1],
-                }
-                for p in plans
-                if p.job
-            ),
+            ("workspace_id", "person_id", "org_id", "title"),
+            ((wid, p.pid, orgs.ids[p.job[0]], p.job[1]) for p in plans if p.job),
         )
         tags = ensure_names(session, {t for p in plans for t in p.tags}, model=Tag)
-        insert_rows(
+        insert_values(
             session,
             PersonTag,
-            (
-                {"workspace_id": wid, "person_id": p.pid, "tag_id": tags.ids[t]}
-                for p in plans
-                for t in sorted(p.tags)
-            ),
+            ("workspace_id", "person_id", "tag_id"),
+            ((wid, p.pid, tags.ids[t]) for p in plans for t in sorted(p.tags)),
         )
-        insert_rows(
+        insert_values(
             session,
             Note,
-            ({"workspace_id": wid, "person_id": p.pid, "body": n} for p in plans for n in p.notes),
+            ("workspace_id", "person_id", "body"),
+            ((wid, p.pid, n) for p in plans for n in p.notes),
         )
+
+
+_HANDLE_COLUMNS = ("workspace_id", "person_id", "kind", "value", "label", "is_primary")
+_PERSON_COLUMNS = (
+    *("id", "workspace_id", "name", "is_me", *_FIELDS),
+    *("birthday_year", "birthday_month", "birthday_day"),
+)
 
 
 def _handle_rows(
     wid: int, plans: list[Plan], primary: set[tuple[int, str]]
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[tuple[Any, ...]]:
     """A person's first handle of a kind is primary, the preferred one first."""
     for plan in plans:
-        for kind, value, label, _ in sorted(plan.handles, key=lambda h: not h[3]):
+        handles = plan.handles if len(plan.handles) < 2 else sorted(plan.handles, key=_unpreferred)
+        for kind, value, label, _ in handles:
             is_primary = (plan.pid, kind) not in primary
             primary.add((plan.pid, kind))
-            yield {
-                "workspace_id": wid,
-                "person_id": plan.pid,
-                "kind": _KINDS[kind],
-                "value": value,
-                "label": label,
-                "is_primary": is_primary,
-            }
+            yield wid, plan.pid, kind, value, label, is_primary
 
 
-def _person_row(wid: int, plan: Plan) -> dict[str, Any]:
-    birthday = plan.fields.get("birthday")
-    year, month, day = birthday if birthday else (None, None, None)
-    return {
-        "id": plan.pid,
-        "workspace_id": wid,
-        "name": plan.name,
-        "is_me": False,
-        **{attr: plan.fields.get(attr) for attr in _FIELDS},
-        "birthday_year": year,
-        "birthday_month": month,
-        "birthday_day": day,
-    }
+def _unpreferred(handle: NormalHandle) -> bool:
+    return not handle[3]
+
+
+def _person_row(wid: int, plan: Plan) -> tuple[Any, ...]:
+    fields = plan.fields
+    year, month, day = fields.get("birthday") or (None, None, None)
+    city, country, industry = (fields.get(attr) for attr in _FIELDS)
+    return plan.pid, wid, plan.name, False, city, country, industry, year, month, day
 
 
 def load_index(session: Session) -> PeopleIndex:

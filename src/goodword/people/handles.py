@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from goodword.people.models import HandleKind
 from goodword.text import normalize_email, normalize_linkedin, normalize_phone, normalize_url
 
 
-def normalize_handle(kind: HandleKind, raw: str, *, region: str = "US") -> str:
-    """Raises: InvalidInput when `raw` is not a valid value of `kind`."""
+def handle_normaliser(kind: HandleKind, *, region: str = "US") -> Callable[[str], str]:
+    """The normaliser for `kind`, so a bulk import looks it up once rather than per value."""
     match kind:
         case HandleKind.EMAIL:
-            return normalize_email(raw)
+            return normalize_email
         case HandleKind.PHONE:
-            return normalize_phone(raw, region=region)
+            return partial(normalize_phone, region=region)
         case HandleKind.LINKEDIN:
-            return normalize_linkedin(raw)
+            return normalize_linkedin
         case HandleKind.URL:
-            return normalize_url(raw)
+            return normalize_url
+
+
+def normalize_handle(kind: HandleKind, raw: str, *, region: str = "US") -> str:
+    """Raises: InvalidInput when `raw` is not a valid value of `kind`."""
+    return handle_normaliser(kind, region=region)(raw)

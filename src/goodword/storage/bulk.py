@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, islice
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Boolean, ColumnDefault, Enum, Table, bindparam, func, insert, select, text
 from sqlalchemy.orm import Session
@@ -13,54 +13,61 @@ from sqlalchemy.orm import Session
 from goodword.storage.session import workspace_id
 
 CHUNK = 5000
+T = TypeVar("T")
 
 
 def insert_rows(session: Session, model: type[Any], rows: Iterable[dict[str, Any]]) -> None:
-    """Inserts many rows of one table through the driver's executemany.
-
-    SQLAlchemy's per-row parameter handling costs more than SQLite's insert itself, so the
-    statement is compiled once, each column's bind processor is applied directly, and
-    column defaults are evaluated once per call. Rows may be a generator: they are taken a
-    chunk at a time, so a large import never holds them all.
-    """
-    chunks = _chunks(rows)
-    first = next(chunks, None)
+    """Inserts many rows of one table, each a dict of column values (the keys of the first)."""
+    iterator = iter(rows)
+    first = next(iterator, None)
     if first is None:
         return
+    names = list(first)
+    fetch = itemgetter(*names)
+    values = map(fetch, chain([first], iterator))
+    insert_values(session, model, names, values if len(names) > 1 else ((v,) for v in values))
+
+
+def insert_values(
+    session: Session, model: type[Any], columns: Sequence[str], rows: Iterable[tuple[Any, ...]]
+) -> None:
+    """Inserts many rows of one table, each a tuple of `columns`, through executemany.
+
+    SQLAlchemy's per-row parameter handling costs more than SQLite's insert itself, so the
+    statement is compiled once, each column's bind processor is applied a column at a time,
+    and column defaults are evaluated once per call. Rows may be a generator: they are taken
+    a chunk at a time, so a large import never holds them all.
+    """
     table = model.__table__
     connection = session.connection()
     dialect = connection.dialect
-    names = list(first[0])
-    defaults = _defaults(table, names)
-    columns = [table.c[name] for name in [*names, *defaults]]
-    compiled = (
-        insert(table).values({c.name: bindparam(c.name) for c in columns}).compile(dialect=dialect)
-    )
-    order = list(compiled.positiontup or []) if compiled.positional else [c.name for c in columns]
-    given = [n for n in order if n not in defaults]
-    # The statement lists the given columns first, then the defaulted ones, as built above.
-    assert order == [*given, *(n for n in order if n in defaults)]
-    fetch = itemgetter(*given)
-    constant = tuple(_bind(table.c[n].type, defaults[n], dialect) for n in order if n in defaults)
-    position = {n: i for i, n in enumerate(given)}
+    defaults = _defaults(table, list(columns))
+    names = [*columns, *defaults]
+    statement = insert(table).values({name: bindparam(name) for name in names})
+    compiled = statement.compile(dialect=dialect)
+    # SQLite binds positionally, in the table's column order; psycopg binds by name.
+    order = [names.index(n) for n in compiled.positiontup or []] if compiled.positional else []
+    reorder = order != sorted(order)
+    constant = [_bind(table.c[n].type, value, dialect) for n, value in defaults.items()]
     active = [
-        (position[n], _memoised(process) if _few_values(table.c[n].type) else process)
-        for n in given
-        if (process := table.c[n].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+        (i, _memoised(process) if _few_values(table.c[name].type) else process)
+        for i, name in enumerate(columns)
+        if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
     ]
-    for chunk in chain([first], chunks):
-        prepared: list[Any] = []
-        for row in chunk:
-            got = fetch(row)
-            values = list(got) if len(given) > 1 else [got]
+    for chunk in _chunks(rows):
+        if active or constant or reorder:
+            cells: list[Sequence[Any]] = list(zip(*chunk, strict=True))
             for i, process in active:
-                if values[i] is not None:
-                    values[i] = process(values[i])
-            prepared.append((*values, *constant))
-        if not compiled.positional:
-            names = [*given, *(n for n in order if n in defaults)]
-            prepared = [dict(zip(names, values, strict=True)) for values in prepared]
-        connection.exec_driver_sql(compiled.string, prepared)
+                cells[i] = [None if v is None else process(v) for v in cells[i]]
+            cells.extend([value] * len(chunk) for value in constant)
+            if reorder:
+                cells = [cells[i] for i in order]
+            chunk = list(zip(*cells, strict=True))
+        if compiled.positional:
+            connection.exec_driver_sql(compiled.string, chunk)
+        else:
+            named = [dict(zip(names, row, strict=True)) for row in chunk]
+            connection.exec_driver_sql(compiled.string, named)
 
 
 def _few_values(type_: Any) -> bool:
@@ -81,7 +88,7 @@ def _memoised(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return convert
 
 
-def _chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+def _chunks(rows: Iterable[T]) -> Iterator[list[T]]:
     iterator = iter(rows)
     while chunk := list(islice(iterator, CHUNK)):
         yield chunk
