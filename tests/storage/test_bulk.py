@@ -40,10 +40,19 @@ def test_more_rows_than_one_chunk_are_all_written_with_their_own_values(session:
     wid = workspace_id(session)
     count = CHUNK * 2 + 7
     ids = reserve_ids(session, Person, count)
+    # The city is empty in every row but the last, so chunks differ in the columns they fill.
     insert_rows(
         session,
         Person,
-        ({"id": pid, "workspace_id": wid, "name": f"Person {n}"} for n, pid in enumerate(ids)),
+        (
+            {
+                "id": pid,
+                "workspace_id": wid,
+                "name": f"Person {n}",
+                "city": "Oslo" if pid == ids[-1] else None,
+            }
+            for n, pid in enumerate(ids)
+        ),
     )
     insert_rows(
         session,
@@ -54,9 +63,13 @@ def test_more_rows_than_one_chunk_are_all_written_with_their_own_values(session:
         ),
     )
     last = PersonSummary.of(session.get_one(Person, ids[-1]))
-    assert (last.name, last.phones) == (f"Person {count - 1}", [f"+1415555{count - 1:04d}"])
-    written = session.scalars(select(Person.name).where(Person.id.in_(ids))).all()
-    assert len(written) == count
+    assert (last.name, last.phones, last.city) == (
+        f"Person {count - 1}",
+        [f"+1415555{count - 1:04d}"],
+        "Oslo",
+    )
+    cities = session.scalars(select(Person.city).where(Person.id.in_(ids))).all()
+    assert (len(cities), cities.count(None)) == (count, count - 1)
 
 
 def test_no_rows_write_nothing(session: Session) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import chain, islice
 from operator import itemgetter
 from typing import Any, TypeVar
@@ -33,41 +34,60 @@ def insert_values(
 ) -> None:
     """Inserts many rows of one table, each a tuple of `columns`, through executemany.
 
-    SQLAlchemy's per-row parameter handling costs more than SQLite's insert itself, so the
-    statement is compiled once, each column's bind processor is applied a column at a time,
-    and column defaults are evaluated once per call. Rows may be a generator: they are taken
-    a chunk at a time, so a large import never holds them all.
+    SQLAlchemy's per-row parameter handling costs more than SQLite's insert itself, so each
+    column's bind processor is applied a column at a time, column defaults are evaluated
+    once per call, and a column that is empty throughout a chunk is left out of its
+    statement (binding costs per value). Rows may be a generator: they are taken a chunk at
+    a time, so a large import never holds them all.
     """
     table = model.__table__
     connection = session.connection()
     dialect = connection.dialect
     defaults = _defaults(table, list(columns))
-    names = [*columns, *defaults]
-    statement = insert(table).values({name: bindparam(name) for name in names})
-    compiled = statement.compile(dialect=dialect)
-    # SQLite binds positionally, in the table's column order; psycopg binds by name.
-    order = [names.index(n) for n in compiled.positiontup or []] if compiled.positional else []
-    reorder = order != sorted(order)
+    names = (*columns, *defaults)
     constant = [_bind(table.c[n].type, value, dialect) for n, value in defaults.items()]
     active = [
         (i, _memoised(process) if _few_values(table.c[name].type) else process)
         for i, name in enumerate(columns)
         if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
     ]
+    # Leaving a column out stores NULL, unless the database has its own default for it.
+    optional = {i for i, name in enumerate(names) if table.c[name].server_default is None}
+    statements: dict[tuple[int, ...], _Statement] = {}
     for chunk in _chunks(rows):
-        if active or constant or reorder:
-            cells: list[Sequence[Any]] = list(zip(*chunk, strict=True))
-            for i, process in active:
-                cells[i] = [None if v is None else process(v) for v in cells[i]]
-            cells.extend([value] * len(chunk) for value in constant)
-            if reorder:
-                cells = [cells[i] for i in order]
-            chunk = list(zip(*cells, strict=True))
-        if compiled.positional:
-            connection.exec_driver_sql(compiled.string, chunk)
+        cells: list[Sequence[Any]] = list(zip(*chunk, strict=True))
+        for i, process in active:
+            cells[i] = [None if v is None else process(v) for v in cells[i]]
+        cells.extend([value] * len(chunk) for value in constant)
+        keep = tuple(
+            i for i, cell in enumerate(cells) if i not in optional or cell.count(None) < len(cell)
+        )
+        keep = keep or tuple(range(len(names)))
+        if keep not in statements:
+            statements[keep] = _Statement.of(table, [names[i] for i in keep], dialect)
+        statement = statements[keep]
+        values = zip(*[cells[keep[i]] for i in statement.order], strict=True)
+        if statement.names is None:
+            connection.exec_driver_sql(statement.sql, list(values))
         else:
-            named = [dict(zip(names, row, strict=True)) for row in chunk]
-            connection.exec_driver_sql(compiled.string, named)
+            named = [dict(zip(statement.names, row, strict=True)) for row in values]
+            connection.exec_driver_sql(statement.sql, named)
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """An INSERT of some columns: SQL text, the order its values bind in, names if by name."""
+
+    sql: str
+    order: list[int]
+    names: list[str] | None
+
+    @classmethod
+    def of(cls, table: Table, chosen: list[str], dialect: Any) -> _Statement:
+        compiled = insert(table).values({n: bindparam(n) for n in chosen}).compile(dialect=dialect)
+        if compiled.positional:  # SQLite: in the table's column order
+            return cls(compiled.string, [chosen.index(n) for n in compiled.positiontup or []], None)
+        return cls(compiled.string, list(range(len(chosen))), chosen)  # psycopg: by name
 
 
 def _few_values(type_: Any) -> bool:
