@@ -87,6 +87,8 @@ class _PeopleWriter:
         self.keys: dict[str, int] = {ME: self.owner}
         self.next_new = -1
         self.normalisers = {k.value: handle_normaliser(k, region=self.region) for k in HandleKind}
+        self.tag_names: dict[str, str] = {}  # raw tag → cleaned; tags repeat from record to record
+        self.created = 0  # counted here, not on the report model, for the per-record cost
 
     def plan(self, record: PersonRecord) -> None:
         handles = self._normalise(record)
@@ -102,7 +104,7 @@ class _PeopleWriter:
         if pid is None:
             pid, self.next_new = self.next_new, self.next_new - 1
             self.index.add_person(pid, name, record.org)
-            self.report.created += 1
+            self.created += 1
         elif pid < 0:
             self.report.merged += 1  # a second record of someone new this file already named
         elif pid not in self.plans:
@@ -120,17 +122,25 @@ class _PeopleWriter:
                 plan.handles.append((kind, value, label, preferred))
         # Each step is guarded: most records leave most fields empty.
         if record.tags:
-            plan.tags.update(t for t in (clean_name(t).lower() for t in record.tags) if t)
+            plan.tags.update(self._tag_name(t) for t in record.tags)
+            plan.tags.discard("")
         if record.notes:
             plan.notes.extend(n.strip() for n in record.notes if n.strip() not in plan.notes)
         if record.org and plan.job is None and (org := clean_name(record.org)):
             plan.job = (org, clean_name(record.title or "") or None)
-        for attr in _FIELDS:
-            raw = getattr(record, attr)
-            if raw and attr not in plan.fields and (value := clean_name(raw)):
-                plan.fields[attr] = value
+        if record.city or record.country or record.industry:
+            for attr in _FIELDS:
+                raw = getattr(record, attr)
+                if raw and attr not in plan.fields and (value := clean_name(raw)):
+                    plan.fields[attr] = value
         if record.birthday is not None:
             plan.fields.setdefault("birthday", record.birthday)
+
+    def _tag_name(self, raw: str) -> str:
+        name = self.tag_names.get(raw)
+        if name is None:
+            name = self.tag_names[raw] = clean_name(raw).lower()
+        return name
 
     def _normalise(self, record: PersonRecord) -> list[NormalHandle]:
         found: list[NormalHandle] = []
@@ -145,6 +155,7 @@ class _PeopleWriter:
 
     def write(self) -> dict[str, int]:
         """Inserts new people, adds to known ones; returns batch key → real person id."""
+        self.report.created += self.created
         new = [p for p in self.plans.values() if p.pid < 0]
         known = [p for p in self.plans.values() if p.pid > 0]
         primary = _trim_known(self.session, known, self.report)

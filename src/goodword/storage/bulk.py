@@ -47,7 +47,7 @@ def insert_values(
     names = (*columns, *defaults)
     constant = [_bind(table.c[n].type, value, dialect) for n, value in defaults.items()]
     active = [
-        (i, _memoised(process) if _few_values(table.c[name].type) else process)
+        (i, _converter(table.c[name].type, process))
         for i, name in enumerate(columns)
         if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
     ]
@@ -56,8 +56,8 @@ def insert_values(
     statements: dict[tuple[int, ...], _Statement] = {}
     for chunk in _chunks(rows):
         cells: list[Sequence[Any]] = list(zip(*chunk, strict=True))
-        for i, process in active:
-            cells[i] = [None if v is None else process(v) for v in cells[i]]
+        for i, convert in active:
+            cells[i] = convert(cells[i])
         cells.extend([value] * len(chunk) for value in constant)
         keep = tuple(
             i for i, cell in enumerate(cells) if i not in optional or cell.count(None) < len(cell)
@@ -90,20 +90,24 @@ class _Statement:
         return cls(compiled.string, list(range(len(chosen))), chosen)  # psycopg: by name
 
 
-def _few_values(type_: Any) -> bool:
-    """Enum and Boolean columns hold a handful of distinct values, worth converting once each."""
-    return isinstance(type_, Enum | Boolean)
+def _converter(
+    type_: Any, process: Callable[[Any], Any]
+) -> Callable[[Sequence[Any]], Sequence[Any]]:
+    """A column's bind processor applied to a whole column of values.
 
+    Enum and Boolean columns hold a handful of distinct values: each is converted once.
+    """
+    if isinstance(type_, Enum | Boolean):
 
-def _memoised(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    seen: dict[Any, Any] = {}
+        def convert_few(values: Sequence[Any]) -> Sequence[Any]:
+            table = {v: process(v) for v in set(values) if v is not None}
+            table[None] = None
+            return list(map(table.__getitem__, values))
 
-    def convert(value: Any) -> Any:
-        try:
-            return seen[value]
-        except KeyError:
-            seen[value] = converted = process(value)
-            return converted
+        return convert_few
+
+    def convert(values: Sequence[Any]) -> Sequence[Any]:
+        return [None if v is None else process(v) for v in values]
 
     return convert
 
