@@ -4,7 +4,16 @@ from goodword.events.models import Attendance, Event
 from goodword.followups.models import Followup
 from goodword.interactions.models import Interaction, Participant
 from goodword.offering.models import IcpCriterion, Offering
-from goodword.people.models import Employment, Handle, Note, Organisation, Person, PersonTag, Tag
+from goodword.people.models import (
+    Address,
+    Employment,
+    Handle,
+    Note,
+    Organisation,
+    Person,
+    PersonTag,
+    Tag,
+)
 from goodword.referrals.models import LedgerEntry, Referral, ReferralStep, ReferralVia
 from goodword.relationships.models import Relationship
 from goodword.storage.base import Base, WorkspaceRow
@@ -12,6 +21,7 @@ from goodword.storage.base import Base, WorkspaceRow
 metadata = Base.metadata
 
 __all__ = [
+    "Address",
     "Attendance",
     "Employment",
     "Event",

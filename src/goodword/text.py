@@ -15,6 +15,7 @@ from goodword.errors import InvalidInput
 _SPACES = re.compile(r"\s+")
 MAX_MONEY = Decimal("1e10")
 _ID_REF = re.compile(r"#?(\d+)")
+_URI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
 _SIMPLE_EMAIL = re.compile(
     r"[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}",
@@ -102,6 +103,20 @@ def normalize_linkedin(raw: str) -> str:
     if not match:
         raise InvalidInput(f"'{raw}' is not a LinkedIn profile URL.")
     return f"https://www.linkedin.com/{match.group(1).lower()}/{match.group(2).lower()}"
+
+
+def normalize_im(raw: str) -> str:
+    """`service:handle` with the service lower-cased (`Skype:ann.lee` → `skype:ann.lee`).
+
+    Raises: InvalidInput for empty text or text with spaces inside.
+    """
+    text = raw.strip()
+    if not text or any(c.isspace() for c in text):
+        raise InvalidInput(f"'{raw}' is not an instant-messaging handle.")
+    service, colon, handle = text.partition(":")
+    if colon and handle and _URI_SCHEME.fullmatch(service):
+        return f"{service.lower()}:{handle}"
+    return text
 
 
 def normalize_url(raw: str) -> str:

@@ -677,8 +677,15 @@ def test_vcard_people_keep_emails_phones_org_title_and_birthday(cli: Cli, tmp_pa
     assert john["birthday"] == "2012-06-06"
     assert "+19055551234" in john["phones"]
     assert john["links"] == ["http://www.ibm.com"]
+    assert john["nickname"] == "Johny"
+    assert [(a["label"], a["street"], a["is_primary"]) for a in john["addresses"]] == [
+        ("home", "Silicon Alley 5,", True),
+        ("work", "Street4\nBuilding 6\nFloor 8", False),
+    ]
     simon = people["Simon Perreault"]
     assert (simon["emails"], simon["org"]) == (["simon.perreault@viagenie.ca"], "Viagenie")
+    [office] = cli.json("person", "show", "Simon Perreault", "--json")["addresses"]
+    assert office["text"] == "2875 Laurier\nSuite D2-630\nG1V 2M2 Quebec QC\nCanada"
 
 
 def test_vcard_merges_into_people_already_known_by_email(cli: Cli, tmp_path: Path) -> None:

@@ -24,6 +24,8 @@ def test_person_add_with_every_option_stores_each_field(cli: Cli) -> None:
         "--tag", "founder", "--tag", "Chamber",
         "--linkedin", "linkedin.com/in/annlee",
         "--birthday", "--06-21",
+        "--nickname", "Annie",
+        "--im", "Skype:ann.lee",
         "--note", "likes golf",
         "--met-at", "Chamber",
         "--introduced-by", "Bob Stone",
@@ -35,6 +37,7 @@ def test_person_add_with_every_option_stores_each_field(cli: Cli) -> None:
     assert added["emails"] == ["ann@acme.io", "ann.lee@home.example"]
     assert added["phones"] == ["+14155550100"]
     assert added["links"] == ["https://www.linkedin.com/in/annlee"]
+    assert (added["nickname"], added["ims"]) == ("Annie", ["skype:ann.lee"])
     assert (added["org"], added["title"]) == ("Acme", "CFO")
     assert (added["industry"], added["city"], added["country"]) == ("Fintech", "Boston", "US")
     assert sorted(added["tags"]) == ["chamber", "founder"]

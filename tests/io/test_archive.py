@@ -35,7 +35,14 @@ from goodword.models import metadata
 from goodword.offering.models import IcpField, IcpOperator
 from goodword.offering.service import add_criterion, get_offering, set_offering
 from goodword.people.models import Person
-from goodword.people.service import PersonFields, add_note, create_person, edit_person, get_owner
+from goodword.people.service import (
+    PersonFields,
+    add_address,
+    add_note,
+    create_person,
+    edit_person,
+    get_owner,
+)
 from goodword.referrals.models import LedgerKind, ReferralStatus
 from goodword.referrals.service import add_referral, move_referral, record_give
 from goodword.relationships.models import Relationship, TieKind
@@ -213,6 +220,8 @@ def _person(session: Session, index: int, spec: PersonSpec) -> Person:
         emails=[f"p{index}.{n}@example.com" for n in range(spec.emails)],
         phones=[f"+1415555{index:02d}{n:02d}" for n in range(spec.phones)],
         linkedin=f"linkedin.com/in/person-{index}" if spec.linkedin else None,
+        ims=[f"skype:person.{index}"] if spec.linkedin else [],
+        nickname=spec.name.split()[0] if spec.linkedin else None,
         org=spec.past_org,
         city=spec.city,
         tags=spec.tags,
@@ -220,6 +229,9 @@ def _person(session: Session, index: int, spec: PersonSpec) -> Person:
         handle_labels={f"p{index}.0@example.com": "work"},
     )
     person = create_person(session, fields=fields)
+    if spec.city:
+        street = f"{index + 1} High Street"
+        add_address(session, person=person, label="work", street=street, city=spec.city)
     if spec.org:
         edit_person(session, person=person, fields=PersonFields(org=spec.org, title=spec.title))
     return person

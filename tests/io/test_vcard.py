@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from goodword.io.errors import MalformedFile
-from goodword.io.records import Batch, Handle, PersonRecord
+from goodword.io.records import AddressRecord, Batch, Handle, PersonRecord
 from goodword.io.vcard import parse_vcard, write_vcards
 
 DATA = Path(__file__).parent.parent / "data" / "vcard"
@@ -135,6 +135,63 @@ def test_john_doe_from_iphone_keeps_labels_preference_address_and_birthday() -> 
     assert person.handles[0] == Handle("email", "john.doe@ibm.com", None, preferred=True)
     assert (person.city, person.country) == ("New York", "United States of America")
     assert person.birthday == (2012, 6, 6)
+
+
+def test_mac_address_book_keeps_every_address_whole_and_the_nickname() -> None:
+    person = parse_vcard(DATA / "ez-vcard" / "John_Doe_MAC_ADDRESS_BOOK.vcf").people[0]
+    assert person.nickname == "Johny"
+    assert person.addresses == [
+        AddressRecord(
+            label="home",
+            street="Silicon Alley 5,",
+            city="New York",
+            region="New York",
+            postcode="12345",
+            country="United States of America",
+            preferred=True,
+        ),
+        AddressRecord(
+            label="work",
+            street="Street4\nBuilding 6\nFloor 8",
+            city="New York",
+            postcode="12345",
+            country="USA",
+        ),
+    ]
+
+
+def test_evolution_keeps_the_po_box_and_the_aim_handle() -> None:
+    person = parse_vcard(DATA / "ez-vcard" / "John_Doe_EVOLUTION.vcf").people[0]
+    assert Handle("im", "aim:johnny5@aol.com", "home") in person.handles
+    home = person.addresses[0]
+    assert (home.label, home.po_box, home.street) == ("home", "ASB-123", "15 Crescent moon drive")
+    assert (home.city, home.region, home.postcode) == ("Albaney", "New York", "12345")
+
+
+def test_gmail_keeps_custom_address_labels_and_the_icq_number() -> None:
+    person = parse_vcard(DATA / "ez-vcard" / "gmail-single.vcf").people[0]
+    assert person.nickname == "Gman"
+    assert Handle("im", "icq:123456789") in person.handles
+    labels = [(address.label, address.city) for address in person.addresses]
+    assert labels == [("home", None), ("CustomAdrType", "Custom City")]
+    assert person.addresses[0].street == "123 Home St\nHome City, HM 12345"
+
+
+def test_impp_keeps_its_service_and_the_apple_service_type_as_label(tmp_path: Path) -> None:
+    person = only_person(
+        tmp_path,
+        """
+FN:Ann Lee
+IMPP;X-SERVICE-TYPE=Skype;TYPE=HOME;TYPE=pref:skype:ann.lee
+IMPP;TYPE=work:xmpp:ann@jabber.example
+X-JABBER:ann@jabber.example
+""",
+    )
+    assert [h for h in person.handles if h.kind == "im"] == [
+        Handle("im", "skype:ann.lee", "skype", preferred=True),
+        Handle("im", "xmpp:ann@jabber.example", "work"),
+        Handle("im", "xmpp:ann@jabber.example", None),
+    ]
 
 
 # ---- what the format allows ------------------------------------------------------------------
@@ -559,8 +616,27 @@ PATHS = st.from_regex(r"[a-z0-9_~-]{0,12}", fullmatch=True)
 NO_YEAR = st.none() | st.integers(1000, 2100).filter(lambda year: year != 1604)
 
 
+ADDRESSES = st.builds(
+    AddressRecord,
+    label=LABELS,
+    po_box=st.none() | TIDY,
+    street=st.none() | st.lists(TIDY, min_size=1, max_size=3).map("\n".join),
+    city=st.none() | TIDY,
+    region=st.none() | TIDY,
+    postcode=st.none() | TIDY,
+    country=st.none() | TIDY,
+    preferred=st.booleans(),
+)
+
+
 @st.composite
 def people(draw: st.DrawFn) -> PersonRecord:
+    """A person as the reader gives them back: city and country are the preferred address's."""
+    addresses = draw(st.lists(ADDRESSES, max_size=2))
+    place = next(
+        (a for a in sorted(addresses, key=lambda a: not a.preferred) if a.city or a.country),
+        AddressRecord(),
+    )
     return PersonRecord(
         key="p",
         name=draw(TIDY),
@@ -569,16 +645,19 @@ def people(draw: st.DrawFn) -> PersonRecord:
             Handle("email", draw(st.emails()), draw(LABELS), draw(st.booleans())),
             Handle("phone", draw(PHONES), draw(LABELS)),
             Handle("url", "https://example.com/" + draw(PATHS), draw(LABELS), draw(st.booleans())),
+            Handle("im", "xmpp:" + draw(PATHS) + "@example.org", draw(LABELS)),
         ],
         org=draw(st.none() | TIDY),
         title=draw(st.none() | TIDY),
-        city=draw(st.none() | TIDY),
-        country=draw(st.none() | TIDY),
+        city=place.city,
+        country=place.country,
         tags=list(dict.fromkeys(draw(st.lists(TIDY, max_size=3)))),
         notes=draw(
             st.lists(st.text(LETTERS | st.just("\n")).map(str.strip).filter(bool), max_size=2)
         ),
         birthday=(draw(NO_YEAR), draw(st.integers(1, 12)), draw(st.integers(1, 28))),
+        nickname=draw(st.none() | TIDY),
+        addresses=addresses,
     )
 
 

@@ -21,7 +21,13 @@ from goodword.interactions.models import Interaction, InteractionKind, Participa
 from goodword.interactions.service import log_interaction
 from goodword.people.models import Handle, Note, Person
 from goodword.people.schemas import PersonSummary
-from goodword.people.service import PersonFields, add_note, create_person, get_owner
+from goodword.people.service import (
+    PersonFields,
+    add_address,
+    add_note,
+    create_person,
+    get_owner,
+)
 from goodword.profiles.forget import delete_person
 from goodword.referrals.models import LedgerEntry, LedgerKind, Referral
 from goodword.referrals.service import add_referral, record_give
@@ -62,7 +68,10 @@ def build(session: Session) -> Network:
         org="Acme",
         title="CFO",
         tags=["founder", "chamber"],
+        nickname="Annie",
+        ims=["skype:ann.lee"],
     )
+    add_address(session, person=ann, label="work", street="1 Quai Perrache", city="Lyon")
     bob = add(session, "Bob Stone", emails=["bob@globex.example"], org="Acme", tags=["founder"])
     cat = add(session, "Cat Wu", emails=["cat@initech.example"])
     connect_people(session, a=ann, b=me, kind=TieKind.MENTOR, strength=0.7)

@@ -25,12 +25,14 @@ from goodword.people.models import Handle, Note, Person
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import (
     PersonFields,
+    add_address,
     add_note,
     create_person,
     edit_person,
     get_owner,
 )
 from goodword.profiles.merge import merge_people
+from goodword.profiles.queries import person_detail
 from goodword.referrals.models import LedgerEntry, LedgerKind, Referral
 from goodword.referrals.service import add_referral, record_give
 from goodword.relationships.models import Relationship, TieKind
@@ -355,6 +357,26 @@ def test_the_kept_records_primary_email_stays_primary(session: Session) -> None:
         select(Handle.value).where(Handle.person_id == ann.id, Handle.is_primary)
     ).all()
     assert sorted(primary) == ["+14155550100", "ann@acme.example"]
+
+
+@pytest.mark.parametrize("keep_has_address", [True, False])
+def test_every_address_moves_and_only_one_stays_primary(
+    session: Session, keep_has_address: bool
+) -> None:
+    ann = add(session, "Ann Lee")
+    dup = add(session, "Ann L.", nickname="Annie", ims=["skype:ann.lee"])
+    if keep_has_address:
+        add_address(session, person=ann, label="work", street="1 Quai Perrache", city="Lyon")
+    add_address(session, person=dup, label="home", street="9 Rue Neuve", city="Paris")
+    add_address(session, person=dup, po_box="PO Box 12", city="Paris")
+    merge_people(session, keep=ann, other=dup)
+    detail = person_detail(session, person=ann, now=AT)
+    assert (detail.nickname, detail.ims) == ("Annie", ["skype:ann.lee"])
+    streets = [(a.street, a.is_primary) for a in detail.addresses]
+    if keep_has_address:
+        assert streets == [("1 Quai Perrache", True), ("9 Rue Neuve", False), (None, False)]
+    else:
+        assert streets == [("9 Rue Neuve", True), (None, False)]
 
 
 def test_someone_can_be_merged_into_the_owner(session: Session) -> None:

@@ -19,6 +19,11 @@ Industry = Annotated[str | None, typer.Option(help="Their industry.")]
 City = Annotated[str | None, typer.Option(help="City they are based in.")]
 Country = Annotated[str | None, typer.Option(help="Country they are based in.")]
 LinkedIn = Annotated[str | None, typer.Option("--linkedin", help="LinkedIn profile URL.")]
+Nickname = Annotated[str | None, typer.Option(help="What they like to be called.")]
+Ims = Annotated[
+    list[str] | None,
+    typer.Option("--im", help="Instant-messaging handle as service:handle, e.g. skype:ann.lee."),
+]
 Birthday = Annotated[
     str | None, typer.Option(help="Birthday as YYYY-MM-DD, or --MM-DD without the year.")
 ]

@@ -12,9 +12,11 @@ from goodword.cli.options import (
     City,
     Country,
     Emails,
+    Ims,
     Industry,
     Json,
     LinkedIn,
+    Nickname,
     Note,
     Org,
     Phones,
@@ -55,8 +57,13 @@ def _fields(
     tags: list[str] | None,
     linkedin: str | None,
     birthday: str | None,
+    *,
+    nickname: str | None,
+    ims: list[str] | None,
 ) -> PersonFields:
     return PersonFields(
+        nickname=nickname,
+        ims=ims or (),
         name=name,
         emails=emails or (),
         phones=phones or (),
@@ -85,6 +92,8 @@ def add(
     tag: Tags = None,
     linkedin: LinkedIn = None,
     birthday: Birthday = None,
+    nickname: Nickname = None,
+    im: Ims = None,
     note: Note = None,
     met_at: Annotated[str | None, typer.Option(help="Event (id or name) where you met.")] = None,
     introduced_by: Annotated[str | None, typer.Option(help="Who introduced you (REF).")] = None,
@@ -92,7 +101,19 @@ def add(
 ) -> None:
     """Add a person."""
     fields = _fields(
-        name, email, phone, org, title, industry, city, country, tag, linkedin, birthday
+        name,
+        email,
+        phone,
+        org,
+        title,
+        industry,
+        city,
+        country,
+        tag,
+        linkedin,
+        birthday,
+        nickname=nickname,
+        ims=im,
     )
     with state(ctx).workspace().transaction() as session:
         person = add_contact(
@@ -161,12 +182,26 @@ def edit(
     untag: Annotated[list[str] | None, typer.Option(help="Remove a tag (repeatable).")] = None,
     linkedin: LinkedIn = None,
     birthday: Birthday = None,
+    nickname: Nickname = None,
+    im: Ims = None,
     note: Note = None,
     json: Json = False,
 ) -> None:
     """Change a person: set fields, add e-mails, phones and tags, add a note."""
     fields = _fields(
-        name, email, phone, org, title, industry, city, country, tag, linkedin, birthday
+        name,
+        email,
+        phone,
+        org,
+        title,
+        industry,
+        city,
+        country,
+        tag,
+        linkedin,
+        birthday,
+        nickname=nickname,
+        ims=im,
     )
     with state(ctx).workspace().transaction() as session:
         person = edit_person(session, person=resolve_person(session, ref), fields=fields)

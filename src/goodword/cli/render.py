@@ -74,11 +74,13 @@ def people(found: Sequence[PersonSummary], *, total: int | None = None) -> None:
 def person(detail: PersonDetail) -> None:
     out.print(f"[bold]{detail.name}[/bold] (#{detail.id}){'  — you' if detail.is_me else ''}")
     facts = {
+        "nickname": detail.nickname,
         "org": detail.org,
         "title": detail.title,
         "emails": ", ".join(detail.emails),
         "phones": ", ".join(detail.phones),
         "links": ", ".join(detail.links),
+        "im": ", ".join(detail.ims),
         "industry": detail.industry,
         "city": ", ".join(x for x in (detail.city, detail.country) if x),
         "birthday": detail.birthday,
@@ -87,6 +89,9 @@ def person(detail: PersonDetail) -> None:
     for key, value in facts.items():
         if value:
             out.print(f"  {key}: {value}", markup=False)
+    for address in detail.addresses:
+        label = f"address ({address.label})" if address.label else "address"
+        out.print(f"  {label}: {address.text.replace(chr(10), ', ')}", markup=False)
     for note in detail.notes:
         out.print(f"  note: {note}", markup=False)
     if detail.ties:

@@ -11,7 +11,7 @@ import random
 import unicodedata
 from functools import cache
 
-from goodword.demo.vocabulary import CITIES
+from goodword.demo.vocabulary import CITIES, STREETS
 from goodword.people.models import HandleKind
 
 Row = dict[str, object]
@@ -48,6 +48,28 @@ class ContactDetails:
             url = f"https://www.linkedin.com/in/{first}-{last}-{suffix}"
             rows.append(self._row(pid, HandleKind.LINKEDIN, url, None))
         return rows
+
+    def work_address(self, pid: int, city: int) -> list[Row]:
+        """Some direct contacts' business cards give an office address.
+
+        Drawn from the person's own generator, not the network's, so a seeded demo's names
+        and ties do not depend on who has an address.
+        """
+        rng = random.Random(f"address {self.workspace} {pid}")
+        if rng.random() >= 0.4:
+            return []
+        street = f"{rng.randint(1, 2400)} {STREETS[rng.randrange(len(STREETS))]} Street"
+        return [
+            {
+                "workspace_id": self.workspace,
+                "person_id": pid,
+                "label": "work",
+                "street": street,
+                "city": CITIES[city].name,
+                "country": CITIES[city].country,
+                "is_primary": True,
+            }
+        ]
 
     def _row(self, pid: int, kind: HandleKind, value: str, label: str | None) -> Row:
         return {

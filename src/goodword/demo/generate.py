@@ -152,7 +152,8 @@ class Network:
     def people_batches(self, chunk: int) -> Iterator[Batch]:
         """Yields people, their handles, jobs, tags and ties, `chunk` people at a time."""
         for start in range(0, self.plan.people, chunk):
-            batch: Batch = {t: [] for t in ("person", "handle", "employment", "person_tag")}
+            tables = ("person", "handle", "address", "employment", "person_tag")
+            batch: Batch = {t: [] for t in tables}
             batch["relationship"] = []
             for index in range(start, min(start + chunk, self.plan.people)):
                 self._person(index, batch)
@@ -179,6 +180,8 @@ class Network:
         batch["handle"].extend(
             self.details.for_person(i, pid, (first, last), domain, city, direct=direct)
         )
+        if direct:
+            batch["address"].extend(self.details.work_address(pid, city))
         if org >= 0:
             batch["employment"].extend(self._jobs(pid, org, title))
         self._tags(i, pid, title, industry, role, batch["person_tag"])

@@ -83,6 +83,8 @@ CITIES: tuple[City, ...] = (
 )
 
 OWNER_CITY = 0  # San Francisco: most of the owner's direct contacts live there too
+# Street names common enough to exist in many cities; house numbers make them fictional.
+STREETS = _words("Market Main Oak Pine Maple Cedar Elm Mill Church Park Lake Hill Station Bridge")
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword.errors import InvalidInput
+from goodword.io.addresses import AddressParts, address_key, clean_address
 from goodword.io.links import write_interactions, write_ties
 from goodword.io.matching import PeopleIndex
-from goodword.io.records import ME, Batch, PersonRecord, paused_gc
+from goodword.io.records import ADDRESS_PARTS, ME, AddressRecord, Batch, PersonRecord, paused_gc
 from goodword.io.report import ImportReport, MergeView
 from goodword.people.handles import handle_normaliser
 from goodword.people.models import (
+    Address,
     Employment,
     Handle,
     HandleKind,
@@ -36,7 +38,7 @@ from goodword.storage.session import workspace_id
 from goodword.text import clean_name
 
 NormalHandle = tuple[str, str, str | None, bool]  # kind, normalised value, label, preferred
-_FIELDS = ("city", "country", "industry")
+_FIELDS = ("city", "country", "industry", "nickname")
 
 
 @dataclass(slots=True)
@@ -51,6 +53,7 @@ class Plan:
     notes: list[str] = field(default_factory=list)
     job: tuple[str, str | None] | None = None
     fields: dict[str, Any] = field(default_factory=dict)
+    addresses: list[tuple[AddressParts, bool]] = field(default_factory=list)  # (parts, preferred)
 
 
 def import_batch(session: Session, *, batch: Batch, report: ImportReport) -> ImportReport:
@@ -128,13 +131,23 @@ class _PeopleWriter:
             plan.notes.extend(n.strip() for n in record.notes if n.strip() not in plan.notes)
         if record.org and plan.job is None and (org := clean_name(record.org)):
             plan.job = (org, clean_name(record.title or "") or None)
-        if record.city or record.country or record.industry:
+        if record.addresses:
+            self._absorb_addresses(plan, record.addresses)
+        if record.city or record.country or record.industry or record.nickname:
             for attr in _FIELDS:
                 raw = getattr(record, attr)
                 if raw and attr not in plan.fields and (value := clean_name(raw)):
                     plan.fields[attr] = value
         if record.birthday is not None:
             plan.fields.setdefault("birthday", record.birthday)
+
+    @staticmethod
+    def _absorb_addresses(plan: Plan, addresses: list[AddressRecord]) -> None:
+        known = {address_key(parts) for parts, _ in plan.addresses}
+        for address in addresses:
+            if (parts := clean_address(address)) and (key := address_key(parts)) not in known:
+                known.add(key)
+                plan.addresses.append((parts, address.preferred))
 
     def _tag_name(self, raw: str) -> str:
         name = self.tag_names.get(raw)
@@ -173,6 +186,7 @@ class _PeopleWriter:
         # Generators, not lists: rows are built a chunk at a time as they are inserted.
         session, wid = self.session, self.wid
         insert_values(session, Handle, _HANDLE_COLUMNS, _handle_rows(wid, plans, primary))
+        insert_values(session, Address, _ADDRESS_COLUMNS, _address_rows(wid, plans, primary))
         orgs = ensure_names(session, {p.job[0] for p in plans if p.job}, model=Organisation)
         self.report.organisations_created += orgs.created
         insert_values(
@@ -197,6 +211,7 @@ class _PeopleWriter:
 
 
 _HANDLE_COLUMNS = ("workspace_id", "person_id", "kind", "value", "label", "is_primary")
+_ADDRESS_COLUMNS = ("workspace_id", "person_id", *ADDRESS_PARTS, "is_primary")
 _PERSON_COLUMNS = (
     *("id", "workspace_id", "name", "is_me", *_FIELDS),
     *("birthday_year", "birthday_month", "birthday_day"),
@@ -219,11 +234,32 @@ def _unpreferred(handle: NormalHandle) -> bool:
     return not handle[3]
 
 
+def _address_rows(
+    wid: int, plans: list[Plan], primary: set[tuple[int, str]]
+) -> Iterator[tuple[Any, ...]]:
+    """The preferred address comes first and is primary, unless the person already has one."""
+    for plan in plans:
+        if not plan.addresses:
+            continue
+        for parts, _ in sorted(plan.addresses, key=lambda address: not address[1]):
+            is_primary = (plan.pid, "address") not in primary
+            primary.add((plan.pid, "address"))
+            yield wid, plan.pid, *parts, is_primary
+
+
 def _person_row(wid: int, plan: Plan) -> tuple[Any, ...]:
     fields = plan.fields
     year, month, day = fields.get("birthday") or (None, None, None)
-    city, country, industry = (fields.get(attr) for attr in _FIELDS)
-    return plan.pid, wid, plan.name, False, city, country, industry, year, month, day
+    return (
+        plan.pid,
+        wid,
+        plan.name,
+        False,
+        *(fields.get(attr) for attr in _FIELDS),
+        year,
+        month,
+        day,
+    )
 
 
 def load_index(session: Session) -> PeopleIndex:
@@ -251,7 +287,7 @@ def load_index(session: Session) -> PeopleIndex:
 def _trim_known(session: Session, plans: list[Plan], report: ImportReport) -> set[tuple[int, str]]:
     """Drops what known people already have, fills their empty fields, counts the outcome.
 
-    Returns the (person, handle kind) pairs that already have a primary handle.
+    Returns the (person, handle kind or "address") pairs that already have a primary one.
     """
     if not plans:
         return set()
@@ -269,8 +305,14 @@ def _trim_known(session: Session, plans: list[Plan], report: ImportReport) -> se
         plan.notes = [n for n in plan.notes if n not in facts.notes.get(plan.pid, set())]
         if plan.pid in facts.employed:
             plan.job = None
+        if plan.addresses:
+            # A bare city and country is what an export writes for someone with no address row.
+            person = people[plan.pid]
+            place = (None, None, None, person.city, None, None, person.country)
+            known = facts.addresses.get(plan.pid, set()) | {address_key(place)}
+            plan.addresses = [a for a in plan.addresses if address_key(a[0]) not in known]
         filled = _fill_fields(people[plan.pid], plan.fields)
-        added = plan.handles or plan.tags or plan.notes or plan.job or filled
+        added = plan.handles or plan.tags or plan.notes or plan.job or plan.addresses or filled
         if added:
             report.merged += 1
             merged.add(plan.pid)
@@ -300,12 +342,14 @@ class _KnownFacts:
     notes: dict[int, set[str]]
     employed: set[int]
     primary: set[tuple[int, str]]
+    addresses: dict[int, set[tuple[str, ...]]]
 
     @classmethod
     def load(cls, session: Session, pids: list[int]) -> _KnownFacts:
-        facts = cls(tags={}, notes={}, employed=set(), primary=set())
+        facts = cls(tags={}, notes={}, employed=set(), primary=set(), addresses={})
         for start in range(0, len(pids), 1000):
             chunk = pids[start : start + 1000]
+            facts.load_addresses(session, chunk)
             for pid, tag in session.execute(
                 select(PersonTag.person_id, Tag.name)
                 .join(Tag, Tag.id == PersonTag.tag_id)
@@ -332,3 +376,11 @@ class _KnownFacts:
                 ).all()
             )
         return facts
+
+    def load_addresses(self, session: Session, pids: list[int]) -> None:
+        query = select(Address.__table__).where(Address.person_id.in_(pids))
+        for row in session.execute(query):
+            parts = tuple(getattr(row, part) for part in ADDRESS_PARTS)
+            self.addresses.setdefault(row.person_id, set()).add(address_key(parts))
+            if row.is_primary:
+                self.primary.add((row.person_id, "address"))

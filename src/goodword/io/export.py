@@ -23,9 +23,9 @@ from goodword.followups.models import Followup
 from goodword.followups.recurrence import parse_rule
 from goodword.io.archive import write_archive
 from goodword.io.backup import replacing
-from goodword.io.records import Handle, PersonRecord
+from goodword.io.records import ADDRESS_PARTS, AddressRecord, Handle, PersonRecord
 from goodword.io.vcard import write_vcards
-from goodword.people.models import Employment, Note, Organisation, Person, PersonTag, Tag
+from goodword.people.models import Address, Employment, Note, Organisation, Person, PersonTag, Tag
 from goodword.people.models import Handle as HandleRow
 from goodword.storage.session import workspace_id
 
@@ -50,16 +50,26 @@ class _Details:
     jobs: dict[int, tuple[str, str | None]] = field(default_factory=dict)
     tags: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     notes: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    addresses: dict[int, list[AddressRecord]] = field(default_factory=lambda: defaultdict(list))
 
 
-_PersonRow = Row[int, str, str | None, str | None, str | None, int | None, int | None, int | None]
+_PersonRow = Row[
+    int, str, str | None, str | None, str | None, str | None, int | None, int | None, int | None
+]
 
 
 def people_records(session: Session) -> Iterator[PersonRecord]:
     """Everyone in the workspace but the owner, in id order, as importers' plain records."""
     wid = workspace_id(session)
     # Columns, not ORM objects, so the caller's session does not fill up with the network.
-    columns = (Person.id, Person.name, Person.industry, Person.city, Person.country)
+    columns = (
+        Person.id,
+        Person.name,
+        Person.nickname,
+        Person.industry,
+        Person.city,
+        Person.country,
+    )
     birthday = (Person.birthday_year, Person.birthday_month, Person.birthday_day)
     last = 0
     while True:
@@ -107,6 +117,18 @@ def _details(session: Session, ids: Sequence[int]) -> _Details:
     notes = select(Note.person_id, Note.body).where(Note.person_id.in_(ids)).order_by(Note.id)
     for person_id, body in session.execute(notes):
         found.notes[person_id].append(body)
+    addresses = (
+        select(Address.__table__)
+        .where(Address.person_id.in_(ids))
+        .order_by(Address.is_primary.desc(), Address.id)
+    )
+    for row in session.execute(addresses):
+        found.addresses[row.person_id].append(
+            AddressRecord(
+                **{part: getattr(row, part) for part in ADDRESS_PARTS},
+                preferred=row.is_primary,
+            )
+        )
     return found
 
 
@@ -128,6 +150,8 @@ def _record(row: _PersonRow, details: _Details) -> PersonRecord:
         tags=details.tags.get(row.id, []),
         notes=details.notes.get(row.id, []),
         birthday=birthday,
+        nickname=row.nickname,
+        addresses=details.addresses.get(row.id, []),
     )
 
 

@@ -20,10 +20,27 @@ ME = "@me"
 class Handle:
     """A raw handle as the file has it; the writer normalises and validates it."""
 
-    kind: str  # email | phone | url | linkedin
+    kind: str  # email | phone | url | linkedin | im (`service:handle`, e.g. `skype:ann.lee`)
     value: str
     label: str | None = None
     preferred: bool = False
+
+
+@dataclass(slots=True)
+class AddressRecord:
+    """A postal address, part by part as vCard's ADR has them; blank parts are None."""
+
+    label: str | None = None  # home | work | other | a custom label
+    po_box: str | None = None
+    street: str | None = None  # street and extended address (suite, building), lines joined
+    city: str | None = None
+    region: str | None = None  # state, province, county
+    postcode: str | None = None
+    country: str | None = None
+    preferred: bool = False
+
+
+ADDRESS_PARTS = ("label", "po_box", "street", "city", "region", "postcode", "country")
 
 
 @dataclass(slots=True)
@@ -41,6 +58,9 @@ class PersonRecord:
     notes: list[str] = field(default_factory=list)
     birthday: tuple[int | None, int, int] | None = None  # (year or None, month, day)
     connected_on: date | None = None  # LinkedIn: when the owner connected with them
+    nickname: str | None = None
+    # Every address; `city` and `country` above are the preferred one's, for the ICP.
+    addresses: list[AddressRecord] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -21,7 +21,7 @@ from vobject.base import parseParams
 
 from goodword.io.errors import MalformedFile
 from goodword.io.records import Batch
-from goodword.io.vcard_fields import Prop, card_record, new_prop
+from goodword.io.vcard_fields import IM_SERVICES, Prop, card_record, new_prop
 from goodword.io.vcard_write import write_vcards
 
 __all__ = ["parse_vcard", "write_vcards"]
@@ -40,6 +40,7 @@ _PHOTO_MARK = "PHOTO:"
 _WANTED = {
     *("VERSION", "FN", "N", "NICKNAME", "EMAIL", "TEL", "URL", "X-SOCIALPROFILE", "ORG"),
     *("TITLE", "CATEGORIES", "NOTE", "BDAY", "ADR", "KIND", "X-ABSHOWAS", "X-ABLABEL", "PHOTO"),
+    *("IMPP", *IM_SERVICES),
 }
 
 

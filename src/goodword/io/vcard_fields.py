@@ -10,15 +10,23 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from goodword.io.records import Batch, Handle, OrgRecord, PersonRecord, Skip
+from goodword.io.records import AddressRecord, Batch, Handle, OrgRecord, PersonRecord, Skip
 
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 _SPLITTERS = {sep: re.compile(rf"(\\.|{sep})", re.DOTALL) for sep in ";,"}
 _ESCAPES = {"n": "\n", "N": "\n", "\\": "\\", ",": ",", ";": ";", ":": ":"}
 _BDAY = re.compile(r"(?:(\d{4})|--)-?(\d\d)-?(\d\d)(?:[T ].*)?$", re.DOTALL)
 _HANDLE_KINDS = {"EMAIL": "email", "TEL": "phone", "URL": "url", "X-SOCIALPROFILE": "url"}
+# Instant messaging before IMPP (RFC 4770): one property per service, the bare handle as value.
+IM_SERVICES = {
+    **{"X-AIM": "aim", "X-ICQ": "icq", "X-JABBER": "xmpp", "X-MSN": "msnim", "X-QQ": "qq"},
+    **{"X-YAHOO": "ymsgr", "X-SKYPE": "skype", "X-SKYPE-USERNAME": "skype", "X-GADUGADU": "gg"},
+    **{"X-GOOGLE-TALK": "gtalk", "X-GTALK": "gtalk"},
+}
 # TYPE values that say nothing a user would call a label.
 _NOT_LABELS = {"internet", "pref", "voice", "x400"} | {"quoted-printable", "base64", "b", "8bit"}
+_NOT_LABELS |= {"postal", "parcel", "dom", "intl"}  # ADR types about delivery, not place
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S")
 _NO_YEAR = (0, 1604)  # Outlook and Apple write 1604 for "year unknown"
 
 
@@ -137,7 +145,8 @@ class _Fields:
     handles: list[Handle] = field(default_factory=list)
     grouped: list[tuple[Handle, str]] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # item group → X-ABLabel
-    addresses: list[tuple[bool, list[str]]] = field(default_factory=list)
+    addresses: list[AddressRecord] = field(default_factory=list)
+    grouped_addresses: list[tuple[AddressRecord, str]] = field(default_factory=list)
     tags: dict[str, None] = field(default_factory=dict)  # ordered, without duplicates
     notes: list[str] = field(default_factory=list)
     birthday: tuple[int | None, int, int] | None = None
@@ -148,6 +157,8 @@ class _Fields:
         name, value, v21 = prop.name, prop.value, self.v21
         if name in _HANDLE_KINDS:
             self.add_handle(prop, _text(value, v21).strip())
+        elif name == "IMPP" or name in IM_SERVICES:
+            self.add_im(prop, _text(value, v21).strip())
         elif name == "X-ABLABEL" and prop.group:
             self.labels[prop.group.lower()] = _apple_label(_text(value, v21))
         elif name in ("N", "ORG", "NICKNAME"):  # ORG: the first unit names the organisation
@@ -155,7 +166,7 @@ class _Fields:
             if text := _name_from_n(value, v21) if name == "N" else _clean(first):
                 self.single.setdefault(name, text)
         elif name == "ADR":
-            self.addresses.append((prop.preferred, _split(value, ";", v21)))
+            self.add_address(prop, _split(value, ";", v21))
         elif name == "CATEGORIES":
             self.tags.update(dict.fromkeys(t for t in map(_clean, _split(value, ",", v21)) if t))
         elif name == "NOTE" and (note := _text(value, v21).strip()):
@@ -177,10 +188,42 @@ class _Fields:
         elif social and not value.lower().startswith(("http://", "https://")):
             return  # iOS writes `x-apple:handle` for services goodword does not know
         if value:
-            handle = Handle(kind, value, " ".join(types) or None, prop.preferred)
-            self.handles.append(handle)
-            if prop.group:
-                self.grouped.append((handle, prop.group.lower()))
+            self.keep(Handle(kind, value, " ".join(types) or None, prop.preferred), prop)
+
+    def add_im(self, prop: Prop, value: str) -> None:
+        """`IMPP:skype:ann.lee`, or a bare handle under its service's own property (`X-AIM`)."""
+        value = value.strip()
+        service = IM_SERVICES.get(prop.name)
+        if service and not _URI.match(value):
+            value = f"{service}:{value}"
+        label = prop.params.get("X-SERVICE-TYPE", [""])[0].strip().lower()
+        types = [t for t in prop.types if t not in _NOT_LABELS]
+        if value:
+            self.keep(Handle("im", value, label or " ".join(types) or None, prop.preferred), prop)
+
+    def keep(self, handle: Handle, prop: Prop) -> None:
+        self.handles.append(handle)
+        if prop.group:  # its label may come from an `X-ABLabel` of the same group
+            self.grouped.append((handle, prop.group.lower()))
+
+    def add_address(self, prop: Prop, parts: list[str]) -> None:
+        """ADR is PO box;extended;street;locality;region;postcode;country."""
+        po_box, extended, street, city, region, postcode, country = [*parts, *[""] * 7][:7]
+        lines = [line.strip() for text in (street, extended) for line in text.splitlines()]
+        types = [t for t in prop.types if t not in _NOT_LABELS]
+        address = AddressRecord(
+            label=" ".join(types) or None,
+            po_box=_clean(po_box) or None,
+            street="\n".join(line for line in lines if line) or None,
+            city=_clean(city) or None,
+            region=_clean(region) or None,
+            postcode=_clean(postcode) or None,
+            country=_clean(country) or None,
+            preferred=prop.preferred,
+        )
+        self.addresses.append(address)
+        if prop.group:
+            self.grouped_addresses.append((address, prop.group.lower()))
 
     def add_birthday(self, prop: Prop) -> None:
         text = _text(prop.value, self.v21)
@@ -190,11 +233,9 @@ class _Fields:
 
     def place(self) -> tuple[str | None, str | None]:
         """City and country of the preferred address, else of the first that has either."""
-        for _, parts in sorted(self.addresses, key=lambda address: not address[0]):
-            parts = [*parts, "", "", "", "", "", "", ""]
-            city, country = _clean(parts[3]), _clean(parts[6])
-            if city or country:
-                return city or None, country or None
+        for address in sorted(self.addresses, key=lambda address: not address.preferred):
+            if address.city or address.country:
+                return address.city, address.country
         return None, None
 
 
@@ -205,6 +246,8 @@ def card_record(batch: Batch, props: list[Prop], *, key: str, line: int) -> None
         fields.add(prop)
     for handle, group in fields.grouped:
         handle.label = fields.labels.get(group, handle.label)
+    for address, group in fields.grouped_addresses:
+        address.label = fields.labels.get(group, address.label)
     batch.skipped.extend(fields.skips)
     if fields.photo:
         batch.skipped.append(Skip(line, "photo not imported"))
@@ -242,6 +285,8 @@ def _person(fields: _Fields, *, key: str, name: str, line: int) -> PersonRecord:
         tags=list(fields.tags),
         notes=fields.notes,
         birthday=fields.birthday,
+        nickname=fields.single.get("NICKNAME"),
+        addresses=fields.addresses,
     )
 
 

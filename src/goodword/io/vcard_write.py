@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from itertools import count
 from typing import TextIO
 
-from goodword.io.records import Handle, PersonRecord
+from goodword.io.records import AddressRecord, Handle, PersonRecord
 
 # Labels made only of these words are written as TYPE values; any other label is the user's
 # own and goes, as Apple writes it, into an `itemN.X-ABLabel` beside the property.
@@ -19,7 +19,7 @@ _TYPE_WORDS = {
     *("home", "work", "cell", "mobile", "voice", "fax", "pager", "text", "video", "textphone"),
     *("main", "other", "iphone"),
 }
-_PROPERTY = {"email": "EMAIL", "phone": "TEL", "url": "URL", "linkedin": "URL"}
+_PROPERTY = {"email": "EMAIL", "phone": "TEL", "url": "URL", "linkedin": "URL", "im": "IMPP"}
 _FOLD_AT = 75  # octets per line, CRLF excluded (RFC 6350 §3.2)
 
 
@@ -38,6 +38,8 @@ def _card_lines(person: PersonRecord) -> Iterator[str]:
     yield f"FN:{_escape(person.name)}"
     words = person.name.split()  # a best guess: the last word is the family name
     yield f"N:{_escape(words[-1] if words else '')};{_escape(' '.join(words[:-1]))};;;"
+    if person.nickname:
+        yield f"NICKNAME:{_escape(person.nickname)}"
     groups = count(1)
     for handle in person.handles:
         yield from _handle_lines(handle, groups)
@@ -52,28 +54,44 @@ def _card_lines(person: PersonRecord) -> Iterator[str]:
     if person.birthday:
         year, month, day = person.birthday
         yield f"BDAY:{year:04d}{month:02d}{day:02d}" if year else f"BDAY:--{month:02d}{day:02d}"
-    if person.city or person.country:
+    for address in person.addresses:
+        yield from _address_lines(address, groups)
+    if not person.addresses and (person.city or person.country):
         yield f"ADR:;;;{_escape(person.city or '')};;;{_escape(person.country or '')}"
     yield "END:VCARD"
+
+
+def _address_lines(address: AddressRecord, groups: Iterator[int]) -> list[str]:
+    parts = (address.po_box, "", address.street, address.city, address.region, address.postcode)
+    value = ";".join(_escape(part or "") for part in (*parts, address.country))
+    params = ";PREF=1" if address.preferred else ""
+    return _labelled("ADR", params, value, address.label, groups)
 
 
 def _handle_lines(handle: Handle, groups: Iterator[int]) -> list[str]:
     """One handle → its property line, plus an X-ABLabel line when the label is custom."""
     name = _PROPERTY.get(handle.kind, "URL")
     params = ";PREF=1" if handle.preferred else ""
-    if name == "URL":  # a URI value is not text-escaped, but must stay on its line
+    if name in ("URL", "IMPP"):  # a URI value is not text-escaped, but must stay on its line
         value = "".join(handle.value.splitlines())
         if handle.kind == "linkedin" and "linkedin.com" not in value.lower():
             name, params = "X-SOCIALPROFILE", f"{params};TYPE=linkedin"
     else:
         value = _escape(handle.value)
-    words = (handle.label or "").split()
+    return _labelled(name, params, value, handle.label, groups)
+
+
+def _labelled(
+    name: str, params: str, value: str, label: str | None, groups: Iterator[int]
+) -> list[str]:
+    """The property line, with its label as TYPE values or, when custom, an X-ABLabel line."""
+    words = (label or "").split()
     if not words:
         return [f"{name}{params}:{value}"]
-    if " ".join(words) == handle.label and all(word in _TYPE_WORDS for word in words):
+    if " ".join(words) == label and all(word in _TYPE_WORDS for word in words):
         return [f"{name}{params};TYPE={','.join(words)}:{value}"]
     group = f"item{next(groups)}"
-    return [f"{group}.{name}{params}:{value}", f"{group}.X-ABLabel:{_escape(handle.label or '')}"]
+    return [f"{group}.{name}{params}:{value}", f"{group}.X-ABLabel:{_escape(label or '')}"]
 
 
 def _escape(text: str) -> str:

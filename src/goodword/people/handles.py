@@ -6,7 +6,13 @@ from collections.abc import Callable
 from functools import partial
 
 from goodword.people.models import HandleKind
-from goodword.text import normalize_email, normalize_linkedin, normalize_phone, normalize_url
+from goodword.text import (
+    normalize_email,
+    normalize_im,
+    normalize_linkedin,
+    normalize_phone,
+    normalize_url,
+)
 
 
 def handle_normaliser(kind: HandleKind, *, region: str = "US") -> Callable[[str], str]:
@@ -20,6 +26,8 @@ def handle_normaliser(kind: HandleKind, *, region: str = "US") -> Callable[[str]
             return normalize_linkedin
         case HandleKind.URL:
             return normalize_url
+        case HandleKind.IM:
+            return normalize_im
 
 
 def normalize_handle(kind: HandleKind, raw: str, *, region: str = "US") -> str:

@@ -28,6 +28,7 @@ class HandleKind(StrEnum):
     PHONE = "phone"
     URL = "url"
     LINKEDIN = "linkedin"
+    IM = "im"  # instant messaging: `service:handle`, e.g. `skype:ann.lee`
 
 
 class Person(Base):
@@ -38,6 +39,7 @@ class Person(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     workspace_id: Mapped[int] = workspace_fk(index=False)
     name: Mapped[str] = mapped_column(String(200))
+    nickname: Mapped[str | None] = mapped_column(String(100))
     is_me: Mapped[bool] = mapped_column(Boolean, default=False)
     city: Mapped[str | None] = mapped_column(String(100))
     country: Mapped[str | None] = mapped_column(String(100))
@@ -54,6 +56,9 @@ class Person(Base):
     )
     employments: Mapped[list[Employment]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="Employment.id"
+    )
+    addresses: Mapped[list[Address]] = relationship(
+        cascade="all, delete-orphan", order_by="(Address.is_primary.desc(), Address.id)"
     )
     tags: Mapped[list[Tag]] = relationship(secondary="person_tag", order_by="Tag.name")
 
@@ -73,6 +78,27 @@ class Handle(Base):
     is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
 
     person: Mapped[Person] = relationship(back_populates="handles")
+
+
+class Address(Base):
+    """A postal address as the address book had it, kept whole so an export gives it back.
+
+    The primary address's city and country are also the person's, which the ICP matches on.
+    """
+
+    __tablename__ = "address"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = workspace_fk()
+    person_id: Mapped[int] = person_fk()
+    label: Mapped[str | None] = mapped_column(String(50))
+    po_box: Mapped[str | None] = mapped_column(String(100))
+    street: Mapped[str | None] = mapped_column(String(300))
+    city: Mapped[str | None] = mapped_column(String(100))
+    region: Mapped[str | None] = mapped_column(String(100))
+    postcode: Mapped[str | None] = mapped_column(String(20))
+    country: Mapped[str | None] = mapped_column(String(100))
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Organisation(Base):

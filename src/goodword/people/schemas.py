@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from goodword.people.models import HandleKind, Person
+from goodword.people.models import Address, HandleKind, Person
 
 
 class Birthday(BaseModel):
@@ -32,6 +32,8 @@ class PersonSummary(BaseModel):
     tags: list[str]
     phones: list[str] = []
     links: list[str] = []
+    ims: list[str] = []
+    nickname: str | None = None
     city: str | None = None
     country: str | None = None
     industry: str | None = None
@@ -48,6 +50,8 @@ class PersonSummary(BaseModel):
             links=[
                 h.value for h in person.handles if h.kind in (HandleKind.URL, HandleKind.LINKEDIN)
             ],
+            ims=[h.value for h in person.handles if h.kind == HandleKind.IM],
+            nickname=person.nickname,
             org=current.org.name if current else None,
             title=current.title if current else None,
             tags=[t.name for t in person.tags],
@@ -55,4 +59,34 @@ class PersonSummary(BaseModel):
             country=person.country,
             industry=person.industry,
             is_me=person.is_me,
+        )
+
+
+class AddressView(BaseModel):
+    """A postal address; `text` is how it reads on an envelope, one line per part."""
+
+    label: str | None
+    po_box: str | None
+    street: str | None
+    city: str | None
+    region: str | None
+    postcode: str | None
+    country: str | None
+    is_primary: bool
+    text: str
+
+    @classmethod
+    def of(cls, address: Address) -> AddressView:
+        town = " ".join(p for p in (address.postcode, address.city, address.region) if p)
+        lines = [address.po_box, address.street, town, address.country]
+        return cls(
+            label=address.label,
+            po_box=address.po_box,
+            street=address.street,
+            city=address.city,
+            region=address.region,
+            postcode=address.postcode,
+            country=address.country,
+            is_primary=address.is_primary,
+            text="\n".join(line for line in lines if line),
         )

@@ -14,6 +14,7 @@ from goodword.errors import InvalidInput
 from goodword.people.errors import handle_taken
 from goodword.people.handles import normalize_handle
 from goodword.people.models import (
+    Address,
     Employment,
     Handle,
     HandleKind,
@@ -43,6 +44,8 @@ class PersonFields:
     industry: str | None = None
     city: str | None = None
     country: str | None = None
+    nickname: str | None = None
+    ims: Sequence[str] = ()  # `service:handle`, e.g. `skype:ann.lee`
     tags: Sequence[str] = ()
     birthday: tuple[int | None, int, int] | None = None
     handle_labels: dict[str, str] = field(default_factory=dict)
@@ -86,7 +89,7 @@ def edit_person(session: Session, *, person: Person, fields: PersonFields) -> Pe
 
 
 def _apply(session: Session, person: Person, fields: PersonFields) -> None:
-    for attr in ("industry", "city", "country"):
+    for attr in ("nickname", "industry", "city", "country"):
         value = getattr(fields, attr)
         if value is not None:
             setattr(person, attr, bounded(value, limit=100, what=attr) or None)
@@ -100,6 +103,7 @@ def _apply(session: Session, person: Person, fields: PersonFields) -> None:
         *((HandleKind.PHONE, v) for v in fields.phones),
         *((HandleKind.URL, v) for v in fields.links),
         *((HandleKind.LINKEDIN, v) for v in ([fields.linkedin] if fields.linkedin else [])),
+        *((HandleKind.IM, v) for v in fields.ims),
     ]
     for kind, raw in wanted:
         value = normalize_handle(kind, raw, region=region)
@@ -144,6 +148,47 @@ def add_handle(
     session.add(handle)
     session.flush()
     return handle
+
+
+def add_address(
+    session: Session, *, person: Person, label: str | None = None, **parts: str | None
+) -> Address:
+    """Adds a postal address; a person's first address is their primary one.
+
+    `parts`: po_box, street, city, region, postcode, country.
+    Raises: InvalidInput for an unknown part or an address with no part at all.
+    """
+    unknown = set(parts) - set(ADDRESS_LIMITS)
+    if unknown:
+        raise InvalidInput(f"An address has no part named {', '.join(sorted(unknown))}.")
+    cleaned = {
+        part: bounded(value, limit=ADDRESS_LIMITS[part], what=part) or None
+        for part, value in parts.items()
+        if value is not None
+    }
+    if not any(cleaned.values()):
+        raise InvalidInput("An address needs at least one part (street, city, postcode …).")
+    address = Address(
+        workspace_id=workspace_id(session),
+        person_id=person.id,
+        label=bounded(label, limit=50, what="label") if label else None,
+        is_primary=not person.addresses,
+        **cleaned,
+    )
+    session.add(address)
+    session.flush()
+    session.expire(person, ["addresses"])
+    return address
+
+
+ADDRESS_LIMITS = {
+    "po_box": 100,
+    "street": 300,
+    "city": 100,
+    "region": 100,
+    "postcode": 20,
+    "country": 100,
+}
 
 
 def get_or_create_org(session: Session, *, name: str) -> Organisation:

@@ -10,13 +10,16 @@ from goodword.errors import InvalidInput
 from goodword.events.models import Attendance
 from goodword.followups.models import Followup
 from goodword.interactions.models import Interaction, Participant
-from goodword.people.models import Employment, Handle, Note, Person, PersonTag
+from goodword.people.models import Address, Employment, Handle, Note, Person, PersonTag
 from goodword.people.service import add_note
 from goodword.referrals.models import LedgerEntry, Referral, ReferralVia
 from goodword.relationships.models import Relationship, TieKind, TieSource
 from goodword.storage.session import workspace_id
 
-_FIELDS = ("city", "country", "industry", "birthday_year", "birthday_month", "birthday_day")
+_FIELDS = (
+    *("nickname", "city", "country", "industry"),
+    *("birthday_year", "birthday_month", "birthday_day"),
+)
 
 
 def merge_people(session: Session, *, keep: Person, other: Person) -> Person:
@@ -36,6 +39,7 @@ def merge_people(session: Session, *, keep: Person, other: Person) -> Person:
     _merge_fields(session, keep, other)
     _move_employments(session, keep, other)
     _move_handles(session, keep.id, other.id)
+    _move_addresses(session, keep.id, other.id)
     _move_ties(session, keep.id, other.id)
     _move_memberships(session, keep.id, other.id)
     for table, column in _SIMPLE_MOVES:
@@ -149,6 +153,22 @@ def _move_handles(session: Session, keep_id: int, other_id: int) -> None:
         if handle.kind in kinds:
             handle.is_primary = False
     session.flush()
+
+
+def _move_addresses(session: Session, keep_id: int, other_id: int) -> None:
+    """Every address moves; keep's primary address, if it has one, stays the primary."""
+    keep_has_primary = session.scalar(
+        select(func.count())
+        .select_from(Address)
+        .where(Address.person_id == keep_id, Address.is_primary)
+    )
+    moved: dict[str, object] = {"person_id": keep_id}
+    if keep_has_primary:
+        moved["is_primary"] = False
+    session.execute(
+        update(Address).where(Address.person_id == other_id).values(moved),
+        execution_options={"synchronize_session": False},
+    )
 
 
 def _move_memberships(session: Session, keep_id: int, other_id: int) -> None:

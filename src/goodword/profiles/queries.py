@@ -12,7 +12,7 @@ from goodword.followups.models import Followup
 from goodword.interactions.models import Interaction, Participant
 from goodword.people.models import Note, Person
 from goodword.people.queries import summaries_by_id
-from goodword.people.schemas import Birthday, PersonSummary
+from goodword.people.schemas import AddressView, Birthday, PersonSummary
 from goodword.profiles.schemas import PersonDetail, TieView, TimelineItem
 from goodword.referrals.models import LedgerEntry, Referral, ReferralVia
 from goodword.relationships.models import Relationship
@@ -32,6 +32,7 @@ def person_detail(session: Session, *, person: Person, now: datetime) -> PersonD
     return PersonDetail(
         **base.model_dump(),
         birthday=birthday.iso() if birthday else None,
+        addresses=[AddressView.of(address) for address in person.addresses],
         notes=list(notes),
         timeline=timeline(session, person_id=person.id),
         ties=ties(session, person_id=person.id, now=now),

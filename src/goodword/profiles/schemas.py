@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from goodword.people.schemas import PersonSummary
+from goodword.people.schemas import AddressView, PersonSummary
 
 
 class TimelineItem(BaseModel):
@@ -32,6 +32,7 @@ class TieView(BaseModel):
 
 class PersonDetail(PersonSummary):
     birthday: str | None = None
+    addresses: list[AddressView] = []
     notes: list[str] = []
     timeline: list[TimelineItem] = []
     ties: list[TieView] = []

@@ -1,0 +1,116 @@
+"""Addresses, nicknames and instant-messaging handles survive import, re-import and export."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.clock import utcnow
+from goodword.io.apply import import_batch
+from goodword.io.export import export_vcard
+from goodword.io.records import AddressRecord, Batch, Handle, PersonRecord
+from goodword.io.report import ImportReport
+from goodword.io.vcard import parse_vcard
+from goodword.people.models import Address, Person
+from goodword.people.queries import resolve_person
+from goodword.people.service import PersonFields, create_person
+from goodword.profiles.queries import person_detail
+from goodword.profiles.schemas import PersonDetail
+from goodword.workspace import Workspace, open_workspace
+
+DATA = Path(__file__).parents[1] / "data" / "vcard" / "ez-vcard"
+
+
+def imported(session: Session, batch: Batch) -> ImportReport:
+    return import_batch(session, batch=batch, report=ImportReport(format="vcard", file="x"))
+
+
+def detail(session: Session, ref: str) -> PersonDetail:
+    return person_detail(session, person=resolve_person(session, ref), now=utcnow())
+
+
+def test_a_vcard_import_keeps_addresses_nickname_and_im(session: Session) -> None:
+    imported(session, parse_vcard(DATA / "John_Doe_EVOLUTION.vcf"))
+    john = detail(session, "john.doe@ibm.com")
+    assert john.nickname == "Johny"
+    assert john.ims == ["aim:johnny5@aol.com"]
+    [home] = john.addresses
+    assert (home.label, home.is_primary) == ("home", True)
+    assert (
+        home.text
+        == "ASB-123\n15 Crescent moon drive\n12345 Albaney New York\nUnited States of America"
+    )
+
+
+def test_importing_the_same_cards_again_adds_no_second_address(session: Session) -> None:
+    first = imported(session, parse_vcard(DATA / "John_Doe_MAC_ADDRESS_BOOK.vcf"))
+    again = imported(session, parse_vcard(DATA / "John_Doe_MAC_ADDRESS_BOOK.vcf"))
+    assert (first.created, again.created, again.merged, again.unchanged) == (1, 0, 0, 1)
+    john = detail(session, "john.doe@ibm.com")
+    assert [(a.label, a.is_primary) for a in john.addresses] == [("home", True), ("work", False)]
+
+
+def test_a_new_address_for_someone_known_is_added_and_not_made_primary(session: Session) -> None:
+    ann = PersonRecord(
+        key="ann",
+        name="Ann Lee",
+        line=1,
+        handles=[Handle("email", "ann@example.com")],
+        addresses=[AddressRecord(label="work", street="1 Quai Perrache", city="Lyon")],
+    )
+    imported(session, Batch(people=[ann]))
+    ann.addresses = [
+        AddressRecord(label="WORK", street="1  quai perrache", city="LYON"),  # the same one
+        AddressRecord(label="home", street="9 Rue Neuve", city="Paris", preferred=True),
+    ]
+    report = imported(session, Batch(people=[ann]))
+    assert report.merged == 1
+    streets = [(a.street, a.is_primary) for a in detail(session, "Ann Lee").addresses]
+    assert streets == [("1 Quai Perrache", True), ("9 Rue Neuve", False)]
+
+
+def test_an_address_with_no_parts_is_not_stored(session: Session) -> None:
+    record = PersonRecord(
+        key="bo", name="Bo", line=1, addresses=[AddressRecord(label="home", street=" \n ")]
+    )
+    imported(session, Batch(people=[record]))
+    bo = session.scalars(select(Person).where(Person.name == "Bo")).one()
+    assert session.scalars(select(Address).where(Address.person_id == bo.id)).all() == []
+
+
+def test_a_city_typed_by_hand_exported_and_imported_back_adds_no_address(
+    session: Session, tmp_path: Path
+) -> None:
+    create_person(session, fields=PersonFields(name="Cy Diaz", city="Leeds", country="UK"))
+    path = tmp_path / "people.vcf"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        export_vcard(session, out)
+    report = imported(session, parse_vcard(path))
+    assert (report.created, report.merged, report.unchanged) == (0, 0, 1)
+    assert detail(session, "Cy Diaz").addresses == []
+
+
+def test_vcard_export_then_import_into_an_empty_workspace_keeps_them_whole(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "people.vcf"
+    with workspace.transaction() as session:
+        # The same John from two clients: merged into one with three addresses and an AIM.
+        imported(session, parse_vcard(DATA / "John_Doe_MAC_ADDRESS_BOOK.vcf"))
+        imported(session, parse_vcard(DATA / "John_Doe_EVOLUTION.vcf"))
+        with path.open("w", encoding="utf-8", newline="") as out:
+            export_vcard(session, out)
+        before = detail(session, "john.doe@ibm.com")
+    assert (len(before.addresses), before.ims) == (3, ["aim:johnny5@aol.com"])
+    target = open_workspace(bind=workspace.bind, name=f"copy-{uuid.uuid4().hex[:8]}")
+    with target.transaction() as session:
+        imported(session, parse_vcard(path))
+        copy = detail(session, "john.doe@ibm.com")
+    assert (copy.nickname, copy.ims, copy.addresses) == (
+        before.nickname,
+        before.ims,
+        before.addresses,
+    )
