@@ -572,6 +572,7 @@ ANN = PersonRecord(
         Handle("url", "https://ann.example.com/a,b"),
         Handle("linkedin", "https://www.linkedin.com/in/annlee"),
         Handle("linkedin", "annlee-42"),
+        Handle("im", "skype:ann.lee", "Skype, mostly"),
     ],
     org="Lee, Park; Partners",
     title="Chief \\ Chemist",
@@ -580,6 +581,18 @@ ANN = PersonRecord(
     tags=["Climbing, bouldering", "PyCon"],
     notes=["Met at PyCon.\nLikes tea; not coffee.", "Ω" * 80],
     birthday=(None, 2, 29),
+    nickname="Annie; A.",
+    addresses=[
+        AddressRecord(
+            label="work",
+            street="12 Quai Perrache\nBâtiment B, 3e étage",
+            city="Lyon",
+            postcode="69002",
+            country="France",
+            preferred=True,
+        ),
+        AddressRecord(label="Summer; house", po_box="BP 7", city="Annecy"),
+    ],
 )
 
 
@@ -593,6 +606,7 @@ def test_export_round_trips_through_our_importer(tmp_path: Path) -> None:
         ANN.city,
         ANN.country,
     )
+    assert (back.nickname, back.addresses) == (ANN.nickname, ANN.addresses)
 
 
 def test_export_is_folded_crlf_vcard_4_that_vobject_reads() -> None:
@@ -604,6 +618,14 @@ def test_export_is_folded_crlf_vcard_4_that_vobject_reads() -> None:
     assert [card.fn.value for card in cards] == ["Ann Marie Lee", "Bo"]
     assert cards[0].n.value.family == "Lee"
     assert cards[0].org.value == ["Lee, Park; Partners"]
+    assert cards[0].nickname.value == "Annie; A."
+    work = cards[0].adr.value
+    assert (work.street, work.city, work.code) == (
+        "12 Quai Perrache\nBâtiment B, 3e étage",
+        "Lyon",
+        "69002",
+    )
+    assert cards[0].impp.value == "skype:ann.lee"
     assert cards[1].bday.value == "19800621"
 
 
