@@ -475,3 +475,15 @@ def test_damaged_calendars_import_or_are_rejected_never_crash(
         assert_consistent(batch)
         return
     assert problem
+
+
+def test_an_unreadable_recurrence_id_is_an_override_that_matches_nothing(tmp_path: Path) -> None:
+    # icalendar keeps the broken value and raises only when it is read.
+    text = CALENDAR.encode().replace(
+        b"RECURRENCE-ID;TZID=Europe/Berlin:2024", b"RECURRENCE-ID;TZID=Europe/Berlin:\x00024", 1
+    )
+    path = tmp_path / "broken.ics"
+    path.write_bytes(text)
+    batch = parse_ics(path, now=NOW, window_days=FIXTURE_WINDOW)
+    assert_consistent(batch)
+    assert batch.interactions

@@ -405,8 +405,12 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _when(value: object) -> date | None:
-    """The date or date-time of a property; None when absent or of another kind (a period)."""
-    found = getattr(value, "dt", None)
+    """The date or date-time of a property; None when absent, unreadable or of another kind
+    (a period). icalendar keeps an unreadable value and raises only when it is read."""
+    try:
+        found = getattr(value, "dt", None)
+    except ValueError:  # icalendar 7's BrokenCalendarProperty
+        return None
     return found if isinstance(found, date) else None
 
 
