@@ -5,10 +5,12 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword.clock import utcnow
+from goodword.errors import InvalidInput
 from goodword.io.apply import import_batch
 from goodword.io.export import export_vcard
 from goodword.io.records import AddressRecord, Batch, Handle, PersonRecord
@@ -16,7 +18,7 @@ from goodword.io.report import ImportReport
 from goodword.io.vcard import parse_vcard
 from goodword.people.models import Address, Person
 from goodword.people.queries import resolve_person
-from goodword.people.service import PersonFields, create_person
+from goodword.people.service import PersonFields, add_address, create_person
 from goodword.profiles.queries import person_detail
 from goodword.profiles.schemas import PersonDetail
 from goodword.workspace import Workspace, open_workspace
@@ -114,3 +116,22 @@ def test_vcard_export_then_import_into_an_empty_workspace_keeps_them_whole(
         before.ims,
         before.addresses,
     )
+
+
+def test_an_address_typed_in_keeps_its_street_lines(session: Session) -> None:
+    ann = create_person(session, fields=PersonFields(name="Ann Lee"))
+    add_address(session, person=ann, street=" 12 Quai  Perrache \n\n Bâtiment B ", city="Lyon")
+    [address] = detail(session, "Ann Lee").addresses
+    assert (address.street, address.is_primary) == ("12 Quai Perrache\nBâtiment B", True)
+
+
+@pytest.mark.parametrize(
+    ("parts", "problem"),
+    [({"street": " ", "city": ""}, "at least one part"), ({"town": "Lyon"}, "no part named town")],
+)
+def test_an_empty_address_or_an_unknown_part_is_refused(
+    session: Session, parts: dict[str, str], problem: str
+) -> None:
+    ann = create_person(session, fields=PersonFields(name="Ann Lee"))
+    with pytest.raises(InvalidInput, match=problem):
+        add_address(session, person=ann, **parts)

@@ -14,11 +14,22 @@ from sqlalchemy.orm import Session
 from goodword.followups.service import complete_followup, schedule_followup, snooze_followup
 from goodword.io.export import export_csv, export_ics, export_vcard, people_records
 from goodword.io.google_csv import parse_google_csv
+from goodword.io.records import AddressRecord, Handle
 from goodword.people.models import Person
-from goodword.people.service import PersonFields, add_note, create_person, edit_person, get_owner
+from goodword.people.service import (
+    PersonFields,
+    add_address,
+    add_note,
+    create_person,
+    edit_person,
+    get_owner,
+)
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 TODAY = NOW.date()
+# An address group's cells in the order the exporter writes them.
+ADDRESS_PARTS = ("Label", "Street", "Extended Address", "City", "PO Box", "Region")
+ADDRESS_PARTS += ("Postal Code", "Country")
 GOOGLE_HEADER = Path(__file__).parents[1] / "data" / "csv-headers" / "google_csv_current_header.txt"
 
 
@@ -149,6 +160,120 @@ def test_csv_reads_back_through_the_google_importer(session: Session, tmp_path: 
     assert ann.tags == ["cfo", "chamber"]
     assert ann.birthday == (None, 6, 21)
     assert people["Bob"].birthday == (1980, 2, 29)
+
+
+def addressed(session: Session) -> Person:
+    """Someone with a nickname, IM handles and two addresses, the home one primary."""
+    cy = add(
+        session,
+        "Cy Diaz",
+        nickname="Cyd",
+        ims=["Skype:cy.diaz", "sip:cy@contoso.com", "cyd42"],
+        handle_labels={"Skype:cy.diaz": "work"},
+    )
+    add_address(
+        session,
+        person=cy,
+        label="home",
+        street="12 Elm Rd",
+        city="Leeds",
+        postcode="LS1 4AB",
+        country="UK",
+    )
+    add_address(
+        session,
+        person=cy,
+        label="work",
+        po_box="PO Box 9",
+        street="1 Park Row",
+        city="Leeds",
+        region="West Yorkshire",
+        country="UK",
+    )
+    return cy
+
+
+def test_csv_writes_the_nickname_and_every_address_primary_first(session: Session) -> None:
+    addressed(session)
+    _, [cy], header = csv_rows(session)
+    assert cy["Nickname"] == "Cyd"
+    assert [cy[f"Address 1 - {part}"] for part in ADDRESS_PARTS] == [
+        "* home",
+        "12 Elm Rd",
+        "",
+        "Leeds",
+        "",
+        "",
+        "LS1 4AB",
+        "UK",
+    ]
+    assert [cy[f"Address 2 - {part}"] for part in ADDRESS_PARTS] == [
+        "work",
+        "1 Park Row",
+        "",
+        "Leeds",
+        "PO Box 9",
+        "West Yorkshire",
+        "",
+        "UK",
+    ]
+    assert "Address 3 - Label" not in header
+
+
+def test_csv_writes_im_handles_with_their_service_in_a_cell_of_its_own(session: Session) -> None:
+    addressed(session)
+    _, [cy], header = csv_rows(session)
+    assert [cy[f"IM 1 - {cell}"] for cell in ("Label", "Service", "Value")] == [
+        "* work",
+        "Skype",  # as Google names it
+        "cy.diaz",
+    ]
+    assert [cy[f"IM 2 - {cell}"] for cell in ("Label", "Service", "Value")] == [
+        "Other",
+        "sip ::: ",
+        "cy@contoso.com ::: cyd42",
+    ]
+    assert not any(value in cy["Website 1 - Value"] for value in ("cy.diaz", "cyd42"))
+    assert "IM 3 - Value" not in header
+
+
+def test_csv_has_no_im_columns_when_nobody_has_an_im_handle(session: Session) -> None:
+    network(session)
+    _, _, header = csv_rows(session)
+    assert not any(column.startswith("IM ") for column in header)
+
+
+def test_csv_writes_a_city_and_country_kept_without_an_address_as_address_1(
+    session: Session,
+) -> None:
+    add(session, "Dee Eng", city="Leeds", country="UK")
+    _, [dee], header = csv_rows(session)
+    assert [dee[f"Address 1 - {part}"] for part in ("Label", "City", "Country")] == [
+        "Other",
+        "Leeds",
+        "UK",
+    ]
+    assert "Address 2 - Label" not in header
+
+
+def test_csv_nickname_addresses_and_ims_read_back_through_the_google_importer(
+    session: Session, tmp_path: Path
+) -> None:
+    addressed(session)
+    path = tmp_path / "contacts.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        export_csv(session, out)
+    [cy] = parse_google_csv(path).people
+    assert cy.nickname == "Cyd"
+    assert cy.addresses == [
+        AddressRecord("home", None, "12 Elm Rd", "Leeds", None, "LS1 4AB", "UK", True),
+        AddressRecord("work", "PO Box 9", "1 Park Row", "Leeds", "West Yorkshire", None, "UK"),
+    ]
+    assert [h for h in cy.handles if h.kind == "im"] == [
+        Handle("im", "skype:cy.diaz", "work", preferred=True),
+        Handle("im", "sip:cy@contoso.com", "other"),
+        Handle("im", "cyd42", "other"),
+    ]
 
 
 # --- vCard ----------------------------------------------------------------------------------

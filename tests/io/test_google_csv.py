@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from goodword.io.csvfile import Layout, read_table
 from goodword.io.errors import MalformedFile
-from goodword.io.google_csv import parse_google_csv
-from goodword.io.records import Handle, OrgRecord, Skip
+from goodword.io.google_csv import google_plan, parse_google_csv
+from goodword.io.records import AddressRecord, Handle, OrgRecord, Skip
 
 HEADERS = Path(__file__).parents[1] / "data" / "csv-headers"
 CURRENT = "google_csv_current_header.txt"
@@ -24,9 +25,15 @@ def build(
     *,
     bom: bool = False,
     encoding: str = "utf-8",
+    more: tuple[str, ...] = (),
 ) -> Path:
-    """A file made of the fixture's exact header, then `rows` given by column name."""
+    """A file made of the fixture's exact header, then `rows` given by column name.
+
+    `more` adds numbered columns at the end, as Google does when someone needs them.
+    """
     head = (HEADERS / fixture).read_text(encoding="utf-8").rstrip("\n").split("\n")
+    if more:
+        head[-1] += "," + ",".join(more)
     columns = next(csv.reader([head[-1]]))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -265,3 +272,159 @@ def test_utf16_without_a_byte_order_mark_is_rejected(tmp_path: Path) -> None:
 def test_a_missing_file_is_reported_not_raised_as_os_error(tmp_path: Path) -> None:
     with pytest.raises(MalformedFile, match="cannot be read"):
         parse_google_csv(tmp_path / "nowhere.csv")
+
+
+# --- addresses, nicknames and IM --------------------------------------------------------------
+
+# Google's own Address 1 columns, renumbered: the group it adds for a second address.
+ADDRESS_2 = tuple(
+    column.replace("Address 1", "Address 2")
+    for column in (HEADERS / CURRENT).read_text(encoding="utf-8").strip().split(",")
+    if column.startswith("Address 1 - ")
+)
+IM_COLUMNS = ("IM 1 - Label", "IM 1 - Service", "IM 1 - Value")
+IM_COLUMNS += ("IM 2 - Label", "IM 2 - Service", "IM 2 - Value")
+ADDRESSED = {
+    "First Name": "Ann",
+    "Last Name": "Lee",
+    "Nickname": "Annie",
+    "Address 1 - Label": "Work",
+    "Address 1 - Formatted": "1 Market St\nSuite 500\nSan Francisco, CA 94105\nUS",
+    "Address 1 - Street": "1 Market St",
+    "Address 1 - Extended Address": "Suite 500",
+    "Address 1 - PO Box": "PO Box 77",
+    "Address 1 - City": "San Francisco",
+    "Address 1 - Region": "CA",
+    "Address 1 - Postal Code": "94105",
+    "Address 1 - Country": "United States",
+    "Address 2 - Label": "* Home",
+    "Address 2 - Street": "12 Elm Road",
+    "Address 2 - City": "Oakland",
+    "Address 2 - Country": "United States",
+}
+
+
+def test_every_address_group_is_read_part_by_part_and_the_starred_one_is_preferred(
+    tmp_path: Path,
+) -> None:
+    path = build(tmp_path, CURRENT, [ADDRESSED], more=ADDRESS_2)
+    ann = parse_google_csv(path).people[0]
+    assert ann.addresses == [
+        AddressRecord(
+            label="work",
+            po_box="PO Box 77",
+            street="1 Market St\nSuite 500",
+            city="San Francisco",
+            region="CA",
+            postcode="94105",
+            country="United States",
+        ),
+        AddressRecord(
+            label="home",
+            street="12 Elm Road",
+            city="Oakland",
+            country="United States",
+            preferred=True,
+        ),
+    ]
+    assert (ann.city, ann.country) == ("Oakland", "United States")  # the preferred address's
+
+
+def test_the_formatted_address_is_the_street_only_when_every_part_is_blank(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        {
+            "First Name": "Ann",
+            "Address 1 - Label": "Home",
+            "Address 1 - Formatted": "1 Elm Rd\nLeeds",
+        },
+        {"First Name": "Bob", "Address 1 - Formatted": "Ignored", "Address 1 - City": "York"},
+        {"First Name": "Cy", "Address 1 - Label": "* Work"},  # a label alone is no address
+    ]
+    people = parse_google_csv(build(tmp_path, CURRENT, rows)).people
+    assert [p.addresses for p in people] == [
+        [AddressRecord(label="home", street="1 Elm Rd\nLeeds")],
+        [AddressRecord(city="York")],
+        [],
+    ]
+
+
+def test_two_addresses_with_one_label_share_a_group_value_by_value(tmp_path: Path) -> None:
+    row = {
+        "First Name": "Ann",
+        "Address 1 - Label": "* Work",
+        "Address 1 - Street": "1 Market St ::: 9 Dock Rd",
+        "Address 1 - City": "San Francisco ::: Oakland",
+        "Address 1 - Postal Code": "94105",
+    }
+    ann = parse_google_csv(build(tmp_path, CURRENT, [row])).people[0]
+    assert ann.addresses == [
+        AddressRecord("work", None, "1 Market St", "San Francisco", None, "94105", None, True),
+        AddressRecord("work", None, "9 Dock Rd", "Oakland"),
+    ]
+
+
+def test_the_nickname_is_kept_and_still_names_a_contact_that_has_no_name(tmp_path: Path) -> None:
+    rows = [ADDRESSED, {"Nickname": "Sunny", "E-mail 1 - Value": "sunny@example.org"}]
+    people = parse_google_csv(build(tmp_path, CURRENT, rows, more=ADDRESS_2)).people
+    assert [(p.name, p.nickname) for p in people] == [("Ann Lee", "Annie"), ("Sunny", "Sunny")]
+
+
+def test_im_groups_become_handles_prefixed_with_the_scheme_of_their_service(tmp_path: Path) -> None:
+    row = {
+        "First Name": "Ann",
+        "IM 1 - Label": "* Work",
+        "IM 1 - Service": "Skype ::: Google Talk",
+        "IM 1 - Value": "ann.lee ::: ann@gmail.com",
+        "IM 2 - Label": "Home",
+        "IM 2 - Service": " ::: Microsoft Teams",
+        "IM 2 - Value": "sip:ann@contoso.com ::: ann@leesmith.example",
+    }
+    ann = parse_google_csv(build(tmp_path, CURRENT, [row], more=IM_COLUMNS)).people[0]
+    assert ann.handles == [
+        Handle("im", "skype:ann.lee", "work", preferred=True),
+        Handle("im", "gtalk:ann@gmail.com", "work"),
+        Handle("im", "sip:ann@contoso.com", "home"),
+        Handle("im", "microsoftteams:ann@leesmith.example", "home"),
+    ]
+
+
+def test_legacy_layout_reads_typed_addresses_nicknames_and_im(tmp_path: Path) -> None:
+    row = {
+        "Name": "Bob Stone",
+        "Nickname": "Bobby",
+        "Address 1 - Type": "* Work",
+        "Address 1 - Street": "10 Downing St",
+        "Address 1 - Extended Address": "Floor 2",
+        "Address 1 - City": "London",
+        "Address 1 - Region": "Greater London",
+        "Address 1 - Postal Code": "SW1A 2AA",
+        "Address 1 - Country": "United Kingdom",
+        "IM 1 - Type": "Other",
+        "IM 1 - Service": "Skype",
+        "IM 1 - Value": "skype:bob.stone",
+    }
+    more = ("IM 1 - Type", "IM 1 - Service", "IM 1 - Value")
+    bob = parse_google_csv(build(tmp_path, LEGACY, [row], more=more)).people[0]
+    assert (bob.name, bob.nickname) == ("Bob Stone", "Bobby")
+    assert bob.addresses == [
+        AddressRecord(
+            label="work",
+            street="10 Downing St\nFloor 2",
+            city="London",
+            region="Greater London",
+            postcode="SW1A 2AA",
+            country="United Kingdom",
+            preferred=True,
+        )
+    ]
+    assert bob.handles == [Handle("im", "skype:bob.stone", "other")]
+
+
+def test_only_address_groups_the_header_has_are_read_row_by_row(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.csv"
+    plain.write_text("First Name,Last Name,E-mail 1 - Value\nAnn,Lee,ann@x.example\n")
+    for path, groups in ((plain, 0), (build(tmp_path, CURRENT, [ANN], more=ADDRESS_2), 2)):
+        table = read_table(path, accept=(Layout.GOOGLE,), what="Google", expected="")
+        assert len(google_plan(table).addresses) == groups

@@ -11,7 +11,7 @@ import pytest
 from goodword.io.addressbook import BadDate, parse_birthday
 from goodword.io.errors import MalformedFile
 from goodword.io.outlook_csv import parse_outlook_csv
-from goodword.io.records import Handle, OrgRecord, Skip
+from goodword.io.records import AddressRecord, Handle, OrgRecord, Skip
 
 HEADERS = Path(__file__).parents[1] / "data" / "csv-headers"
 DESKTOP = "outlook_desktop_export_header.txt"
@@ -236,3 +236,125 @@ def test_birthday_formats(text: str, birthday: tuple[int | None, int, int] | Non
 def test_impossible_birthdays_are_refused(text: str) -> None:
     with pytest.raises(BadDate):
         parse_birthday(text)
+
+
+# --- addresses, nicknames and IM --------------------------------------------------------------
+
+
+def test_desktop_business_address_comes_first_and_is_preferred(tmp_path: Path) -> None:
+    row = {
+        **JURGEN,
+        "Business Street": "Leopoldstraße 1",
+        "Business Street 2": "Gebäude B",
+        "Business Street 3": "3. OG",
+        "Business Address PO Box": "Postfach 12",
+        "Business State": "Bayern",
+        "Business Postal Code": "80802",
+        "Home Street": "Seestraße 5",
+        "Home Postal Code": "82319",
+        "Other Street": "",
+    }
+    person = parse_outlook_csv(build(tmp_path, DESKTOP, [row])).people[0]
+    assert person.addresses == [
+        AddressRecord(
+            label="work",
+            po_box="Postfach 12",
+            street="Leopoldstraße 1\nGebäude B\n3. OG",
+            city="München",
+            region="Bayern",
+            postcode="80802",
+            country="Germany",
+            preferred=True,
+        ),
+        AddressRecord(label="home", street="Seestraße 5", city="Starnberg", postcode="82319"),
+    ]
+
+
+def test_outlook_com_reads_nickname_im_address_and_home_and_other_addresses(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        {
+            "First Name": "Sunita",
+            "Nickname": "Sunny",
+            "IMAddress": "sip:sunny@contoso.com",
+            "Home Street": "3 Rue de la Paix",
+            "Home City": "Lyon",
+            "Home Postal Code": "69002",
+            "Home Country/Region": "France",
+            "Other City": "Annecy",
+            "Other State": "Haute-Savoie",
+        },
+        {"First Name": "Tom", "IMAddress": "tom.k"},
+    ]
+    sunny, tom = parse_outlook_csv(build(tmp_path, OUTLOOK_COM, rows)).people
+    assert sunny.nickname == "Sunny"
+    assert sunny.handles == [Handle("im", "sip:sunny@contoso.com")]
+    assert tom.handles == [Handle("im", "tom.k")]  # no service known: kept as written
+    assert sunny.addresses == [
+        AddressRecord(
+            label="home",
+            street="3 Rue de la Paix",
+            city="Lyon",
+            postcode="69002",
+            country="France",
+        ),
+        AddressRecord(label="other", city="Annecy", region="Haute-Savoie"),
+    ]
+    assert (sunny.city, sunny.country) == ("Lyon", "France")
+
+
+def test_googles_outlook_option_reads_addresses_with_the_formatted_one_as_a_fall_back(
+    tmp_path: Path,
+) -> None:
+    row = {
+        "First Name": "Priya",
+        "Business Address": "Raman Advisory\n4 Anna Salai\nChennai 600002",
+        "Home Address": "ignored: the parts are there",
+        "Home Street": "7 Beach Rd",
+        "Home Address PO Box": "PO Box 9",
+        "Home City": "Chennai",
+        "Home State": "Tamil Nadu",
+        "Home Postal Code": "600001",
+        "Home Country": "India",
+    }
+    person = parse_outlook_csv(build(tmp_path, GOOGLE_OUTLOOK, [row])).people[0]
+    assert person.addresses == [
+        AddressRecord(
+            label="work",
+            street="Raman Advisory\n4 Anna Salai\nChennai 600002",
+            preferred=True,
+        ),
+        AddressRecord("home", "PO Box 9", "7 Beach Rd", "Chennai", "Tamil Nadu", "600001", "India"),
+    ]
+    assert (person.city, person.country) == ("Chennai", "India")  # the first with a city
+
+
+def test_thunderbird_reads_work_and_home_addresses_and_the_nickname(tmp_path: Path) -> None:
+    row = {
+        "Display Name": "Tomás Ó Briain",
+        "Nickname": "Tom",
+        "Home Address": "5 Strand Rd",
+        "Home City": "Howth",
+        "Home Country": "Ireland",
+        "Work Address": "1 Grand Canal Sq",
+        "Work Address 2": "Floor 4",
+        "Work City": "Dublin",
+        "Work State": "Co. Dublin",
+        "Work ZipCode": "D02 P820",
+        "Work Country": "Ireland",
+    }
+    tomas = parse_outlook_csv(build(tmp_path, THUNDERBIRD, [row])).people[0]
+    assert tomas.nickname == "Tom"
+    assert tomas.addresses == [
+        AddressRecord(
+            label="work",
+            street="1 Grand Canal Sq\nFloor 4",
+            city="Dublin",
+            region="Co. Dublin",
+            postcode="D02 P820",
+            country="Ireland",
+            preferred=True,
+        ),
+        AddressRecord(label="home", street="5 Strand Rd", city="Howth", country="Ireland"),
+    ]

@@ -1,13 +1,14 @@
 """Address books as CSV (Google, Outlook, Thunderbird): rows into contact records.
 
 The column indexes are worked out once from the header (`ContactPlan`), so each row costs
-only list indexing; birthdays, labels and tags are read the ways these exporters write them.
+only list indexing; birthdays, labels, tags and postal addresses are read the ways these
+exporters write them.
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
@@ -19,7 +20,15 @@ from goodword.io.csvfile import (
     BirthdayReader,
     Table,
 )
-from goodword.io.records import Batch, Handle, OrgRecord, PersonRecord, Skip, paused_gc
+from goodword.io.records import (
+    AddressRecord,
+    Batch,
+    Handle,
+    OrgRecord,
+    PersonRecord,
+    Skip,
+    paused_gc,
+)
 
 T = TypeVar("T")
 
@@ -128,14 +137,94 @@ def google_label(cell: str) -> tuple[str | None, bool]:
     return label or None, preferred
 
 
+# The IM services Google Contacts names in `IM n - Service`, and the URI schemes vCard gives
+# them (see vcard_fields.IM_SERVICES), so one handle from either file is the same handle.
+GOOGLE_IM_SERVICES = {
+    "AIM": "aim",
+    "Google Talk": "gtalk",
+    "ICQ": "icq",
+    "Jabber": "xmpp",
+    "MSN": "msnim",
+    "QQ": "qq",
+    "Skype": "skype",
+    "Yahoo": "ymsgr",
+}
+_IM_SCHEMES = {"".join(name.split()).lower(): scheme for name, scheme in GOOGLE_IM_SERVICES.items()}
+
+
+def im_value(service: str, handle: str) -> str:
+    """`service:handle`, the form IM handles are kept in, from a service named in its own cell.
+
+    Google's services become vCard's schemes (`Jabber` → `xmpp`), others a scheme made of
+    their name (`Microsoft Teams` → `microsoftteams`); a handle that already carries the
+    scheme, or has no service beside it, stays as written.
+    """
+    handle = handle.strip()
+    scheme = "".join(service.split()).lower()
+    scheme = _IM_SCHEMES.get(scheme, scheme)
+    if not scheme or not handle or handle.lower().startswith(f"{scheme}:"):
+        return handle
+    return f"{scheme}:{handle}"
+
+
 class HandleColumn(NamedTuple):
-    """Where a handle's value sits, and its label: fixed, or read from a label cell."""
+    """Where a handle's value sits, and its label: fixed, or read from a label cell.
+
+    An IM handle may have its service in a cell of its own (Google's `IM 1 - Service`).
+    """
 
     kind: str
     value: int
     label: str | None = None
     label_column: int | None = None
     preferred: bool = False
+    service_column: int | None = None
+
+
+class AddressNames(NamedTuple):
+    """How a layout names one address's columns after its prefix (`Home `, `Address 1 - `).
+
+    Each part lists the names it goes by across the layouts; `street` lists the cells that
+    hold its lines (Street, Street 2, …). `formatted` is the whole address in one cell.
+    """
+
+    street: tuple[str, ...]
+    po_box: tuple[str, ...] = ()
+    city: tuple[str, ...] = ("city",)
+    region: tuple[str, ...] = ()
+    postcode: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    formatted: tuple[str, ...] = ()
+
+
+class AddressColumns(NamedTuple):
+    """Where one address's parts sit: PO box, city, region, postcode, country and formatted
+    text, then the street lines; its label is fixed or read from a label cell."""
+
+    cells: tuple[int, ...]
+    label: str | None = None
+    label_column: int | None = None
+    preferred: bool = False
+
+
+def address_columns(
+    table: Table,
+    prefix: str,
+    names: AddressNames,
+    *,
+    label: str | None = None,
+    label_column: int | None = None,
+    preferred: bool = False,
+) -> AddressColumns | None:
+    """One address group's columns, or None when the header has none of them, so a file
+    without addresses pays nothing for them row by row."""
+    parts = (names.po_box, names.city, names.region, names.postcode, names.country)
+    cells = tuple(table.index(*(prefix + name for name in part)) for part in parts)
+    cells += (table.index(*(prefix + name for name in names.formatted)),)
+    cells += table.present(*(prefix + name for name in names.street))
+    if all(at == table.width for at in cells):
+        return None
+    return AddressColumns(cells, label, label_column, preferred)
 
 
 @dataclass(frozen=True)
@@ -151,9 +240,10 @@ class ContactPlan:
     handles: tuple[HandleColumn, ...]
     org: int
     title: int
-    places: tuple[tuple[int, int], ...]  # (city, country) per address, preferred first
+    addresses: tuple[AddressColumns, ...]  # groups present in the header, in the file's order
     tags: int
     notes: tuple[int, ...]
+    nickname: int
     birthday: BirthdayReader | None = None
     tag_splitter: Callable[[str], tuple[str, ...]] = split_tags
     seen: dict[str, Any] = field(default_factory=dict, compare=False)
@@ -183,7 +273,10 @@ def add_contact(batch: Batch, plan: ContactPlan, line: int, row: list[str]) -> N
     handles = _handles(plan, row)
     if not name:
         name = next((h.value for h in handles if h.kind == "email"), "").partition("@")[0]
-    city, country = _place(plan, row)
+    # Most files have no addresses or nickname: those rows skip the calls altogether.
+    addresses = _addresses(plan, row) if plan.addresses else []
+    city, country = _place(addresses) if addresses else (None, None)
+    nickname = row[plan.nickname]
     org = first_value(row[plan.org]) if row[plan.org] else ""
     if not name:
         if org:
@@ -203,6 +296,8 @@ def add_contact(batch: Batch, plan: ContactPlan, line: int, row: list[str]) -> N
         country=country,
         tags=list(plan.remembered(plan.tag_splitter, tags)) if tags else [],
         notes=[n.replace("\r\n", "\n") for i in plan.notes if (n := row[i].strip())],
+        nickname=(first_value(nickname) or None) if nickname else None,
+        addresses=addresses,
     )
     if plan.birthday is not None:
         try:
@@ -221,13 +316,20 @@ def _full_name(plan: ContactPlan, row: list[str]) -> str:
 
 def _handles(plan: ContactPlan, row: list[str]) -> list[Handle]:
     handles: list[Handle] = []
-    for kind, at, label, label_at, preferred in plan.handles:
+    for kind, at, label, label_at, preferred, service_at in plan.handles:
         cell = row[at]
         if not cell:
             continue
         if label_at is not None:
             label, preferred = plan.remembered(google_label, row[label_at])
-        for text in cell.split(MULTI) if MULTI in cell else (cell,):
+        values = cell.split(MULTI) if MULTI in cell else [cell]
+        if service_at is not None:
+            services = row[service_at].split(MULTI)  # one per value, in the same order
+            values = [
+                im_value(services[n] if n < len(services) else "", value)
+                for n, value in enumerate(values)
+            ]
+        for text in values:
             value = text.strip()
             if not value or (kind == "email" and value[:3].lower() == "/o="):
                 continue  # `/o=…` is an Exchange directory name, meaningless outside that server
@@ -237,12 +339,58 @@ def _handles(plan: ContactPlan, row: list[str]) -> list[Handle]:
     return handles
 
 
-def _place(plan: ContactPlan, row: list[str]) -> tuple[str | None, str | None]:
-    # City and country come from the same address, so a business city never gets a home country.
-    for city_at, country_at in plan.places:
-        city, country = first_value(row[city_at]), first_value(row[country_at])
-        if city or country:
-            return city or None, country or None
+def _addresses(plan: ContactPlan, row: list[str]) -> list[AddressRecord]:
+    found: list[AddressRecord] = []
+    for cells, label, label_at, preferred in plan.addresses:
+        texts = [row[i] for i in cells]
+        if not any(texts):
+            continue
+        if label_at is not None:
+            label, preferred = plan.remembered(google_label, row[label_at])
+        for parts in _each_value(texts):
+            if (address := _address(parts, label, preferred)) is not None:
+                found.append(address)
+                preferred = False  # of several addresses in one group, the first is the primary
+    return found
+
+
+def _each_value(texts: list[str]) -> list[list[str]]:
+    """Google packs several addresses with one label into one group, each part's values
+    joined by ` ::: ` in its own cell; a part an address lacks is blank."""
+    if not any(MULTI in text for text in texts):
+        return [texts]
+    split = [text.split(MULTI) for text in texts]
+    count = max(len(values) for values in split)
+    return [[values[n] if n < len(values) else "" for values in split] for n in range(count)]
+
+
+def _address(parts: Sequence[str], label: str | None, preferred: bool) -> AddressRecord | None:
+    po_box, city, region, postcode, country, formatted, *lines = (
+        part.strip().replace("\r\n", "\n") for part in parts
+    )
+    street = "\n".join(line for line in lines if line)
+    if not (street or po_box or city or region or postcode or country):
+        if not formatted:
+            return None  # a label alone says nothing
+        street = formatted  # all the exporter wrote is the address as one text
+    return AddressRecord(
+        label=label,
+        po_box=po_box or None,
+        street=street or None,
+        city=city or None,
+        region=region or None,
+        postcode=postcode or None,
+        country=country or None,
+        preferred=preferred,
+    )
+
+
+def _place(addresses: list[AddressRecord]) -> tuple[str | None, str | None]:
+    # City and country come from the same address, so a business city never gets a home
+    # country: the preferred address's, else the first that has either.
+    for address in sorted(addresses, key=lambda address: not address.preferred):
+        if address.city or address.country:
+            return address.city, address.country
     return None, None
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from goodword.errors import InvalidInput
 from goodword.followups.models import Followup
 from goodword.followups.recurrence import parse_rule
+from goodword.io.addressbook import GOOGLE_IM_SERVICES
 from goodword.io.archive import write_archive
 from goodword.io.backup import replacing
 from goodword.io.records import ADDRESS_PARTS, AddressRecord, Handle, PersonRecord
@@ -35,9 +36,32 @@ PRODID = "-//goodword//follow-ups//EN"
 CALENDAR_NAME = "goodword follow-ups"
 _FREQ = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
 # Google's current layout has these numbered groups; more are added when someone needs them.
-_SLOTS = {"E-mail": 2, "Phone": 2, "Website": 1}
-_GROUP_OF = {"email": "E-mail", "phone": "Phone", "url": "Website", "linkedin": "Website"}
-
+_SLOTS = {"E-mail": 2, "Phone": 2, "Address": 1, "Website": 1, "IM": 0}
+_GROUP_OF = {
+    "email": "E-mail",
+    "phone": "Phone",
+    "url": "Website",
+    "linkedin": "Website",
+    "im": "IM",
+}
+_GOOGLE_IM_NAMES = {scheme: name for name, scheme in GOOGLE_IM_SERVICES.items()}
+# Each numbered group's cells, groups in the order the header has them.
+_GROUP_CELLS: dict[str, tuple[str, ...]] = {
+    "E-mail": ("Label", "Value"),
+    "Phone": ("Label", "Value"),
+    "Address": (
+        "Label",
+        "Street",
+        "Extended Address",  # the street's further lines
+        "City",
+        "PO Box",
+        "Region",
+        "Postal Code",
+        "Country",
+    ),
+    "Website": ("Label", "Value"),
+    "IM": ("Label", "Service", "Value"),
+}
 
 # --- people as plain records -----------------------------------------------------------------
 
@@ -170,7 +194,8 @@ def export_csv(session: Session, out: TextIO) -> int:
     """Everyone but the owner as a Google Contacts CSV (current layout); returns the rows.
 
     Handles with the same label share one cell joined by ` ::: `, as Google writes them,
-    and the primary one's label is marked `* `. Open `out` with `newline=""`.
+    and the primary one's label is marked `* `; so is the primary address, written first.
+    Open `out` with `newline=""`.
     """
     slots = _slot_counts(session)
     writer = csv.writer(out)
@@ -183,10 +208,13 @@ def export_csv(session: Session, out: TextIO) -> int:
 
 
 def _slot_counts(session: Session) -> dict[str, int]:
-    """How many numbered label groups each kind needs: Google's default, or more."""
+    """How many numbered groups each kind needs: Google's default, or more (IM columns only
+    when someone has an IM handle, so a file without them reads like Google's own)."""
+    wid = workspace_id(session)
     group = case(
         (HandleRow.kind.in_(("url", "linkedin")), "Website"),
         (HandleRow.kind == "phone", "Phone"),
+        (HandleRow.kind == "im", "IM"),
         else_="E-mail",
     )
     labels = (
@@ -194,7 +222,7 @@ def _slot_counts(session: Session) -> dict[str, int]:
             group.label("group"),
             func.count(func.distinct(func.coalesce(HandleRow.label, ""))).label("labels"),
         )
-        .where(HandleRow.workspace_id == workspace_id(session))
+        .where(HandleRow.workspace_id == wid)
         .group_by(HandleRow.person_id, group)
         .subquery()
     )
@@ -202,18 +230,23 @@ def _slot_counts(session: Session) -> dict[str, int]:
     slots = dict(_SLOTS)
     for name, needed in session.execute(most):
         slots[name] = max(slots[name], int(needed))
+    # Every address gets a group of its own, even two with one label.
+    addresses = (
+        select(func.count().label("addresses"))
+        .where(Address.workspace_id == wid)
+        .group_by(Address.person_id)
+        .subquery()
+    )
+    most_addresses = session.scalar(select(func.max(addresses.c.addresses)))
+    slots["Address"] = max(slots["Address"], int(most_addresses or 0))
     return slots
 
 
 def _csv_header(slots: dict[str, int]) -> list[str]:
-    header = ["First Name", "Middle Name", "Last Name", "Organization Name", "Organization Title"]
-    header += ["Birthday", "Notes", "Labels"]
-    for group in ("E-mail", "Phone"):
-        for n in range(1, slots[group] + 1):
-            header += [f"{group} {n} - Label", f"{group} {n} - Value"]
-    header += ["Address 1 - Label", "Address 1 - City", "Address 1 - Country"]
-    for n in range(1, slots["Website"] + 1):
-        header += [f"Website {n} - Label", f"Website {n} - Value"]
+    header = ["First Name", "Middle Name", "Last Name", "Nickname"]
+    header += ["Organization Name", "Organization Title", "Birthday", "Notes", "Labels"]
+    for group, cells in _GROUP_CELLS.items():
+        header += [f"{group} {n} - {cell}" for n in range(1, slots[group] + 1) for cell in cells]
     return [*header, "Custom Field 1 - Label", "Custom Field 1 - Value"]
 
 
@@ -221,37 +254,62 @@ def _csv_row(record: PersonRecord, slots: dict[str, int]) -> list[str]:
     given, _, family = record.name.rpartition(" ")
     if not given:
         given, family = family, ""
-    row = [given, "", family, record.org or "", record.title or ""]
+    row = [given, "", family, record.nickname or "", record.org or "", record.title or ""]
     row += [_birthday(record.birthday), "\n\n".join(record.notes), MULTI.join(record.tags)]
     groups = _label_groups(record.handles)
-    for group in ("E-mail", "Phone"):
-        row += _slot_cells(groups[group], slots[group])
-    has_place = record.city or record.country
-    row += ["Other" if has_place else "", record.city or "", record.country or ""]
-    row += _slot_cells(groups["Website"], slots["Website"])
+    groups["Address"] = _address_groups(record)
+    for group, cells in _GROUP_CELLS.items():
+        filled = [cell for slot in groups[group] for cell in slot]
+        row += filled + [""] * (len(cells) * slots[group] - len(filled))
     return [*row, "Industry" if record.industry else "", record.industry or ""]
 
 
-def _label_groups(handles: Sequence[Handle]) -> dict[str, list[tuple[str, list[str]]]]:
-    """Per group, (label cell, values) with the primary handle's label first and starred."""
+def _label_groups(handles: Sequence[Handle]) -> dict[str, list[list[str]]]:
+    """Per group, the cells of each label: the primary handle's label first and starred."""
     grouped: dict[str, dict[str, list[Handle]]] = defaultdict(dict)
     for handle in handles:
         grouped[_GROUP_OF[handle.kind]].setdefault(handle.label or "", []).append(handle)
-    result: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    result: dict[str, list[list[str]]] = defaultdict(list)
     for group, by_label in grouped.items():
         ordered = sorted(by_label.items(), key=lambda item: not any(h.preferred for h in item[1]))
         for label, members in ordered:
             members.sort(key=lambda h: not h.preferred)
-            star = "* " if members[0].preferred else ""
-            result[group].append((star + (label or "Other"), [h.value for h in members]))
+            cell = _label_cell(label, members[0].preferred)
+            values = [h.value for h in members]
+            result[group].append(
+                _im_cells(cell, values) if group == "IM" else [cell, MULTI.join(values)]
+            )
     return result
 
 
-def _slot_cells(groups: list[tuple[str, list[str]]], slots: int) -> list[str]:
-    cells: list[str] = []
-    for label, values in groups:
-        cells += [label, MULTI.join(values)]
-    return cells + [""] * (2 * slots - len(cells))
+def _label_cell(label: str | None, preferred: bool) -> str:
+    """Google's label cell: `Other` when there is none, `* ` marking the primary one."""
+    return ("* " if preferred else "") + (label or "Other")
+
+
+def _im_cells(label: str, values: list[str]) -> list[str]:
+    """Google keeps an IM handle's service in a cell of its own, in step with the handles."""
+    parts = [value.partition(":") for value in values]
+    services = [
+        _GOOGLE_IM_NAMES.get(service, service) if colon else "" for service, colon, _ in parts
+    ]
+    handles = [handle if colon else service for service, colon, handle in parts]
+    return [label, MULTI.join(services) if any(services) else "", MULTI.join(handles)]
+
+
+def _address_groups(record: PersonRecord) -> list[list[str]]:
+    """One group per address, the primary first; people kept before addresses were stored
+    have only a city and country, written as one address as before."""
+    addresses = record.addresses
+    if not addresses and (record.city or record.country):
+        addresses = [AddressRecord(city=record.city, country=record.country)]
+    groups: list[list[str]] = []
+    for address in sorted(addresses, key=lambda address: not address.preferred):
+        street, _, extended = (address.street or "").partition("\n")
+        parts = (address.city, address.po_box, address.region, address.postcode, address.country)
+        label = _label_cell(address.label, address.preferred)
+        groups.append([label, street, extended, *(part or "" for part in parts)])
+    return groups
 
 
 def _birthday(birthday: tuple[int | None, int, int] | None) -> str:

@@ -11,8 +11,11 @@ import re
 from pathlib import Path
 
 from goodword.io.addressbook import (
+    AddressColumns,
+    AddressNames,
     ContactPlan,
     HandleColumn,
+    address_columns,
     birthday_at,
     read_contacts,
     split_labels,
@@ -24,8 +27,17 @@ EXPECTED = (
     "'First Name', 'Last Name', 'E-mail 1 - Value', 'Labels' "
     "(or the legacy 'Name', 'Given Name', 'Group Membership')"
 )
-_NUMBERED = re.compile(r"(e-mail|phone|website|address) ([0-9]{1,4}) - (value|city|country)")
-_KINDS = {"e-mail": "email", "phone": "phone", "website": "url"}
+_NUMBERED = re.compile(r"(e-mail|phone|website|im|address) ([0-9]{1,4}) - (.+)")
+_KINDS = {"e-mail": "email", "phone": "phone", "website": "url", "im": "im"}
+# Both layouts name an address's parts alike; `Formatted` is read only when they are blank.
+_ADDRESS = AddressNames(
+    street=("street", "extended address"),
+    po_box=("po box",),
+    region=("region",),
+    postcode=("postal code",),
+    country=("country",),
+    formatted=("formatted",),
+)
 
 
 def parse_google_csv(path: Path) -> Batch:
@@ -53,38 +65,50 @@ def google_plan(table: Table) -> ContactPlan:
         given = ("first name", "middle name", "last name", "name suffix")
         full = ("file as", "nickname")
         org, title, tags = "organization name", "organization title", "labels"
+    label_word = "type" if legacy else "label"
     return ContactPlan(
         given=table.present(*given),
         full=table.present(*full),
-        handles=_handles(table, "type" if legacy else "label"),
+        handles=_handles(table, label_word),
         org=table.index(org),
         title=table.index(title),
-        places=_places(table),
+        addresses=_addresses(table, label_word),
         tags=table.index(tags),
         notes=(table.index("notes"),),
+        nickname=table.index("nickname"),
         birthday=birthday_at(table.index("birthday")),
         tag_splitter=split_labels,
     )
 
 
 def _handles(table: Table, label_word: str) -> tuple[HandleColumn, ...]:
-    """E-mails, then phones, then websites, each in Google's numbering order."""
+    """E-mails, then phones, then websites, then IM, each in Google's numbering order."""
     found: list[tuple[str, int, HandleColumn]] = []
     for key, index in table.columns.items():
         match = _NUMBERED.fullmatch(key)
         if not match or match[1] not in _KINDS or match[3] != "value":
             continue
-        label_key = f"{match[1]} {match[2]} - {label_word}"
-        label = table.columns.get(label_key)
-        found.append((match[1], int(match[2]), HandleColumn(_KINDS[match[1]], index, None, label)))
+        group = f"{match[1]} {match[2]} - "
+        label = table.columns.get(group + label_word)
+        service = table.columns.get(group + "service") if match[1] == "im" else None
+        spec = HandleColumn(_KINDS[match[1]], index, None, label, service_column=service)
+        found.append((match[1], int(match[2]), spec))
     order = list(_KINDS)
     found.sort(key=lambda item: (order.index(item[0]), item[1]))
     return tuple(spec for _, _, spec in found)
 
 
-def _places(table: Table) -> tuple[tuple[int, int], ...]:
+def _addresses(table: Table, label_word: str) -> tuple[AddressColumns, ...]:
+    """Every numbered address group the header has, labelled (and starred) by its own cell."""
     matches = (_NUMBERED.fullmatch(key) for key in table.columns)
     numbers = sorted({int(m[2]) for m in matches if m and m[1] == "address"})
-    return tuple(
-        (table.index(f"address {n} - city"), table.index(f"address {n} - country")) for n in numbers
+    groups = (
+        address_columns(
+            table,
+            f"address {n} - ",
+            _ADDRESS,
+            label_column=table.columns.get(f"address {n} - {label_word}"),
+        )
+        for n in numbers
     )
+    return tuple(group for group in groups if group is not None)

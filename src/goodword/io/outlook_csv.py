@@ -10,9 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from goodword.io.addressbook import (
+    AddressColumns,
+    AddressNames,
     BadDate,
     ContactPlan,
     HandleColumn,
+    address_columns,
     birthday_at,
     make_birthday,
     read_contacts,
@@ -47,6 +50,21 @@ OUTLOOK_PHONES = {
 # The first is the primary address; the bare names are for hand-made files saved from Excel.
 OUTLOOK_EMAILS = ("e-mail address", "e-mail 2 address", "e-mail 3 address", "email", "e-mail")
 OUTLOOK_WEB = {"web page": None, "personal web page": "personal"}
+# Outlook desktop says `Country/Region`, Google's Outlook option `Country`; only Google's
+# option writes the whole address in one cell (`Home Address`).
+OUTLOOK_ADDRESS = AddressNames(
+    street=("street", "street 2", "street 3"),
+    po_box=("address po box",),
+    region=("state",),
+    postcode=("postal code",),
+    country=("country/region", "country"),
+    formatted=("address",),
+)
+OUTLOOK_PLACES = {"business": "work", "home": "home", "other": "other"}
+THUNDERBIRD_ADDRESS = AddressNames(
+    street=("address", "address 2"), region=("state",), postcode=("zipcode",), country=("country",)
+)
+THUNDERBIRD_PLACES = {"work": "work", "home": "home"}
 THUNDERBIRD_PHONES = {
     "mobile number": "mobile",
     "work phone": "work",
@@ -77,19 +95,17 @@ def outlook_plan(table: Table) -> ContactPlan:
     emails = [HandleColumn("email", at, preferred=n == 0) for n, at in enumerate(present)]
     phones = [HandleColumn("phone", table.index(k), label) for k, label in OUTLOOK_PHONES.items()]
     web = [HandleColumn("url", table.index(key), label) for key, label in OUTLOOK_WEB.items()]
-    places = tuple(
-        (table.index(f"{kind} city"), table.index(f"{kind} country/region", f"{kind} country"))
-        for kind in ("business", "home", "other")
-    )
+    im = HandleColumn("im", table.index("imaddress", "im address"))  # Outlook.com: `IMAddress`
     return ContactPlan(
         given=table.present("first name", "middle name", "last name", "suffix"),
         full=table.present("nickname", "display name", "name"),
-        handles=tuple(spec for spec in (*emails, *phones, *web) if spec.value != table.width),
+        handles=tuple(spec for spec in (*emails, *phones, *web, im) if spec.value != table.width),
         org=table.index("company"),
         title=table.index("job title"),
-        places=places,
+        addresses=_addresses(table, OUTLOOK_ADDRESS, OUTLOOK_PLACES),
         tags=table.index("categories"),
         notes=(table.index("notes"),),
+        nickname=table.index("nickname"),
         birthday=birthday_at(table.index("birthday")),
     )
 
@@ -111,15 +127,25 @@ def thunderbird_plan(table: Table) -> ContactPlan:
         handles=tuple(spec for spec in (*emails, *phones, *web) if spec.value != table.width),
         org=table.index("organization"),
         title=table.index("job title"),
-        places=tuple(
-            (table.index(f"{k} city"), table.index(f"{k} country")) for k in ("work", "home")
-        ),
+        addresses=_addresses(table, THUNDERBIRD_ADDRESS, THUNDERBIRD_PLACES),
         tags=table.width,
         notes=(table.index("notes"),),
+        nickname=table.index("nickname"),
         birthday=_birthday_in_parts(
             table.index("birth year"), table.index("birth month"), table.index("birth day")
         ),
     )
+
+
+def _addresses(
+    table: Table, names: AddressNames, places: dict[str, str]
+) -> tuple[AddressColumns, ...]:
+    """One group per place (`Business …`, `Home …`), labelled by it; the first is preferred."""
+    groups = (
+        address_columns(table, f"{place} ", names, label=label, preferred=n == 0)
+        for n, (place, label) in enumerate(places.items())
+    )
+    return tuple(group for group in groups if group is not None)
 
 
 def _birthday_in_parts(year_at: int, month_at: int, day_at: int) -> BirthdayReader:

@@ -162,9 +162,7 @@ def add_address(
     if unknown:
         raise InvalidInput(f"An address has no part named {', '.join(sorted(unknown))}.")
     cleaned = {
-        part: bounded(value, limit=ADDRESS_LIMITS[part], what=part) or None
-        for part, value in parts.items()
-        if value is not None
+        part: _address_part(part, value) for part, value in parts.items() if value is not None
     }
     if not any(cleaned.values()):
         raise InvalidInput("An address needs at least one part (street, city, postcode …).")
@@ -179,6 +177,18 @@ def add_address(
     session.flush()
     session.expire(person, ["addresses"])
     return address
+
+
+def _address_part(part: str, value: str) -> str | None:
+    """A street keeps its lines (building, floor); every other part is one line."""
+    limit = ADDRESS_LIMITS[part]
+    if part != "street":
+        return bounded(value, limit=limit, what=part) or None
+    lines = [bounded(line, limit=limit, what=part) for line in value.splitlines()]
+    street = "\n".join(line for line in lines if line)
+    if len(street) > limit:
+        raise InvalidInput(f"The street '{street[:40]}…' is too long; at most {limit} characters.")
+    return street or None
 
 
 ADDRESS_LIMITS = {
