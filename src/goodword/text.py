@@ -116,7 +116,9 @@ def normalize_im(raw: str) -> str:
     if not text or any(c.isspace() for c in text):
         raise InvalidInput(f"'{raw}' is not an instant-messaging handle.")
     service, colon, handle = text.partition(":")
-    if colon and handle and _URI_SCHEME.fullmatch(service):
+    if colon and _URI_SCHEME.fullmatch(service):
+        if not handle:  # `aim:` is an empty field, and would make everyone with one the same
+            raise InvalidInput(f"'{raw}' names a service but no handle.")
         return f"{service.lower()}:{handle}"
     return text
 

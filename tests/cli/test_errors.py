@@ -251,6 +251,9 @@ BAD_INPUT = [
     ),
     pytest.param(["person", "add", "   "], ["needs a name"], id="blank name"),
     pytest.param(
+        ["person", "add", "Cara Diaz", "--im", "skype:"], ["no handle"], id="empty IM handle"
+    ),
+    pytest.param(
         ["person", "edit", "Bob Stone", "--title", "CFO"],
         ["--org"],
         id="title without organisation",

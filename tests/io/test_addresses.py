@@ -18,7 +18,7 @@ from goodword.io.report import ImportReport
 from goodword.io.vcard import parse_vcard
 from goodword.people.models import Address, Person
 from goodword.people.queries import resolve_person
-from goodword.people.service import PersonFields, add_address, create_person
+from goodword.people.service import PersonFields, add_address, create_person, edit_person
 from goodword.profiles.queries import person_detail
 from goodword.profiles.schemas import PersonDetail
 from goodword.workspace import Workspace, open_workspace
@@ -127,7 +127,7 @@ def test_an_address_typed_in_keeps_its_street_lines(session: Session) -> None:
 
 @pytest.mark.parametrize(
     ("parts", "problem"),
-    [({"street": " ", "city": ""}, "at least one part"), ({"town": "Lyon"}, "no part named town")],
+    [({"street": " ", "city": ""}, "at least one part"), ({"postcode": "9" * 21}, "at most 20")],
 )
 def test_an_empty_address_or_an_unknown_part_is_refused(
     session: Session, parts: dict[str, str], problem: str
@@ -135,3 +135,53 @@ def test_an_empty_address_or_an_unknown_part_is_refused(
     ann = create_person(session, fields=PersonFields(name="Ann Lee"))
     with pytest.raises(InvalidInput, match=problem):
         add_address(session, person=ann, **parts)
+
+
+def test_the_same_address_typed_twice_is_kept_once_and_gives_a_city(session: Session) -> None:
+    ann = create_person(session, fields=PersonFields(name="Ann Lee"))
+    first = add_address(session, person=ann, street="1 Quai Perrache", city="Lyon", country="FR")
+    again = add_address(session, person=ann, street="1 quai  Perrache", city="LYON", country="fr")
+    assert again.id == first.id
+    assert (ann.city, ann.country) == ("Lyon", "FR")
+
+
+def test_empty_im_fields_do_not_make_two_people_one(session: Session, tmp_path: Path) -> None:
+    path = tmp_path / "two.vcf"
+    path.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nX-AIM:\nIMPP:skype:\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Bob Stone\nX-AIM: \nIMPP:skype:\nEND:VCARD\n",
+        encoding="utf-8",
+    )
+    report = imported(session, parse_vcard(path))
+    assert (report.created, report.merged) == (2, 0)
+    assert detail(session, "Bob Stone").ims == []
+
+
+def test_parts_too_long_for_their_column_are_cut_and_reported(session: Session) -> None:
+    record = PersonRecord(
+        key="ann",
+        name="Ann Lee",
+        line=7,
+        nickname="N" * 150,
+        addresses=[AddressRecord(street="1 Quai Perrache", postcode="6" * 30, label="L" * 60)],
+    )
+    report = imported(session, Batch(people=[record]))
+    reasons = sorted(item.reason for item in report.skipped_items if item.line == 7)
+    assert reasons == [
+        "label longer than 50 characters, cut",
+        "nickname longer than 100 characters, cut",
+        "postcode longer than 20 characters, cut",
+    ]
+    ann = detail(session, "Ann Lee")
+    assert (ann.nickname, ann.addresses[0].postcode) == ("N" * 100, "6" * 20)
+
+
+def test_a_city_changed_by_hand_is_still_in_the_export(session: Session, tmp_path: Path) -> None:
+    ann = create_person(session, fields=PersonFields(name="Ann Lee"))
+    add_address(session, person=ann, label="work", street="1 Quai Perrache", city="Lyon")
+    edit_person(session, person=ann, fields=PersonFields(city="Paris"))
+    path = tmp_path / "people.vcf"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        export_vcard(session, out)
+    [back] = parse_vcard(path).people
+    assert [address.city for address in back.addresses] == ["Lyon", "Paris"]

@@ -379,6 +379,15 @@ def test_every_address_moves_and_only_one_stays_primary(
         assert streets == [("9 Rue Neuve", True), (None, False)]
 
 
+def test_an_address_both_records_have_is_kept_once(session: Session) -> None:
+    ann, dup = add(session, "Ann Lee"), add(session, "Ann L.")
+    add_address(session, person=ann, street="1 Quai Perrache", city="Lyon")
+    add_address(session, person=dup, label="work", street="1 quai perrache", city="LYON")
+    merge_people(session, keep=ann, other=dup)
+    detail = person_detail(session, person=ann, now=AT)
+    assert [(a.street, a.is_primary) for a in detail.addresses] == [("1 Quai Perrache", True)]
+
+
 def test_someone_can_be_merged_into_the_owner(session: Session) -> None:
     me, ann = get_owner(session), add(session, "Ann Lee", emails=["me@work.example"])
     merge_people(session, keep=me, other=ann)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from goodword.people.models import Handle, HandleKind, Person
@@ -77,3 +79,18 @@ def test_no_rows_write_nothing(session: Session) -> None:
     insert_rows(session, Person, iter([]))
     insert_values(session, Person, ("name",), [])
     assert session.scalars(select(Person.id)).all() == before
+
+
+def test_a_defaulted_column_given_as_null_reaches_the_database(session: Session) -> None:
+    # Not silently dropped from the statement (which would then lack a value it lists):
+    # the database itself refuses the NULL.
+    wid = workspace_id(session)
+    (pid,) = reserve_ids(session, Person, 1)
+    insert_values(session, Person, ("id", "workspace_id", "name"), [(pid, wid, "Ann Lee")])
+    with pytest.raises(IntegrityError), session.begin_nested():
+        insert_values(
+            session,
+            Handle,
+            ("workspace_id", "person_id", "kind", "value", "is_primary"),
+            [(wid, pid, HandleKind.EMAIL, "ann@example.com", None)],
+        )

@@ -8,10 +8,11 @@ exporters write them.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
+from goodword.io.addresses import AddressColumns, address_record, each_value, place_of
 from goodword.io.csvfile import (
     MULTI,
     NO_YEAR,
@@ -181,52 +182,6 @@ class HandleColumn(NamedTuple):
     service_column: int | None = None
 
 
-class AddressNames(NamedTuple):
-    """How a layout names one address's columns after its prefix (`Home `, `Address 1 - `).
-
-    Each part lists the names it goes by across the layouts; `street` lists the cells that
-    hold its lines (Street, Street 2, …). `formatted` is the whole address in one cell.
-    """
-
-    street: tuple[str, ...]
-    po_box: tuple[str, ...] = ()
-    city: tuple[str, ...] = ("city",)
-    region: tuple[str, ...] = ()
-    postcode: tuple[str, ...] = ()
-    country: tuple[str, ...] = ()
-    formatted: tuple[str, ...] = ()
-
-
-class AddressColumns(NamedTuple):
-    """Where one address's parts sit: PO box, city, region, postcode, country and formatted
-    text, then the street lines; its label is fixed or read from a label cell."""
-
-    cells: tuple[int, ...]
-    label: str | None = None
-    label_column: int | None = None
-    preferred: bool = False
-
-
-def address_columns(
-    table: Table,
-    prefix: str,
-    names: AddressNames,
-    *,
-    label: str | None = None,
-    label_column: int | None = None,
-    preferred: bool = False,
-) -> AddressColumns | None:
-    """One address group's columns, or None when the header has none of them, so a file
-    without addresses pays nothing for them row by row."""
-    parts = (names.po_box, names.city, names.region, names.postcode, names.country)
-    cells = tuple(table.index(*(prefix + name for name in part)) for part in parts)
-    cells += (table.index(*(prefix + name for name in names.formatted)),)
-    cells += table.present(*(prefix + name for name in names.street))
-    if all(at == table.width for at in cells):
-        return None
-    return AddressColumns(cells, label, label_column, preferred)
-
-
 @dataclass(frozen=True)
 class ContactPlan:
     """Column indexes for one address-book layout; a missing column is the blank cell.
@@ -275,7 +230,7 @@ def add_contact(batch: Batch, plan: ContactPlan, line: int, row: list[str]) -> N
         name = next((h.value for h in handles if h.kind == "email"), "").partition("@")[0]
     # Most files have no addresses or nickname: those rows skip the calls altogether.
     addresses = _addresses(plan, row) if plan.addresses else []
-    city, country = _place(addresses) if addresses else (None, None)
+    city, country = place_of(addresses) if addresses else (None, None)
     nickname = row[plan.nickname]
     org = first_value(row[plan.org]) if row[plan.org] else ""
     if not name:
@@ -347,51 +302,11 @@ def _addresses(plan: ContactPlan, row: list[str]) -> list[AddressRecord]:
             continue
         if label_at is not None:
             label, preferred = plan.remembered(google_label, row[label_at])
-        for parts in _each_value(texts):
-            if (address := _address(parts, label, preferred)) is not None:
+        for parts in each_value(texts):
+            if (address := address_record(parts, label, preferred)) is not None:
                 found.append(address)
                 preferred = False  # of several addresses in one group, the first is the primary
     return found
-
-
-def _each_value(texts: list[str]) -> list[list[str]]:
-    """Google packs several addresses with one label into one group, each part's values
-    joined by ` ::: ` in its own cell; a part an address lacks is blank."""
-    if not any(MULTI in text for text in texts):
-        return [texts]
-    split = [text.split(MULTI) for text in texts]
-    count = max(len(values) for values in split)
-    return [[values[n] if n < len(values) else "" for values in split] for n in range(count)]
-
-
-def _address(parts: Sequence[str], label: str | None, preferred: bool) -> AddressRecord | None:
-    po_box, city, region, postcode, country, formatted, *lines = (
-        part.strip().replace("\r\n", "\n") for part in parts
-    )
-    street = "\n".join(line for line in lines if line)
-    if not (street or po_box or city or region or postcode or country):
-        if not formatted:
-            return None  # a label alone says nothing
-        street = formatted  # all the exporter wrote is the address as one text
-    return AddressRecord(
-        label=label,
-        po_box=po_box or None,
-        street=street or None,
-        city=city or None,
-        region=region or None,
-        postcode=postcode or None,
-        country=country or None,
-        preferred=preferred,
-    )
-
-
-def _place(addresses: list[AddressRecord]) -> tuple[str | None, str | None]:
-    # City and country come from the same address, so a business city never gets a home
-    # country: the preferred address's, else the first that has either.
-    for address in sorted(addresses, key=lambda address: not address.preferred):
-        if address.city or address.country:
-            return address.city, address.country
-    return None, None
 
 
 def is_linkedin(url: str) -> bool:

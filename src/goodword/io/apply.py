@@ -7,18 +7,25 @@ so a 100,000-contact file imports in seconds.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select
 from sqlalchemy.orm import Session
 
 from goodword.errors import InvalidInput
-from goodword.io.addresses import AddressParts, address_key, clean_address
+from goodword.io.addresses import clean_address
 from goodword.io.links import write_interactions, write_ties
 from goodword.io.matching import PeopleIndex
-from goodword.io.records import ADDRESS_PARTS, ME, AddressRecord, Batch, PersonRecord, paused_gc
+from goodword.io.plans import FIELDS, NormalHandle, Plan, trim_known
+from goodword.io.records import ME, AddressRecord, Batch, PersonRecord, paused_gc
 from goodword.io.report import ImportReport, MergeView
+from goodword.people.addresses import (
+    LIMITS,
+    PARTS,
+    address_key,
+    cut_to_fit,
+    too_long,
+)
 from goodword.people.handles import handle_normaliser
 from goodword.people.models import (
     Address,
@@ -36,24 +43,6 @@ from goodword.storage.base import WorkspaceRow
 from goodword.storage.bulk import insert_values, reserve_ids
 from goodword.storage.session import workspace_id
 from goodword.text import clean_name
-
-NormalHandle = tuple[str, str, str | None, bool]  # kind, normalised value, label, preferred
-_FIELDS = ("city", "country", "industry", "nickname")
-
-
-@dataclass(slots=True)
-class Plan:
-    """One person's share of the batch: a new row (pid < 0 until inserted) or additions."""
-
-    pid: int
-    name: str
-    line: int
-    handles: list[NormalHandle] = field(default_factory=list)
-    tags: set[str] = field(default_factory=set)
-    notes: list[str] = field(default_factory=list)
-    job: tuple[str, str | None] | None = None
-    fields: dict[str, Any] = field(default_factory=dict)
-    addresses: list[tuple[AddressParts, bool]] = field(default_factory=list)  # (parts, preferred)
 
 
 def import_batch(session: Session, *, batch: Batch, report: ImportReport) -> ImportReport:
@@ -95,7 +84,7 @@ class _PeopleWriter:
 
     def plan(self, record: PersonRecord) -> None:
         handles = self._normalise(record)
-        name = clean_name(record.name)
+        name = self._fit(clean_name(record.name), "name", record.line)
         if not name:
             self.report.skip(record.line, "no name")
             return
@@ -124,30 +113,42 @@ class _PeopleWriter:
                 self.index.handles[(kind, value)] = plan.pid
                 plan.handles.append((kind, value, label, preferred))
         # Each step is guarded: most records leave most fields empty.
+        line = record.line
         if record.tags:
-            plan.tags.update(self._tag_name(t) for t in record.tags)
+            plan.tags.update(self._fit(self._tag_name(t), "tag", line) for t in record.tags)
             plan.tags.discard("")
         if record.notes:
             plan.notes.extend(n.strip() for n in record.notes if n.strip() not in plan.notes)
         if record.org and plan.job is None and (org := clean_name(record.org)):
-            plan.job = (org, clean_name(record.title or "") or None)
+            title = clean_name(record.title or "")
+            plan.job = (self._fit(org, "org", line), self._fit(title, "title", line) or None)
         if record.addresses:
-            self._absorb_addresses(plan, record.addresses)
+            self._absorb_addresses(plan, record.addresses, line)
         if record.city or record.country or record.industry or record.nickname:
-            for attr in _FIELDS:
+            for attr in FIELDS:
                 raw = getattr(record, attr)
                 if raw and attr not in plan.fields and (value := clean_name(raw)):
-                    plan.fields[attr] = value
+                    plan.fields[attr] = self._fit(value, attr, line)
         if record.birthday is not None:
             plan.fields.setdefault("birthday", record.birthday)
 
-    @staticmethod
-    def _absorb_addresses(plan: Plan, addresses: list[AddressRecord]) -> None:
+    def _absorb_addresses(self, plan: Plan, addresses: list[AddressRecord], line: int) -> None:
         known = {address_key(parts) for parts, _ in plan.addresses}
         for address in addresses:
             if (parts := clean_address(address)) and (key := address_key(parts)) not in known:
                 known.add(key)
-                plan.addresses.append((parts, address.preferred))
+                for part in too_long(parts):
+                    self._cut(part, LIMITS[part], line)
+                plan.addresses.append((cut_to_fit(parts), address.preferred))
+
+    def _fit(self, text: str, what: str, line: int) -> str:
+        """Text longer than its column holds is cut to fit (on every database), and reported."""
+        limit = _LIMITS[what]
+        return text if len(text) <= limit else self._cut(what, limit, line, text)
+
+    def _cut(self, what: str, limit: int, line: int, text: str = "") -> str:
+        self.report.skip(line, f"{what.replace('_', ' ')} longer than {limit} characters, cut")
+        return text[:limit]
 
     def _tag_name(self, raw: str) -> str:
         name = self.tag_names.get(raw)
@@ -161,9 +162,12 @@ class _PeopleWriter:
             try:
                 value = self.normalisers[handle.kind](handle.value)
             except (KeyError, InvalidInput):
+                value = ""
+            if not value or len(value) > _LIMITS["handle"]:
                 self.report.skip(record.line, f"{handle.kind} '{handle.value}' is not valid")
                 continue
-            found.append((handle.kind, value, handle.label, handle.preferred))
+            label = handle.label and self._fit(handle.label, "label", record.line)
+            found.append((handle.kind, value, label, handle.preferred))
         return found
 
     def write(self) -> dict[str, int]:
@@ -171,7 +175,7 @@ class _PeopleWriter:
         self.report.created += self.created
         new = [p for p in self.plans.values() if p.pid < 0]
         known = [p for p in self.plans.values() if p.pid > 0]
-        primary = _trim_known(self.session, known, self.report)
+        primary = trim_known(self.session, known, self.report)
         ids = reserve_ids(self.session, Person, len(new))
         real = {plan.pid: pid for plan, pid in zip(new, ids, strict=True)}
         for plan in new:
@@ -210,10 +214,26 @@ class _PeopleWriter:
         )
 
 
+def _length(model: type[Any], column: str) -> int:
+    type_ = model.__table__.c[column].type
+    assert isinstance(type_, String)
+    assert type_.length is not None
+    return type_.length
+
+
+# The sizes of the columns imported text goes into.
+_LIMITS = {
+    **{attr: _length(Person, attr) for attr in ("name", *FIELDS)},
+    "tag": _length(Tag, "name"),
+    "org": _length(Organisation, "name"),
+    "title": _length(Employment, "title"),
+    "handle": _length(Handle, "value"),
+    "label": _length(Handle, "label"),
+}
 _HANDLE_COLUMNS = ("workspace_id", "person_id", "kind", "value", "label", "is_primary")
-_ADDRESS_COLUMNS = ("workspace_id", "person_id", *ADDRESS_PARTS, "is_primary")
+_ADDRESS_COLUMNS = ("workspace_id", "person_id", *PARTS, "is_primary")
 _PERSON_COLUMNS = (
-    *("id", "workspace_id", "name", "is_me", *_FIELDS),
+    *("id", "workspace_id", "name", "is_me", *FIELDS),
     *("birthday_year", "birthday_month", "birthday_day"),
 )
 
@@ -255,7 +275,7 @@ def _person_row(wid: int, plan: Plan) -> tuple[Any, ...]:
         wid,
         plan.name,
         False,
-        *(fields.get(attr) for attr in _FIELDS),
+        *(fields.get(attr) for attr in FIELDS),
         year,
         month,
         day,
@@ -282,105 +302,3 @@ def load_index(session: Session) -> PeopleIndex:
     ).all():
         index.add_person(pid, name, jobs.get(pid))
     return index
-
-
-def _trim_known(session: Session, plans: list[Plan], report: ImportReport) -> set[tuple[int, str]]:
-    """Drops what known people already have, fills their empty fields, counts the outcome.
-
-    Returns the (person, handle kind or "address") pairs that already have a primary one.
-    """
-    if not plans:
-        return set()
-    facts = _KnownFacts.load(session, [p.pid for p in plans])
-    people = {
-        person.id: person
-        for start in range(0, len(plans), 1000)
-        for person in session.scalars(
-            select(Person).where(Person.id.in_([p.pid for p in plans[start : start + 1000]]))
-        )
-    }
-    merged: set[int] = set()
-    for plan in plans:
-        plan.tags -= facts.tags.get(plan.pid, set())
-        plan.notes = [n for n in plan.notes if n not in facts.notes.get(plan.pid, set())]
-        if plan.pid in facts.employed:
-            plan.job = None
-        if plan.addresses:
-            # A bare city and country is what an export writes for someone with no address row.
-            person = people[plan.pid]
-            place = (None, None, None, person.city, None, None, person.country)
-            known = facts.addresses.get(plan.pid, set()) | {address_key(place)}
-            plan.addresses = [a for a in plan.addresses if address_key(a[0]) not in known]
-        filled = _fill_fields(people[plan.pid], plan.fields)
-        added = plan.handles or plan.tags or plan.notes or plan.job or plan.addresses or filled
-        if added:
-            report.merged += 1
-            merged.add(plan.pid)
-        else:
-            report.unchanged += 1
-    report.merges = [m for m in report.merges if m.person_id in merged]
-    return facts.primary
-
-
-def _fill_fields(person: Person, fields: dict[str, Any]) -> bool:
-    """Sets the fields the person lacks; a merge never overwrites what is known."""
-    changed = False
-    for attr in _FIELDS:
-        if fields.get(attr) and getattr(person, attr) is None:
-            setattr(person, attr, fields[attr])
-            changed = True
-    birthday = fields.get("birthday")
-    if birthday and person.birthday_month is None:
-        person.birthday_year, person.birthday_month, person.birthday_day = birthday
-        changed = True
-    return changed
-
-
-@dataclass
-class _KnownFacts:
-    tags: dict[int, set[str]]
-    notes: dict[int, set[str]]
-    employed: set[int]
-    primary: set[tuple[int, str]]
-    addresses: dict[int, set[tuple[str, ...]]]
-
-    @classmethod
-    def load(cls, session: Session, pids: list[int]) -> _KnownFacts:
-        facts = cls(tags={}, notes={}, employed=set(), primary=set(), addresses={})
-        for start in range(0, len(pids), 1000):
-            chunk = pids[start : start + 1000]
-            facts.load_addresses(session, chunk)
-            for pid, tag in session.execute(
-                select(PersonTag.person_id, Tag.name)
-                .join(Tag, Tag.id == PersonTag.tag_id)
-                .where(PersonTag.person_id.in_(chunk))
-            ).all():
-                facts.tags.setdefault(pid, set()).add(tag)
-            for pid, body in session.execute(
-                select(Note.person_id, Note.body).where(Note.person_id.in_(chunk))
-            ).all():
-                facts.notes.setdefault(pid, set()).add(body)
-            facts.employed.update(
-                session.scalars(
-                    select(Employment.person_id).where(
-                        Employment.person_id.in_(chunk), Employment.ended_on.is_(None)
-                    )
-                )
-            )
-            facts.primary.update(
-                (pid, kind.value)
-                for pid, kind in session.execute(
-                    select(Handle.person_id, Handle.kind).where(
-                        Handle.person_id.in_(chunk), Handle.is_primary
-                    )
-                ).all()
-            )
-        return facts
-
-    def load_addresses(self, session: Session, pids: list[int]) -> None:
-        query = select(Address.__table__).where(Address.person_id.in_(pids))
-        for row in session.execute(query):
-            parts = tuple(getattr(row, part) for part in ADDRESS_PARTS)
-            self.addresses.setdefault(row.person_id, set()).add(address_key(parts))
-            if row.is_primary:
-                self.primary.add((row.person_id, "address"))

@@ -24,8 +24,9 @@ from goodword.followups.recurrence import parse_rule
 from goodword.io.addressbook import GOOGLE_IM_SERVICES
 from goodword.io.archive import write_archive
 from goodword.io.backup import replacing
-from goodword.io.records import ADDRESS_PARTS, AddressRecord, Handle, PersonRecord
+from goodword.io.records import AddressRecord, Handle, PersonRecord
 from goodword.io.vcard import write_vcards
+from goodword.people.addresses import PARTS
 from goodword.people.models import Address, Employment, Note, Organisation, Person, PersonTag, Tag
 from goodword.people.models import Handle as HandleRow
 from goodword.storage.session import workspace_id
@@ -149,7 +150,7 @@ def _details(session: Session, ids: Sequence[int]) -> _Details:
     for row in session.execute(addresses):
         found.addresses[row.person_id].append(
             AddressRecord(
-                **{part: getattr(row, part) for part in ADDRESS_PARTS},
+                **{part: getattr(row, part) for part in PARTS},
                 preferred=row.is_primary,
             )
         )
@@ -175,8 +176,21 @@ def _record(row: _PersonRow, details: _Details) -> PersonRecord:
         notes=details.notes.get(row.id, []),
         birthday=birthday,
         nickname=row.nickname,
-        addresses=details.addresses.get(row.id, []),
+        addresses=_with_place(details.addresses.get(row.id, []), row.city, row.country),
     )
+
+
+def _with_place(
+    addresses: list[AddressRecord], city: str | None, country: str | None
+) -> list[AddressRecord]:
+    """The addresses, plus the person's city and country as one when no address holds them
+    (typed by hand, or changed since): the formats have no other place for them."""
+    if not (city or country) or any(
+        (not city or address.city == city) and (not country or address.country == country)
+        for address in addresses
+    ):
+        return addresses
+    return [*addresses, AddressRecord(city=city, country=country)]
 
 
 # --- vCard -----------------------------------------------------------------------------------

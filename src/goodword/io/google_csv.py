@@ -11,15 +11,13 @@ import re
 from pathlib import Path
 
 from goodword.io.addressbook import (
-    AddressColumns,
-    AddressNames,
     ContactPlan,
     HandleColumn,
-    address_columns,
     birthday_at,
     read_contacts,
     split_labels,
 )
+from goodword.io.addresses import AddressColumns, AddressNames, address_columns
 from goodword.io.csvfile import Layout, Table, read_table
 from goodword.io.records import Batch
 

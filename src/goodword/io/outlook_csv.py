@@ -10,16 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from goodword.io.addressbook import (
-    AddressColumns,
-    AddressNames,
     BadDate,
     ContactPlan,
     HandleColumn,
-    address_columns,
     birthday_at,
     make_birthday,
     read_contacts,
 )
+from goodword.io.addresses import AddressColumns, AddressNames, address_columns
 from goodword.io.csvfile import Birthday, BirthdayReader, Layout, Table, read_table
 from goodword.io.records import Batch
 

@@ -40,9 +40,6 @@ class AddressRecord:
     preferred: bool = False
 
 
-ADDRESS_PARTS = ("label", "po_box", "street", "city", "region", "postcode", "country")
-
-
 @dataclass(slots=True)
 class PersonRecord:
     key: str

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from goodword.io.addresses import place_of
 from goodword.io.records import AddressRecord, Batch, Handle, OrgRecord, PersonRecord, Skip
 
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
@@ -194,6 +195,8 @@ class _Fields:
         """`IMPP:skype:ann.lee`, or a bare handle under its service's own property (`X-AIM`)."""
         value = value.strip()
         service = IM_SERVICES.get(prop.name)
+        if not value:
+            return
         if service and not _URI.match(value):
             value = f"{service}:{value}"
         label = prop.params.get("X-SERVICE-TYPE", [""])[0].strip().lower()
@@ -231,13 +234,6 @@ class _Fields:
         if self.birthday is None:
             self.skips.append(Skip(prop.line, f"birthday {text[:30]!r} not understood"))
 
-    def place(self) -> tuple[str | None, str | None]:
-        """City and country of the preferred address, else of the first that has either."""
-        for address in sorted(self.addresses, key=lambda address: not address.preferred):
-            if address.city or address.country:
-                return address.city, address.country
-        return None, None
-
 
 def card_record(batch: Batch, props: list[Prop], *, key: str, line: int) -> None:
     """Add the card to the batch as a person, an organisation, or a skip with its reason."""
@@ -272,7 +268,7 @@ def _handle_name(handles: list[Handle]) -> str:
 
 
 def _person(fields: _Fields, *, key: str, name: str, line: int) -> PersonRecord:
-    city, country = fields.place()
+    city, country = place_of(fields.addresses)
     return PersonRecord(
         key=key,
         name=name,
@@ -295,6 +291,6 @@ def _add_org(batch: Batch, fields: _Fields, *, name: str, line: int) -> None:
     if not name:
         batch.skipped.append(Skip(line, "organisation card without a name"))
         return
-    batch.orgs.append(OrgRecord(name=name, line=line, city=fields.place()[0]))
+    batch.orgs.append(OrgRecord(name=name, line=line, city=place_of(fields.addresses)[0]))
     if fields.handles or fields.notes or fields.tags:
         batch.skipped.append(Skip(line, "organisation card: e-mails, phones, notes not imported"))

@@ -11,6 +11,14 @@ from sqlalchemy.orm import Session
 
 from goodword.clock import today
 from goodword.errors import InvalidInput
+from goodword.people.addresses import (
+    LIMITS,
+    PARTS,
+    address_key,
+    clean_parts,
+    key_of,
+    too_long,
+)
 from goodword.people.errors import handle_taken
 from goodword.people.handles import normalize_handle
 from goodword.people.models import (
@@ -151,54 +159,45 @@ def add_handle(
 
 
 def add_address(
-    session: Session, *, person: Person, label: str | None = None, **parts: str | None
+    session: Session,
+    *,
+    person: Person,
+    label: str | None = None,
+    po_box: str | None = None,
+    street: str | None = None,
+    city: str | None = None,
+    region: str | None = None,
+    postcode: str | None = None,
+    country: str | None = None,
 ) -> Address:
-    """Adds a postal address; a person's first address is their primary one.
+    """Adds a postal address, or returns the same one the person already has.
 
-    `parts`: po_box, street, city, region, postcode, country.
-    Raises: InvalidInput for an unknown part or an address with no part at all.
+    A person's first address is their primary one, and gives them a city and country
+    when they have none, as an import does.
+    Raises: InvalidInput for an address with no part, or a part too long to keep.
     """
-    unknown = set(parts) - set(ADDRESS_LIMITS)
-    if unknown:
-        raise InvalidInput(f"An address has no part named {', '.join(sorted(unknown))}.")
-    cleaned = {
-        part: _address_part(part, value) for part, value in parts.items() if value is not None
-    }
-    if not any(cleaned.values()):
+    parts = clean_parts((label, po_box, street, city, region, postcode, country))
+    if parts is None:
         raise InvalidInput("An address needs at least one part (street, city, postcode …).")
+    if long := too_long(parts):
+        what, limit = long[0].replace("_", " "), LIMITS[long[0]]
+        raise InvalidInput(f"The {what} is too long; at most {limit} characters.")
+    key = address_key(parts)
+    for known in person.addresses:
+        if key_of(known) == key:
+            return known
     address = Address(
         workspace_id=workspace_id(session),
         person_id=person.id,
-        label=bounded(label, limit=50, what="label") if label else None,
         is_primary=not person.addresses,
-        **cleaned,
+        **dict(zip(PARTS, parts, strict=True)),
     )
     session.add(address)
+    if address.is_primary and person.city is None and person.country is None:
+        person.city, person.country = address.city, address.country
     session.flush()
     session.expire(person, ["addresses"])
     return address
-
-
-def _address_part(part: str, value: str) -> str | None:
-    """A street keeps its lines (building, floor); every other part is one line."""
-    limit = ADDRESS_LIMITS[part]
-    if part != "street":
-        return bounded(value, limit=limit, what=part) or None
-    lines = [bounded(line, limit=limit, what=part) for line in value.splitlines()]
-    street = "\n".join(line for line in lines if line)
-    if len(street) > limit:
-        raise InvalidInput(f"The street '{street[:40]}…' is too long; at most {limit} characters.")
-    return street or None
-
-
-ADDRESS_LIMITS = {
-    "po_box": 100,
-    "street": 300,
-    "city": 100,
-    "region": 100,
-    "postcode": 20,
-    "country": 100,
-}
 
 
 def get_or_create_org(session: Session, *, name: str) -> Organisation:

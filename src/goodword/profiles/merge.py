@@ -10,6 +10,7 @@ from goodword.errors import InvalidInput
 from goodword.events.models import Attendance
 from goodword.followups.models import Followup
 from goodword.interactions.models import Interaction, Participant
+from goodword.people.addresses import key_of
 from goodword.people.models import Address, Employment, Handle, Note, Person, PersonTag
 from goodword.people.service import add_note
 from goodword.referrals.models import LedgerEntry, Referral, ReferralVia
@@ -156,19 +157,18 @@ def _move_handles(session: Session, keep_id: int, other_id: int) -> None:
 
 
 def _move_addresses(session: Session, keep_id: int, other_id: int) -> None:
-    """Every address moves; keep's primary address, if it has one, stays the primary."""
-    keep_has_primary = session.scalar(
-        select(func.count())
-        .select_from(Address)
-        .where(Address.person_id == keep_id, Address.is_primary)
-    )
-    moved: dict[str, object] = {"person_id": keep_id}
-    if keep_has_primary:
-        moved["is_primary"] = False
-    session.execute(
-        update(Address).where(Address.person_id == other_id).values(moved),
-        execution_options={"synchronize_session": False},
-    )
+    """Addresses move unless keep has the same one; keep's primary, if any, stays primary."""
+    mine = list(session.scalars(select(Address).where(Address.person_id == keep_id)))
+    known = {key_of(address) for address in mine}
+    has_primary = any(address.is_primary for address in mine)
+    for address in session.scalars(select(Address).where(Address.person_id == other_id)):
+        if key_of(address) in known:
+            session.delete(address)
+            continue
+        known.add(key_of(address))
+        address.person_id = keep_id
+        address.is_primary = address.is_primary and not has_primary
+    session.flush()
 
 
 def _move_memberships(session: Session, keep_id: int, other_id: int) -> None:

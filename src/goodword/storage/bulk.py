@@ -51,8 +51,12 @@ def insert_values(
         for i, name in enumerate(columns)
         if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
     ]
-    # Leaving a column out stores NULL, unless the database has its own default for it.
-    optional = {i for i, name in enumerate(names) if table.c[name].server_default is None}
+    # Leaving a column out stores NULL only when neither side has a default for it.
+    optional = {
+        i
+        for i, name in enumerate(names)
+        if table.c[name].server_default is None and table.c[name].default is None
+    }
     statements: dict[tuple[int, ...], _Statement] = {}
     for chunk in _chunks(rows):
         cells: list[Sequence[Any]] = list(zip(*chunk, strict=True))
