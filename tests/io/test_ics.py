@@ -479,11 +479,18 @@ def test_damaged_calendars_import_or_are_rejected_never_crash(
 
 def test_an_unreadable_recurrence_id_is_an_override_that_matches_nothing(tmp_path: Path) -> None:
     # icalendar keeps the broken value and raises only when it is read.
-    text = CALENDAR.encode().replace(
-        b"RECURRENCE-ID;TZID=Europe/Berlin:2024", b"RECURRENCE-ID;TZID=Europe/Berlin:\x00024", 1
+    whole, broken = tmp_path / "whole.ics", tmp_path / "broken.ics"
+    whole.write_bytes(CALENDAR.encode())
+    broken.write_bytes(
+        CALENDAR.encode().replace(
+            b"RECURRENCE-ID;TZID=Europe/Berlin:2024", b"RECURRENCE-ID;TZID=Europe/Berlin:\x00024", 1
+        )
     )
-    path = tmp_path / "broken.ics"
-    path.write_bytes(text)
-    batch = parse_ics(path, now=NOW, window_days=FIXTURE_WINDOW)
+    expected = parse_ics(whole, now=NOW, window_days=FIXTURE_WINDOW)
+    batch = parse_ics(broken, now=NOW, window_days=FIXTURE_WINDOW)
     assert_consistent(batch)
-    assert batch.interactions
+    assert len(batch.interactions) == len(expected.interactions)
+    # The 13 May meeting was moved to the 14th by that override; unread, it stays put.
+    moments = {i.at for i in batch.interactions}
+    assert datetime(2024, 5, 13, 8, tzinfo=UTC) in moments
+    assert datetime(2024, 5, 14, 13, tzinfo=UTC) not in moments

@@ -94,3 +94,18 @@ def test_a_defaulted_column_given_as_null_reaches_the_database(session: Session)
             ("workspace_id", "person_id", "kind", "value", "is_primary"),
             [(wid, pid, HandleKind.EMAIL, "ann@example.com", None)],
         )
+
+
+def test_empty_text_and_false_are_values_not_nulls(session: Session) -> None:
+    wid = workspace_id(session)
+    (pid,) = reserve_ids(session, Person, 1)
+    insert_values(session, Person, ("id", "workspace_id", "name", "city"), [(pid, wid, "Ann", "")])
+    insert_values(
+        session,
+        Handle,
+        ("workspace_id", "person_id", "kind", "value", "label", "is_primary"),
+        [(wid, pid, HandleKind.PHONE, "+14155550100", "", False)],
+    )
+    assert session.get_one(Person, pid).city == ""
+    handle = session.scalars(select(Handle).where(Handle.person_id == pid)).one()
+    assert (handle.label, handle.is_primary) == ("", False)

@@ -8,7 +8,18 @@ from itertools import chain, islice
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Boolean, ColumnDefault, Enum, Table, bindparam, func, insert, select, text
+from sqlalchemy import (
+    Boolean,
+    ColumnDefault,
+    Connection,
+    Enum,
+    Table,
+    bindparam,
+    func,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from goodword.storage.session import workspace_id
@@ -69,13 +80,7 @@ def insert_values(
         keep = keep or tuple(range(len(names)))
         if keep not in statements:
             statements[keep] = _Statement.of(table, [names[i] for i in keep], dialect)
-        statement = statements[keep]
-        values = zip(*[cells[keep[i]] for i in statement.order], strict=True)
-        if statement.names is None:
-            connection.exec_driver_sql(statement.sql, list(values))
-        else:
-            named = [dict(zip(statement.names, row, strict=True)) for row in values]
-            connection.exec_driver_sql(statement.sql, named)
+        statements[keep].execute(connection, [cells[i] for i in keep])
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,15 @@ class _Statement:
     sql: str
     order: list[int]
     names: list[str] | None
+
+    def execute(self, connection: Connection, cells: Sequence[Sequence[Any]]) -> None:
+        """Runs the statement for every row of `cells`, given column by column."""
+        values = zip(*[cells[i] for i in self.order], strict=True)
+        if self.names is None:
+            connection.exec_driver_sql(self.sql, list(values))
+        else:
+            named = [dict(zip(self.names, row, strict=True)) for row in values]
+            connection.exec_driver_sql(self.sql, named)
 
     @classmethod
     def of(cls, table: Table, chosen: list[str], dialect: Any) -> _Statement:
