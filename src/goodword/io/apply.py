@@ -48,12 +48,17 @@ from goodword.text import clean_name
 def import_batch(session: Session, *, batch: Batch, report: ImportReport) -> ImportReport:
     """Writes `batch` into the session's workspace and fills `report`.
 
+    The batch's people are consumed: each record is let go once planned, so a large file's
+    records and the rows made from them are not all in memory at once.
+
     Raises: InvalidInput (MalformedFile) when a tie or meeting names nobody; nothing is kept.
     """
     writer = _PeopleWriter(session, report)
+    people, batch.people = batch.people, []
+    people.reverse()
     with paused_gc():
-        for record in batch.people:
-            writer.plan(record)
+        while people:
+            writer.plan(people.pop())
         keys = writer.write()
     if batch.orgs:
         names = [clean_name(o.name) for o in batch.orgs if clean_name(o.name)]
