@@ -428,3 +428,31 @@ def test_only_address_groups_the_header_has_are_read_row_by_row(tmp_path: Path) 
     for path, groups in ((plain, 0), (build(tmp_path, CURRENT, [ANN], more=ADDRESS_2), 2)):
         table = read_table(path, accept=(Layout.GOOGLE,), what="Google", expected="")
         assert len(google_plan(table).addresses) == groups
+
+
+def test_columns_without_a_field_are_kept_in_one_note_and_the_industry_is_read(
+    tmp_path: Path,
+) -> None:
+    row = {
+        "First Name": "Ann",
+        "Name Prefix": "Dr.",
+        "Organization Department": "Treasury",
+        "Event 1 - Label": "Anniversary",
+        "Event 1 - Value": "2010-05-01",
+        "Event 2 - Label": "",
+        "Event 2 - Value": "2012-09-09",
+        "Custom Field 1 - Label": "Industry",
+        "Custom Field 1 - Value": "Fintech",
+        "Photo": "https://lh3.googleusercontent.com/a/photo",
+    }
+    [ann] = parse_google_csv(build(tmp_path, CURRENT, [row])).people
+    assert ann.industry == "Fintech"  # as goodword's own CSV export writes it
+    assert ann.notes == [
+        "From the address book: Name Prefix: Dr.; Organization Department: Treasury; "
+        "Anniversary: 2010-05-01; Event 2: 2012-09-09"
+    ]
+
+
+def test_a_contact_with_those_columns_empty_gets_no_such_note(tmp_path: Path) -> None:
+    [ann] = parse_google_csv(build(tmp_path, CURRENT, [ADDRESSED], more=ADDRESS_2)).people
+    assert not any(note.startswith("From the address book") for note in ann.notes)

@@ -65,6 +65,12 @@ JURGEN = {
     "E-mail 2 Type": "SMTP",
     "Notes": "Met at the trade fair.\r\nSends referrals in Q4.",
     "Web Page": "https://www.linkedin.com/in/jweiss/",
+    "Department": "Vertrieb",
+    "Referred By": "Anna Schmidt",
+    "Priority": "Normal",
+    "Private": "False",
+    "Anniversary": "0/0/00",
+    "Initials": "J.W.",
 }
 
 
@@ -76,7 +82,11 @@ def test_desktop_export_maps_every_field(tmp_path: Path) -> None:
     assert (person.city, person.country) == ("München", "Germany")
     assert person.birthday == (1980, 6, 21)
     assert person.tags == ["Clients", "Golf", "VIP"]
-    assert person.notes == ["Met at the trade fair.\nSends referrals in Q4."]
+    assert person.notes == [
+        "Met at the trade fair.\nSends referrals in Q4.",
+        # Columns with no field of their own, without Outlook's defaults and derived ones.
+        "From the address book: Name prefix: Dr.; Department: Vertrieb; Referred By: Anna Schmidt",
+    ]
     assert person.line == 2
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple, TypeVar
 
 from goodword.io.addresses import AddressColumns, address_record, each_value, place_of
@@ -21,6 +21,7 @@ from goodword.io.csvfile import (
     BirthdayReader,
     Table,
 )
+from goodword.io.extras import Extra, extra_columns, extra_items, extras_note
 from goodword.io.records import (
     AddressRecord,
     Batch,
@@ -200,6 +201,7 @@ class ContactPlan:
     notes: tuple[int, ...]
     nickname: int
     birthday: BirthdayReader | None = None
+    extras: tuple[Extra, ...] = ()  # columns kept only as a note (see `extras`)
     tag_splitter: Callable[[str], tuple[str, ...]] = split_tags
     seen: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -216,6 +218,7 @@ class ContactPlan:
 
 def read_contacts(table: Table, plan: ContactPlan) -> Batch:
     batch = Batch()
+    plan = replace(plan, extras=extra_columns(table))  # what the plan left unread
     with paused_gc():
         for line, row in table.rows:
             add_contact(batch, plan, line, row)
@@ -254,6 +257,11 @@ def add_contact(batch: Batch, plan: ContactPlan, line: int, row: list[str]) -> N
         nickname=(first_value(nickname) or None) if nickname else None,
         addresses=addresses,
     )
+    if plan.extras and (items := extra_items(plan.extras, row)):
+        # Our own CSV export keeps the industry in a custom field; any other goes in a note.
+        person.industry = items.pop("Industry", None)
+        if items:
+            person.notes.append(extras_note(items))
     if plan.birthday is not None:
         try:
             person.birthday = plan.birthday(row)

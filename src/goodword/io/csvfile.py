@@ -11,7 +11,7 @@ import codecs
 import csv
 import io
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -94,17 +94,34 @@ class Table:
     columns: dict[str, int]
     width: int
     rows: Records
+    header: list[str] = field(default_factory=list)  # the column names as the file has them
+    # Columns a parser has looked up; the others are what it does not read (`unread`).
+    used: set[int] = field(default_factory=set)
 
     def index(self, *names: str) -> int:
         """The first of `names` present in the header, else the always-blank cell."""
         for name in names:
-            if (found := self.columns.get(name)) is not None:
+            if (found := self.column(name)) is not None:
                 return found
         return self.width
 
     def present(self, *names: str) -> tuple[int, ...]:
         """The indexes of those of `names` the header has, in the order given."""
-        return tuple(self.columns[name] for name in names if name in self.columns)
+        return tuple(found for name in names if (found := self.column(name)) is not None)
+
+    def column(self, name: str) -> int | None:
+        found = self.columns.get(name)
+        if found is not None:
+            self.used.add(found)
+        return found
+
+    def unread(self) -> tuple[tuple[int, str], ...]:
+        """(index, name) of every named column no parser looked up, in the file's order."""
+        return tuple(
+            (i, name)
+            for i, name in enumerate(self.header)
+            if i not in self.used and self.columns.get(header_key(name)) == i
+        )
 
 
 def read_table(path: Path, *, accept: Collection[Layout], what: str, expected: str) -> Table:
@@ -124,7 +141,7 @@ def read_table(path: Path, *, accept: Collection[Layout], what: str, expected: s
                 keys = [header_key(c) for c in cells]
                 layout = detect_layout(keys)
                 if layout is not None and layout in accept:
-                    return _table(path, layout, line, keys, records)
+                    return _table(path, layout, line, cells, records)
                 first = first or (line, cells)
                 if layout is not None and seen is None:
                     seen, first = layout, (line, cells)  # show the header it does have
@@ -138,12 +155,13 @@ def read_table(path: Path, *, accept: Collection[Layout], what: str, expected: s
     raise _foreign(path, first, seen, f"this is not {what}: expected columns like {expected}")
 
 
-def _table(path: Path, layout: Layout, line: int, keys: list[str], records: Records) -> Table:
+def _table(path: Path, layout: Layout, line: int, cells: list[str], records: Records) -> Table:
     columns: dict[str, int] = {}
-    for i, key in enumerate(keys):
-        columns.setdefault(key, i)
-    width = len(keys)
-    return Table(path, layout, line, columns, width, _padded(records, width))
+    for i, cell in enumerate(cells):
+        columns.setdefault(header_key(cell), i)
+    width = len(cells)
+    header = [" ".join(cell.lstrip("\ufeff").split()) for cell in cells]
+    return Table(path, layout, line, columns, width, _padded(records, width), header)
 
 
 def _padded(records: Records, width: int) -> Records:

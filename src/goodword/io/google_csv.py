@@ -82,13 +82,14 @@ def google_plan(table: Table) -> ContactPlan:
 def _handles(table: Table, label_word: str) -> tuple[HandleColumn, ...]:
     """E-mails, then phones, then websites, then IM, each in Google's numbering order."""
     found: list[tuple[str, int, HandleColumn]] = []
-    for key, index in table.columns.items():
+    for key in list(table.columns):
         match = _NUMBERED.fullmatch(key)
         if not match or match[1] not in _KINDS or match[3] != "value":
             continue
+        index = table.index(key)
         group = f"{match[1]} {match[2]} - "
-        label = table.columns.get(group + label_word)
-        service = table.columns.get(group + "service") if match[1] == "im" else None
+        label = table.column(group + label_word)
+        service = table.column(group + "service") if match[1] == "im" else None
         spec = HandleColumn(_KINDS[match[1]], index, None, label, service_column=service)
         found.append((match[1], int(match[2]), spec))
     order = list(_KINDS)
@@ -105,7 +106,7 @@ def _addresses(table: Table, label_word: str) -> tuple[AddressColumns, ...]:
             table,
             f"address {n} - ",
             _ADDRESS,
-            label_column=table.columns.get(f"address {n} - {label_word}"),
+            label_column=table.column(f"address {n} - {label_word}"),
         )
         for n in numbers
     )
