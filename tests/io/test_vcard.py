@@ -177,6 +177,32 @@ def test_gmail_keeps_custom_address_labels_and_the_icq_number() -> None:
     assert person.addresses[0].street == "123 Home St\nHome City, HM 12345"
 
 
+def test_properties_without_a_field_are_kept_in_one_note() -> None:
+    evolution = parse_vcard(DATA / "ez-vcard" / "John_Doe_EVOLUTION.vcf").people[0]
+    assert evolution.notes[-1] == (
+        "From the card: Spouse: Maria; Manager: Big Blue; Assistant: Little Red; "
+        "Anniversary: 1980-03-22"
+    )
+    # Apple names a related person by the X-ABLabel of the same item group.
+    mac = parse_vcard(DATA / "ez-vcard" / "John_Doe_MAC_ADDRESS_BOOK.vcf").people[0]
+    assert mac.notes[-1].endswith("; Spouse: Jenny")
+
+
+def test_bookkeeping_properties_add_no_note(tmp_path: Path) -> None:
+    person = only_person(
+        tmp_path,
+        """
+FN:Ann Lee
+PRODID:-//Apple Inc.//iPhone OS 17.0//EN
+REV:2024-01-01T00:00:00Z
+UID:5A3C1F
+X-ABUID:5A3C1F:ABPerson
+X-MS-OL-DESIGN;CHARSET=utf-8:<card xmlns="http://schemas.microsoft.com/office/outlook/12/e"/>
+""",
+    )
+    assert person.notes == []
+
+
 def test_impp_keeps_its_service_and_the_apple_service_type_as_label(tmp_path: Path) -> None:
     person = only_person(
         tmp_path,

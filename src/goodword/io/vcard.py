@@ -21,7 +21,7 @@ from vobject.base import parseParams
 
 from goodword.io.errors import MalformedFile
 from goodword.io.records import Batch
-from goodword.io.vcard_fields import IM_SERVICES, Prop, card_record, new_prop
+from goodword.io.vcard_fields import IM_SERVICES, Prop, card_record, is_noise, new_prop
 from goodword.io.vcard_write import write_vcards
 
 __all__ = ["parse_vcard", "write_vcards"]
@@ -36,7 +36,7 @@ _BOUNDARY = re.compile(r"(BEGIN|END)[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
 _CHARSET = re.compile(rb';CHARSET="?([^;:"]+)', re.IGNORECASE)
 _BINARY = re.compile(r"(PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)  # skipped unread
 _PHOTO_MARK = "PHOTO:"
-# Only these properties are parsed further; any other line is checked for syntax and ignored.
+# These properties have fields of their own; any other is kept in a note unless it is noise.
 _WANTED = {
     *("VERSION", "FN", "N", "NICKNAME", "EMAIL", "TEL", "URL", "X-SOCIALPROFILE", "ORG"),
     *("TITLE", "CATEGORIES", "NOTE", "BDAY", "ADR", "KIND", "X-ABSHOWAS", "X-ABLABEL", "PHOTO"),
@@ -221,8 +221,10 @@ def _prop(line: str, number: int) -> Prop | None:
     if match is None:
         raise _Unreadable(f"line {number} is not a vCard property (NAME:value): {line[:40]!r}")
     name = match.group(2).upper().replace("_", "-")  # Lotus Notes writes X_NAME
-    if name not in _WANTED or name == "PHOTO":  # `item1.PHOTO`: a photo all the same
-        return Prop(name, None, [], {}, "", number) if name == "PHOTO" else None
+    if name == "PHOTO":  # `item1.PHOTO`: a photo all the same
+        return Prop(name, None, [], {}, "", number)
+    if name not in _WANTED and is_noise(name):
+        return None
     try:
         params = parseParams(match.group(3)) if match.group(3) else []
     except Exception as error:  # vobject is untyped; any failure is this line's fault

@@ -24,6 +24,49 @@ IM_SERVICES = {
     **{"X-YAHOO": "ymsgr", "X-SKYPE": "skype", "X-SKYPE-USERNAME": "skype", "X-GADUGADU": "gg"},
     **{"X-GOOGLE-TALK": "gtalk", "X-GTALK": "gtalk"},
 }
+_SINGLE = {"FN", "TITLE", "KIND", "X-ABSHOWAS", "VERSION"}
+# Properties that only repeat what is kept elsewhere, describe the file or the exporter's
+# own state, or carry binary data: not worth a note.
+_NOISE = {
+    *("PRODID", "REV", "UID", "ABUID", "SORT-STRING", "CLASS", "SOURCE", "NAME", "MAILER"),
+    *("LABEL", "ABADR", "LOGO", "SOUND", "KEY", "MEMBER", "CLIENTPIDMAP", "GENERATOR"),
+    *("PROFILE", "ID", "ETAG", "IMAGETYPE", "IMAGEHASH", "SHARED-PHOTO-DISPLAY-PREF"),
+    *("ANDROID-CUSTOM", "WAB-GENDER", "RINGTONE", "TEXTTONE", "ACTIVITY-ALERT"),
+}
+_NOISE_PREFIXES = (
+    *("MS-OL-", "MS-CARD", "COUCHDB-", "EVOLUTION-FILE-AS", "FC-"),
+    *("ADDRESSBOOKSERVER-", "MOZILLA-", "NEXTCLOUD-"),
+)
+# Vendors' prefixes on properties that mean the same everywhere (X-EVOLUTION-SPOUSE).
+_VENDORS = ("EVOLUTION-", "MS-", "KADDRESSBOOK-", "AB")
+_WORDS = {
+    "RELATEDNAMES": "Related name",
+    "DATE": "Date",
+    "IMADDRESS": "IM address",
+    "FBURL": "Free/busy URL",
+    "TZ": "Time zone",
+    "LANG": "Language",
+    "GEO": "Location",
+}
+NOTE_TITLE = "From the card"
+
+
+def is_noise(name: str) -> bool:
+    """A property nobody would miss (see `_NOISE`); `name` is upper case."""
+    bare = name.removeprefix("X-")
+    return bare in _NOISE or bare.startswith(_NOISE_PREFIXES)
+
+
+def _readable(name: str) -> str:
+    """`X-EVOLUTION-SPOUSE` → `Spouse`, `X-ABRELATEDNAMES` → `Related name`, `ROLE` → `Role`."""
+    bare = name.removeprefix("X-")
+    for vendor in _VENDORS:
+        if bare.startswith(vendor) and len(bare) > len(vendor):
+            bare = bare.removeprefix(vendor)
+            break
+    return _WORDS.get(bare) or bare.replace("-", " ").capitalize()
+
+
 # TYPE values that say nothing a user would call a label.
 _NOT_LABELS = {"internet", "pref", "voice", "x400"} | {"quoted-printable", "base64", "b", "8bit"}
 _NOT_LABELS |= {"postal", "parcel", "dom", "intl"}  # ADR types about delivery, not place
@@ -153,6 +196,7 @@ class _Fields:
     birthday: tuple[int | None, int, int] | None = None
     photo: bool = False
     skips: list[Skip] = field(default_factory=list)
+    extras: list[tuple[str, str, str | None]] = field(default_factory=list)  # name, text, group
 
     def add(self, prop: Prop) -> None:
         name, value, v21 = prop.name, prop.value, self.v21
@@ -176,8 +220,10 @@ class _Fields:
             self.add_birthday(prop)
         elif name == "PHOTO":
             self.photo = True
-        elif name != "VERSION" and (text := _clean(_text(value, v21))):
-            self.single.setdefault(name, text)  # FN TITLE KIND X-ABSHOWAS
+        elif name in _SINGLE and (text := _clean(_text(value, v21))):
+            self.single.setdefault(name, text)
+        elif name not in _SINGLE and (text := _text(value, v21).strip()):
+            self.extras.append((name, text, prop.group.lower() if prop.group else None))
 
     def add_handle(self, prop: Prop, text: str) -> None:
         value = _handle_value(prop.name, text)
@@ -244,6 +290,8 @@ def card_record(batch: Batch, props: list[Prop], *, key: str, line: int) -> None
         handle.label = fields.labels.get(group, handle.label)
     for address, group in fields.grouped_addresses:
         address.label = fields.labels.get(group, address.label)
+    if fields.extras:
+        fields.notes.append(_extras_note(fields))
     batch.skipped.extend(fields.skips)
     if fields.photo:
         batch.skipped.append(Skip(line, "photo not imported"))
@@ -259,6 +307,15 @@ def card_record(batch: Batch, props: list[Prop], *, key: str, line: int) -> None
         batch.people.append(_person(fields, key=key, name=name, line=line))
     else:
         batch.skipped.append(Skip(line, "card without a name, e-mail or phone"))
+
+
+def _extras_note(fields: _Fields) -> str:
+    """`From the card: Spouse: Jane; Role: Treasurer`: an Apple label names its property."""
+    items = (
+        f"{(fields.labels.get(group) if group else None) or _readable(name)}: {text}"
+        for name, text, group in fields.extras
+    )
+    return f"{NOTE_TITLE}: " + "; ".join(items)
 
 
 def _handle_name(handles: list[Handle]) -> str:
