@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from goodword.clock import utcnow
 from goodword.errors import InvalidInput
 from goodword.io.apply import import_batch
-from goodword.io.export import export_vcard
+from goodword.io.export import export_csv, export_vcard
+from goodword.io.google_csv import parse_google_csv
 from goodword.io.records import AddressRecord, Batch, Handle, PersonRecord
 from goodword.io.report import ImportReport
 from goodword.io.vcard import parse_vcard
@@ -185,3 +186,19 @@ def test_a_city_changed_by_hand_is_still_in_the_export(session: Session, tmp_pat
         export_vcard(session, out)
     [back] = parse_vcard(path).people
     assert [address.city for address in back.addresses] == ["Lyon", "Paris"]
+
+
+def test_csv_export_has_room_for_a_city_kept_beside_the_addresses(
+    session: Session, tmp_path: Path
+) -> None:
+    fields = PersonFields(name="Ann Lee", ims=["skype:ann.lee"], industry="Fintech")
+    ann = create_person(session, fields=fields)
+    add_address(session, person=ann, label="work", street="1 High St", city="London")
+    edit_person(session, person=ann, fields=PersonFields(city="Paris"))
+    path = tmp_path / "people.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        export_csv(session, out)
+    [back] = parse_google_csv(path).people
+    assert [address.city for address in back.addresses] == ["London", "Paris"]
+    assert [h.value for h in back.handles if h.kind == "im"] == ["skype:ann.lee"]
+    assert back.industry == "Fintech"

@@ -430,6 +430,9 @@ def test_only_address_groups_the_header_has_are_read_row_by_row(tmp_path: Path) 
         assert len(google_plan(table).addresses) == groups
 
 
+RELATIONS = tuple(f"Relation {n} - {part}" for n in (1, 2) for part in ("Label", "Value"))
+
+
 def test_columns_without_a_field_are_kept_in_one_note_and_the_industry_is_read(
     tmp_path: Path,
 ) -> None:
@@ -456,3 +459,24 @@ def test_columns_without_a_field_are_kept_in_one_note_and_the_industry_is_read(
 def test_a_contact_with_those_columns_empty_gets_no_such_note(tmp_path: Path) -> None:
     [ann] = parse_google_csv(build(tmp_path, CURRENT, [ADDRESSED], more=ADDRESS_2)).people
     assert not any(note.startswith("From the address book") for note in ann.notes)
+
+
+def test_unread_columns_of_one_label_name_or_none_are_all_kept(tmp_path: Path) -> None:
+    row = {
+        "First Name": "Ann",
+        "Relation 1 - Label": "Child",
+        "Relation 1 - Value": "Tom",
+        "Relation 2 - Label": "Child",
+        "Relation 2 - Value": "Sue",
+        "Custom Field 1 - Label": "industry",
+        "Custom Field 1 - Value": "Fintech",
+    }
+    path = build(tmp_path, CURRENT, [row], more=RELATIONS)
+    # A column without a name, as a spreadsheet adds when a cell right of the header is used.
+    text = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(f"{text[0]},\n{text[1]},loose end\n", encoding="utf-8")
+    [ann] = parse_google_csv(path).people
+    assert ann.industry == "Fintech"
+    assert ann.notes == [
+        f"From the address book: Child: Tom, Sue; Column {len(text[0].split(',')) + 1}: loose end"
+    ]

@@ -203,6 +203,22 @@ X-MS-OL-DESIGN;CHARSET=utf-8:<card xmlns="http://schemas.microsoft.com/office/ou
     assert person.notes == []
 
 
+def test_an_unreadable_or_binary_property_without_a_field_is_left_out(tmp_path: Path) -> None:
+    person = only_person(
+        tmp_path,
+        """
+FN:Ann Lee
+X-FOO;CHARSET=bogus;ENCODING=QUOTED-PRINTABLE:=E9
+X-BLOB;ENCODING=b:AAECAwQF
+ROLE:Treasurer
+BDAY:1980-06-21
+BDAY;ALTID=1;CALSCALE=gregorian:1980-06-21
+""",
+    )
+    assert person.notes == ["From the card: Role: Treasurer"]
+    assert person.birthday == (1980, 6, 21)
+
+
 def test_impp_keeps_its_service_and_the_apple_service_type_as_label(tmp_path: Path) -> None:
     person = only_person(
         tmp_path,

@@ -385,7 +385,9 @@ def test_an_address_both_records_have_is_kept_once(session: Session) -> None:
     add_address(session, person=dup, label="work", street="1 quai perrache", city="LYON")
     merge_people(session, keep=ann, other=dup)
     detail = person_detail(session, person=ann, now=AT)
-    assert [(a.street, a.is_primary) for a in detail.addresses] == [("1 Quai Perrache", True)]
+    assert [(a.street, a.label, a.is_primary) for a in detail.addresses] == [
+        ("1 Quai Perrache", "work", True)  # the label only the duplicate had is kept
+    ]
 
 
 def test_someone_can_be_merged_into_the_owner(session: Session) -> None:

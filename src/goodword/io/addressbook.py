@@ -259,7 +259,8 @@ def add_contact(batch: Batch, plan: ContactPlan, line: int, row: list[str]) -> N
     )
     if plan.extras and (items := extra_items(plan.extras, row)):
         # Our own CSV export keeps the industry in a custom field; any other goes in a note.
-        person.industry = items.pop("Industry", None)
+        industry = next((name for name in items if name.casefold() == "industry"), None)
+        person.industry = items.pop(industry) if industry else None
         if items:
             person.notes.append(extras_note(items))
     if plan.birthday is not None:

@@ -116,11 +116,12 @@ class Table:
         return found
 
     def unread(self) -> tuple[tuple[int, str], ...]:
-        """(index, name) of every named column no parser looked up, in the file's order."""
+        """(index, name) of every column no parser looked up, in the file's order: a second
+        column of one name too, and a column without a name as `Column N`."""
         return tuple(
-            (i, name)
+            (i, name or f"Column {i + 1}")
             for i, name in enumerate(self.header)
-            if i not in self.used and self.columns.get(header_key(name)) == i
+            if i not in self.used
         )
 
 

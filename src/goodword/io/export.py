@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from icalendar import Calendar, Event
-from sqlalchemy import Row, case, func, select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from goodword.errors import InvalidInput
@@ -209,9 +209,13 @@ def export_csv(session: Session, out: TextIO) -> int:
 
     Handles with the same label share one cell joined by ` ::: `, as Google writes them,
     and the primary one's label is marked `* `; so is the primary address, written first.
-    Open `out` with `newline=""`.
+    The people are read twice: once to count the numbered groups the header needs (Google's
+    defaults, or more), once to write them. Open `out` with `newline=""`.
     """
-    slots = _slot_counts(session)
+    slots = dict(_SLOTS)
+    for record in people_records(session):
+        for group, filled in _groups(record).items():
+            slots[group] = max(slots[group], len(filled))
     writer = csv.writer(out)
     writer.writerow(_csv_header(slots))
     count = 0
@@ -219,41 +223,6 @@ def export_csv(session: Session, out: TextIO) -> int:
         writer.writerow(_csv_row(record, slots))
         count += 1
     return count
-
-
-def _slot_counts(session: Session) -> dict[str, int]:
-    """How many numbered groups each kind needs: Google's default, or more (IM columns only
-    when someone has an IM handle, so a file without them reads like Google's own)."""
-    wid = workspace_id(session)
-    group = case(
-        (HandleRow.kind.in_(("url", "linkedin")), "Website"),
-        (HandleRow.kind == "phone", "Phone"),
-        (HandleRow.kind == "im", "IM"),
-        else_="E-mail",
-    )
-    labels = (
-        select(
-            group.label("group"),
-            func.count(func.distinct(func.coalesce(HandleRow.label, ""))).label("labels"),
-        )
-        .where(HandleRow.workspace_id == wid)
-        .group_by(HandleRow.person_id, group)
-        .subquery()
-    )
-    most = select(labels.c.group, func.max(labels.c.labels)).group_by(labels.c.group)
-    slots = dict(_SLOTS)
-    for name, needed in session.execute(most):
-        slots[name] = max(slots[name], int(needed))
-    # Every address gets a group of its own, even two with one label.
-    addresses = (
-        select(func.count().label("addresses"))
-        .where(Address.workspace_id == wid)
-        .group_by(Address.person_id)
-        .subquery()
-    )
-    most_addresses = session.scalar(select(func.max(addresses.c.addresses)))
-    slots["Address"] = max(slots["Address"], int(most_addresses or 0))
-    return slots
 
 
 def _csv_header(slots: dict[str, int]) -> list[str]:
@@ -270,12 +239,18 @@ def _csv_row(record: PersonRecord, slots: dict[str, int]) -> list[str]:
         given, family = family, ""
     row = [given, "", family, record.nickname or "", record.org or "", record.title or ""]
     row += [_birthday(record.birthday), "\n\n".join(record.notes), MULTI.join(record.tags)]
-    groups = _label_groups(record.handles)
-    groups["Address"] = _address_groups(record)
+    groups = _groups(record)
     for group, cells in _GROUP_CELLS.items():
         filled = [cell for slot in groups[group] for cell in slot]
         row += filled + [""] * (len(cells) * slots[group] - len(filled))
     return [*row, "Industry" if record.industry else "", record.industry or ""]
+
+
+def _groups(record: PersonRecord) -> dict[str, list[list[str]]]:
+    """The cells of each numbered group (E-mail, Phone, Address …) the record fills."""
+    groups = _label_groups(record.handles)
+    groups["Address"] = _address_groups(record)
+    return groups
 
 
 def _label_groups(handles: Sequence[Handle]) -> dict[str, list[list[str]]]:

@@ -35,21 +35,17 @@ class Extra(NamedTuple):
 
 def extra_columns(table: Table) -> tuple[Extra, ...]:
     """The columns of `table` no parser looked up; call it after the plan is made."""
-    unread = {header_key(name): (i, name) for i, name in table.unread()}
+    unread = table.unread()
+    first = {header_key(name): i for i, name in reversed(unread)}  # the first of each name
     extras: list[Extra] = []
-    for key, (i, name) in unread.items():
+    for i, name in unread:
+        key = header_key(name)
         pair = _PAIR.fullmatch(key)
         if key in _REPEATS or (pair and pair[2] != "value"):
             continue
         if pair:
-            label = next(
-                (
-                    unread[f"{pair[1]} - {w}"][0]
-                    for w in ("label", "type")
-                    if f"{pair[1]} - {w}" in unread
-                ),
-                None,
-            )
+            labels = (first.get(f"{pair[1]} - {word}") for word in ("label", "type"))
+            label = next((at for at in labels if at is not None), None)
             extras.append(Extra(name.rsplit(" - ", 1)[0], i, label))
         else:
             extras.append(Extra(_RENAMED.get(key, name), i))
@@ -63,8 +59,8 @@ def extra_items(extras: tuple[Extra, ...], row: list[str]) -> dict[str, str]:
         value = row[at].strip()
         if not value or value.casefold() in _DEFAULTS:
             continue
-        label = row[label_at].strip().lstrip("* ") if label_at is not None else ""
-        found.setdefault(label or name, value)
+        label = (row[label_at].strip().lstrip("* ") if label_at is not None else "") or name
+        found[label] = f"{found[label]}, {value}" if label in found else value
     return found
 
 

@@ -49,7 +49,7 @@ def trim_known(session: Session, plans: list[Plan], report: ImportReport) -> set
     merged: set[int] = set()
     for plan in plans:
         plan.tags -= facts.tags.get(plan.pid, set())
-        plan.notes = [n for n in plan.notes if n not in facts.notes.get(plan.pid, set())]
+        plan.notes = [n for n in plan.notes if not _known_note(n, facts.notes.get(plan.pid))]
         if plan.pid in facts.employed:
             plan.job = None
         if plan.addresses:
@@ -67,6 +67,18 @@ def trim_known(session: Session, plans: list[Plan], report: ImportReport) -> set
             report.unchanged += 1
     report.merges = [m for m in report.merges if m.person_id in merged]
     return facts.primary
+
+
+def _known_note(note: str, known: set[str] | None) -> bool:
+    """A note made of known notes adds nothing: a CSV export joins them all in one cell."""
+    if not known:
+        return False
+    if note in known:
+        return True
+    rest = note
+    for body in sorted(known, key=len, reverse=True):
+        rest = rest.replace(body, "")
+    return not rest.strip()
 
 
 def _fill_fields(person: Person, fields: dict[str, Any]) -> bool:

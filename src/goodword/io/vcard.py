@@ -223,8 +223,20 @@ def _prop(line: str, number: int) -> Prop | None:
     name = match.group(2).upper().replace("_", "-")  # Lotus Notes writes X_NAME
     if name == "PHOTO":  # `item1.PHOTO`: a photo all the same
         return Prop(name, None, [], {}, "", number)
-    if name not in _WANTED and is_noise(name):
+    if name in _WANTED:
+        return _read_prop(name, match, line, number)
+    if is_noise(name):
         return None
+    # Kept only in a note: a property that cannot be read, or is binary, is left out
+    # rather than failing the card.
+    with suppress(_Unreadable):
+        prop = _read_prop(name, match, line, number)
+        return None if prop.encoding in ("b", "base64") else prop
+    return None
+
+
+def _read_prop(name: str, match: re.Match[str], line: str, number: int) -> Prop:
+    """Raises: _Unreadable for parameters or an encoded value that cannot be read."""
     try:
         params = parseParams(match.group(3)) if match.group(3) else []
     except Exception as error:  # vobject is untyped; any failure is this line's fault

@@ -34,7 +34,7 @@ _NOISE = {
     *("ANDROID-CUSTOM", "WAB-GENDER", "RINGTONE", "TEXTTONE", "ACTIVITY-ALERT"),
 }
 _NOISE_PREFIXES = (
-    *("MS-OL-", "MS-CARD", "COUCHDB-", "EVOLUTION-FILE-AS", "FC-"),
+    *("MS-OL-", "MS-CARD", "COUCHDB-", "EVOLUTION-FILE-AS", "FC-", "FCENCODED"),
     *("ADDRESSBOOKSERVER-", "MOZILLA-", "NEXTCLOUD-"),
 )
 # Vendors' prefixes on properties that mean the same everywhere (X-EVOLUTION-SPOUSE).
@@ -216,8 +216,9 @@ class _Fields:
             self.tags.update(dict.fromkeys(t for t in map(_clean, _split(value, ",", v21)) if t))
         elif name == "NOTE" and (note := _text(value, v21).strip()):
             self.notes.append(note)
-        elif name == "BDAY" and self.birthday is None:
-            self.add_birthday(prop)
+        elif name == "BDAY":
+            if self.birthday is None:  # a second one is an alternative (ALTID) of the first
+                self.add_birthday(prop)
         elif name == "PHOTO":
             self.photo = True
         elif name in _SINGLE and (text := _clean(_text(value, v21))):

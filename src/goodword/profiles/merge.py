@@ -157,15 +157,18 @@ def _move_handles(session: Session, keep_id: int, other_id: int) -> None:
 
 
 def _move_addresses(session: Session, keep_id: int, other_id: int) -> None:
-    """Addresses move unless keep has the same one; keep's primary, if any, stays primary."""
-    mine = list(session.scalars(select(Address).where(Address.person_id == keep_id)))
-    known = {key_of(address) for address in mine}
-    has_primary = any(address.is_primary for address in mine)
+    """Addresses move unless keep has the same one (which then takes a label it lacks);
+    keep's primary address, if it has one, stays the primary."""
+    mine = {
+        key_of(a): a for a in session.scalars(select(Address).where(Address.person_id == keep_id))
+    }
+    has_primary = any(address.is_primary for address in mine.values())
     for address in session.scalars(select(Address).where(Address.person_id == other_id)):
-        if key_of(address) in known:
+        if (same := mine.get(key_of(address))) is not None:
+            same.label = same.label or address.label
             session.delete(address)
             continue
-        known.add(key_of(address))
+        mine[key_of(address)] = address
         address.person_id = keep_id
         address.is_primary = address.is_primary and not has_primary
     session.flush()
