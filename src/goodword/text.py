@@ -13,6 +13,7 @@ from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, valida
 from goodword.errors import InvalidInput
 
 _SPACES = re.compile(r"\s+")
+_LOCAL_SPLIT = re.compile(r"[._+\-]+")
 MAX_MONEY = Decimal("1e10")
 _ID_REF = re.compile(r"#?(\d+)")
 _URI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
@@ -28,6 +29,17 @@ _NANP = re.compile(r"(?:\+?1[ .-]?)?\(?([2-9]\d{2})\)?[ .-]?([2-9]\d{2})[ .-]?(\
 _LINKEDIN = re.compile(
     r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(in|company)/([^/?#]+)", re.I
 )
+
+
+def name_from_address(address: str) -> str:
+    """'ann.lee@x.org' → 'Ann Lee': a readable name for someone known only by their address.
+
+    Parts already mixed-case ('McKay') are kept as written rather than title-cased.
+    """
+    local = address.split("@", 1)[0]
+    parts = [p for p in _LOCAL_SPLIT.split(local) if p]
+    words = [p[0].upper() + p[1:] if p.islower() else p for p in parts]
+    return " ".join(words) or address
 
 
 def clean_name(raw: str) -> str:
@@ -97,6 +109,12 @@ def normalize_phone(raw: str, *, region: str = "US") -> str:
     if not phonenumbers.is_possible_number(parsed):
         raise InvalidInput(f"'{raw}' is not a possible phone number.")
     return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+
+
+def is_linkedin(url: str) -> bool:
+    """A LinkedIn profile or company page (what `normalize_linkedin` accepts); other
+    linkedin.com links, such as the feed, stay plain URLs."""
+    return _LINKEDIN.match(url.strip()) is not None
 
 
 def normalize_linkedin(raw: str) -> str:

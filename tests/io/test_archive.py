@@ -45,7 +45,8 @@ from goodword.people.service import (
 )
 from goodword.referrals.models import LedgerKind, ReferralStatus
 from goodword.referrals.service import add_referral, move_referral, record_give
-from goodword.relationships.models import Relationship, TieKind
+from goodword.relationships.kinds import TieKind
+from goodword.relationships.models import Relationship
 from goodword.relationships.service import connect_people
 from goodword.storage.base import WorkspaceRow
 from goodword.workspace import Workspace, open_workspace

@@ -494,3 +494,14 @@ def test_an_unreadable_recurrence_id_is_an_override_that_matches_nothing(tmp_pat
     moments = {i.at for i in batch.interactions}
     assert datetime(2024, 5, 13, 8, tzinfo=UTC) in moments
     assert datetime(2024, 5, 14, 13, tzinfo=UTC) not in moments
+
+
+def test_a_utf16_calendar_reads_like_its_utf8_copy(tmp_path: Path) -> None:
+    utf8, utf16 = tmp_path / "utf8.ics", tmp_path / "utf16.ics"
+    utf8.write_bytes(CALENDAR.encode())
+    utf16.write_bytes(CALENDAR.encode("utf-16"))  # with its byte-order mark, as Windows saves
+    expected = parse_ics(utf8, now=NOW, window_days=FIXTURE_WINDOW)
+    batch = parse_ics(utf16, now=NOW, window_days=FIXTURE_WINDOW)
+    assert [(i.at, i.participants) for i in batch.interactions] == [
+        (i.at, i.participants) for i in expected.interactions
+    ]

@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from goodword.io import mbox
-from goodword.io.acquaintances import name_from_address
 from goodword.io.errors import MalformedFile
 from goodword.io.mbox import RawMessage, parse_mbox, scan_messages
 from goodword.io.records import Batch, InteractionRecord
+from goodword.text import name_from_address
 
 ANN, BOB, CAROL = "ann@example.com", "bob@example.org", "carol@example.net"
 JOSE = "jose@example.es"

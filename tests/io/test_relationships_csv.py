@@ -8,8 +8,7 @@ import pytest
 
 from goodword.io.errors import MalformedFile
 from goodword.io.records import ME, TieRecord
-from goodword.io.relationships_csv import TIE_KINDS, parse_relationships_csv
-from goodword.relationships.models import TieKind
+from goodword.io.relationships_csv import parse_relationships_csv
 
 HEADER = "a,b,strength,kind,note\n"
 
@@ -83,10 +82,6 @@ def test_a_bad_row_rejects_the_file_naming_its_line(tmp_path: Path, row: str, pr
         parse_relationships_csv(path)
     assert caught.value.line == 3
     assert problem in caught.value.problem
-
-
-def test_kinds_are_those_the_relationships_domain_knows() -> None:
-    assert {kind.value for kind in TieKind} == TIE_KINDS
 
 
 def test_a_contacts_file_is_not_a_relationships_file(tmp_path: Path) -> None:

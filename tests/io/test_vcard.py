@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from goodword.io.errors import MalformedFile
 from goodword.io.records import AddressRecord, Batch, Handle, PersonRecord
-from goodword.io.vcard import parse_vcard, write_vcards
+from goodword.io.vcard import parse_vcard
+from goodword.io.vcard_write import write_vcards
 
 DATA = Path(__file__).parent.parent / "data" / "vcard"
 FIXTURES = sorted(DATA.rglob("*.vcf"))
@@ -217,6 +218,17 @@ BDAY;ALTID=1;CALSCALE=gregorian:1980-06-21
     )
     assert person.notes == ["From the card: Role: Treasurer"]
     assert person.birthday == (1980, 6, 21)
+
+
+def test_a_linkedin_link_that_is_no_profile_stays_a_plain_url(tmp_path: Path) -> None:
+    person = only_person(
+        tmp_path,
+        "FN:Ann Lee\nURL:https://www.linkedin.com/feed/\nURL:https://uk.linkedin.com/in/annlee\n",
+    )
+    assert [(h.kind, h.value) for h in person.handles] == [
+        ("url", "https://www.linkedin.com/feed/"),
+        ("linkedin", "https://uk.linkedin.com/in/annlee"),
+    ]
 
 
 def test_impp_keeps_its_service_and_the_apple_service_type_as_label(tmp_path: Path) -> None:

@@ -31,7 +31,8 @@ from goodword.people.service import (
 from goodword.profiles.forget import delete_person
 from goodword.referrals.models import LedgerEntry, LedgerKind, Referral
 from goodword.referrals.service import add_referral, record_give
-from goodword.relationships.models import Relationship, TieKind
+from goodword.relationships.kinds import TieKind
+from goodword.relationships.models import Relationship
 from goodword.relationships.service import connect_people, find_tie
 from goodword.storage.session import workspace_id
 

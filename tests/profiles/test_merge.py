@@ -35,7 +35,8 @@ from goodword.profiles.merge import merge_people
 from goodword.profiles.queries import person_detail
 from goodword.referrals.models import LedgerEntry, LedgerKind, Referral
 from goodword.referrals.service import add_referral, record_give
-from goodword.relationships.models import Relationship, TieKind
+from goodword.relationships.kinds import TieKind
+from goodword.relationships.models import Relationship
 from goodword.relationships.service import connect_people, find_tie
 from goodword.workspace import Workspace, open_workspace
 

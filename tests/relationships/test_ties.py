@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from goodword.errors import InvalidInput
 from goodword.people.models import Person
 from goodword.people.service import PersonFields, create_person, get_owner
-from goodword.relationships.models import Relationship, TieKind, TieSource
+from goodword.relationships.kinds import TieKind, TieSource
+from goodword.relationships.models import Relationship
 from goodword.relationships.service import connect_people, find_tie
 from goodword.relationships.strength import TieEvidence, tie_strength
 from goodword.storage.session import workspace_id

@@ -18,7 +18,7 @@ from goodword.interactions.service import log_interaction
 from goodword.people.queries import resolve_person
 from goodword.people.service import get_owner
 from goodword.profiles.service import record_met_refs
-from goodword.relationships.models import TieKind
+from goodword.relationships.kinds import TieKind
 from goodword.relationships.service import connect_people
 from goodword.storage.session import workspace_currency
 from goodword.text import parse_currency, parse_date, parse_money, parse_when

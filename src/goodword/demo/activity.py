@@ -29,7 +29,7 @@ from goodword.demo.stories import (
 )
 from goodword.interactions.models import InteractionKind
 from goodword.referrals.models import LedgerKind
-from goodword.relationships.models import TieKind, TieSource
+from goodword.relationships.kinds import TieKind, TieSource
 
 YEARS = 2
 TOUCH_KINDS: tuple[tuple[InteractionKind, float], ...] = (

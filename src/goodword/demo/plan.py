@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from goodword.referrals.models import ReferralStatus
-from goodword.relationships.models import TieKind
+from goodword.relationships.kinds import TieKind
 
 DIRECT_SHARE = 12  # one person in twelve is someone the owner knows personally
 MAX_DIRECTS = 2000  # nobody keeps up with more, however big the network

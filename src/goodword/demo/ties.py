@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from goodword.demo.plan import Plan
 from goodword.demo.vocabulary import TIE_NOTES
-from goodword.relationships.models import TieKind, TieSource
+from goodword.relationships.kinds import TieKind, TieSource
 
 if TYPE_CHECKING:
     from goodword.demo.generate import Ids, Row

@@ -11,20 +11,16 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from goodword.io.records import Batch, Handle, PersonRecord, TieRecord
+from goodword.text import name_from_address
 
-_LOCAL_SPLIT = re.compile(r"[._+\-]+")
 _SPACE = re.compile(r"\s")
 
 
-def name_from_address(address: str) -> str:
-    """'ann.lee@x.org' → 'Ann Lee': a readable name for someone known only by their address.
-
-    Parts already mixed-case ('McKay') are kept as written rather than title-cased.
-    """
-    local = address.split("@", 1)[0]
-    parts = [p for p in _LOCAL_SPLIT.split(local) if p]
-    words = [p[0].upper() + p[1:] if p.islower() else p for p in parts]
-    return " ".join(words) or address
+def display_name(raw: str) -> str | None:
+    """The name shown beside an address (`"Ann Lee" <ann@…>`, `CN=Ann Lee`), unquoted; None
+    when blank or itself an address."""
+    name = raw.strip().strip("'\"").strip()
+    return name if name and "@" not in name else None
 
 
 def plain_address(raw: str) -> str | None:

@@ -31,6 +31,7 @@ from goodword.io.records import (
     Skip,
     paused_gc,
 )
+from goodword.text import is_linkedin
 
 T = TypeVar("T")
 
@@ -316,9 +317,3 @@ def _addresses(plan: ContactPlan, row: list[str]) -> list[AddressRecord]:
                 found.append(address)
                 preferred = False  # of several addresses in one group, the first is the primary
     return found
-
-
-def is_linkedin(url: str) -> bool:
-    """A LinkedIn profile or company page; other linkedin.com links stay plain URLs."""
-    lowered = url.lower()
-    return "linkedin.com/in/" in lowered or "linkedin.com/company/" in lowered

@@ -7,7 +7,6 @@ Address books (Google, Outlook, Thunderbird) turn rows into records in `addressb
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 from collections.abc import Callable, Collection, Iterator
@@ -16,6 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from goodword.io.errors import MalformedFile
+from goodword.io.textfile import read_text
 
 MAX_PREAMBLE = 20  # rows searched for the header: LinkedIn puts a note above it
 DELIMITERS = (",", ";", "\t")  # Excel saves with ';' where ',' is the decimal mark
@@ -90,7 +90,6 @@ class Table:
 
     path: Path
     layout: Layout
-    line: int
     columns: dict[str, int]
     width: int
     rows: Records
@@ -131,7 +130,7 @@ def read_table(path: Path, *, accept: Collection[Layout], what: str, expected: s
     Raises: MalformedFile for an unreadable, empty or mis-encoded file, broken quoting, or a
     header that belongs to another format (the message then says which format it looks like).
     """
-    text = read_text(path)
+    text = read_text(path, empty="expected a header row", save_as="CSV UTF-8")
     first: Row | None = None
     seen: Layout | None = None
     broken: MalformedFile | None = None
@@ -142,7 +141,7 @@ def read_table(path: Path, *, accept: Collection[Layout], what: str, expected: s
                 keys = [header_key(c) for c in cells]
                 layout = detect_layout(keys)
                 if layout is not None and layout in accept:
-                    return _table(path, layout, line, cells, records)
+                    return _table(path, layout, cells, records)
                 first = first or (line, cells)
                 if layout is not None and seen is None:
                     seen, first = layout, (line, cells)  # show the header it does have
@@ -156,13 +155,13 @@ def read_table(path: Path, *, accept: Collection[Layout], what: str, expected: s
     raise _foreign(path, first, seen, f"this is not {what}: expected columns like {expected}")
 
 
-def _table(path: Path, layout: Layout, line: int, cells: list[str], records: Records) -> Table:
+def _table(path: Path, layout: Layout, cells: list[str], records: Records) -> Table:
     columns: dict[str, int] = {}
     for i, cell in enumerate(cells):
         columns.setdefault(header_key(cell), i)
     width = len(cells)
     header = [" ".join(cell.lstrip("\ufeff").split()) for cell in cells]
-    return Table(path, layout, line, columns, width, _padded(records, width), header)
+    return Table(path, layout, columns, width, _padded(records, width), header)
 
 
 def _padded(records: Records, width: int) -> Records:
@@ -200,49 +199,3 @@ def _foreign(path: Path, first: Row | None, seen: Layout | None, what: str) -> M
         looks_like, fmt = _DESCRIPTIONS[seen]
         hint = f" (it looks like {looks_like}: import it as {fmt})"
     return MalformedFile(path, line, f"{what}, found {shown}{more}{hint}")
-
-
-def read_text(path: Path) -> str:
-    """The file as text: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252 (Outlook).
-
-    Raises: MalformedFile when the file cannot be read, is empty or is not text.
-    """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise MalformedFile(path, None, f"cannot be read: {exc.strerror or exc}") from None
-    text = _decode(path, data)
-    if not text or text.isspace():
-        raise MalformedFile(path, 1, "the file is empty: expected a header row")
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        problem = "holds NUL bytes: it is not a text CSV (save it as CSV UTF-8)"
-        raise MalformedFile(path, line, problem)
-    return text
-
-
-def _decode(path: Path, data: bytes) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise _bad_encoding(path, data, exc, "UTF-16") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        # Text that was valid UTF-8 up to here is UTF-8 with a damaged byte, not Windows-1252.
-        if not data[: exc.start].isascii():
-            raise _bad_encoding(path, data, exc, "UTF-8") from None
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise _bad_encoding(path, data, exc, "UTF-8 or Windows-1252") from None
-
-
-def _bad_encoding(path: Path, data: bytes, exc: UnicodeDecodeError, expected: str) -> MalformedFile:
-    # Counting in the decoded prefix, so UTF-16's two-byte line breaks count once.
-    codec = "utf-16" if expected == "UTF-16" else "latin-1"
-    line = data[: exc.start].decode(codec, "replace").count("\n") + 1
-    byte = data[exc.start : exc.start + 1].hex()
-    problem = f"byte 0x{byte} is not valid {expected} text; save the file as CSV UTF-8"
-    return MalformedFile(path, line, problem)

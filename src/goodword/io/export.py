@@ -25,7 +25,7 @@ from goodword.io.addressbook import GOOGLE_IM_SERVICES
 from goodword.io.archive import write_archive
 from goodword.io.backup import replacing
 from goodword.io.records import AddressRecord, Handle, PersonRecord
-from goodword.io.vcard import write_vcards
+from goodword.io.vcard_write import write_vcards
 from goodword.people.addresses import PARTS
 from goodword.people.models import Address, Employment, Note, Organisation, Person, PersonTag, Tag
 from goodword.people.models import Handle as HandleRow

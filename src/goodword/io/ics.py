@@ -23,9 +23,10 @@ from typing import Any
 import recurring_ical_events
 from icalendar import Calendar, Component
 
-from goodword.io.acquaintances import Acquaintances, plain_address
+from goodword.io.acquaintances import Acquaintances, display_name, plain_address
 from goodword.io.errors import MalformedFile
 from goodword.io.records import Batch, InteractionRecord, Skip
+from goodword.io.textfile import read_text
 
 FUTURE = timedelta(days=30)
 TIE_MEETING_SIZE = 8
@@ -69,7 +70,7 @@ def parse_ics(path: Path, *, now: datetime, window_days: int = 730) -> Batch:
 
     Raises: MalformedFile when the file is not a calendar icalendar can read.
     """
-    text = _read_text(path)
+    text = read_text(path, save_as="UTF-8", allow_nul=True)
     now = now if now.tzinfo else now.replace(tzinfo=UTC)
     importer = _Importer((now - timedelta(days=max(window_days, 0)), now + FUTURE))
     with warnings.catch_warnings():
@@ -81,27 +82,6 @@ def parse_ics(path: Path, *, now: datetime, window_days: int = 730) -> Batch:
                 importer.add_series(series, calendar, cancelled=cancelled)
     importer.people.fill(importer.batch)
     return importer.batch
-
-
-def _read_text(path: Path) -> str:
-    """UTF-8 as RFC 5545 says, else Windows-1252 (old Outlook exports); never replaced bytes.
-
-    Raises: MalformedFile naming the line of a byte neither encoding can read.
-    """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise MalformedFile(path, None, f"cannot be read: {exc.strerror or exc}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problem = f"byte 0x{data[exc.start]:02x} is not UTF-8 text; save the calendar as UTF-8"
-        raise MalformedFile(path, line, problem) from None
 
 
 def _calendars(path: Path, text: str) -> list[tuple[Component, list[Located]]]:
@@ -371,8 +351,7 @@ def _person(value: Any) -> tuple[str, str | None] | None:
         address = plain_address(_param(value, "EMAIL")) if _param(value, "EMAIL") else None
     if address is None:
         return None
-    name = _param(value, "CN").strip().strip("'\"").strip()
-    return address, name if name and "@" not in name else None
+    return address, display_name(_param(value, "CN"))
 
 
 def _param(value: Any, name: str) -> str:

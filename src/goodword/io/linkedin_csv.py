@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from goodword.io.addressbook import BadDate, is_linkedin
+from goodword.io.addressbook import BadDate
 from goodword.io.csvfile import Layout, Table, read_table
 from goodword.io.records import ME, Batch, Handle, PersonRecord, Skip, TieRecord, paused_gc
+from goodword.text import is_linkedin
 
 EXPECTED = "'First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Connected On'"
 MONTHS = {

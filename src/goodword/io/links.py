@@ -15,7 +15,8 @@ from goodword.io.records import InteractionRecord, TieRecord
 from goodword.io.report import ImportReport
 from goodword.people.models import Person
 from goodword.people.queries import resolve_person
-from goodword.relationships.models import Relationship, TieKind, TieSource
+from goodword.relationships.kinds import TieKind, TieSource
+from goodword.relationships.models import Relationship
 from goodword.relationships.service import connect_people
 from goodword.storage.bulk import insert_returning_ids, insert_rows
 from goodword.storage.session import workspace_id

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from goodword.io.acquaintances import Acquaintances, plain_address
+from goodword.io.acquaintances import Acquaintances, display_name, plain_address
 from goodword.io.errors import MalformedFile
 from goodword.io.records import Batch, InteractionRecord, Skip
 
@@ -327,7 +327,7 @@ def _address_field(value: str) -> tuple[tuple[str, str | None], ...]:
     for name, raw in _simple_addresses(value) or getaddresses([value]):
         address = plain_address(raw)
         if address is not None:
-            found.append((address, _display_name(name)))
+            found.append((address, display_name(_decode(name))))
     return tuple(found)
 
 
@@ -348,11 +348,6 @@ def _simple_addresses(value: str) -> list[tuple[str, str]] | None:
         elif piece.strip():
             return None
     return pairs
-
-
-def _display_name(raw: str) -> str | None:
-    name = _decode(raw).strip().strip("'\"").strip()
-    return name if name and "@" not in name else None
 
 
 def _decode(text: str) -> str:

@@ -13,23 +13,10 @@ from pathlib import Path
 from goodword.io.csvfile import Layout, Table, read_table
 from goodword.io.errors import MalformedFile
 from goodword.io.records import ME, Batch, TieRecord, paused_gc
+from goodword.relationships.kinds import TieKind
 
 EXPECTED = "'a', 'b', 'strength', 'kind', 'note'"
-# The same names as goodword.relationships.models.TieKind (a test keeps them equal); listed
-# here so parsing stays free of SQLAlchemy.
-TIE_KINDS = frozenset(
-    {
-        "knows",
-        "colleague",
-        "friend",
-        "family",
-        "introduced",
-        "supplier",
-        "mentor",
-        "client",
-        "partner",
-    }
-)
+TIE_KINDS = frozenset(kind.value for kind in TieKind)
 
 
 def parse_relationships_csv(path: Path) -> Batch:

@@ -22,9 +22,8 @@ from vobject.base import parseParams
 from goodword.io.errors import MalformedFile
 from goodword.io.records import Batch
 from goodword.io.vcard_fields import IM_SERVICES, Prop, card_record, is_noise, new_prop
-from goodword.io.vcard_write import write_vcards
 
-__all__ = ["parse_vcard", "write_vcards"]
+__all__ = ["parse_vcard"]
 
 # vobject's line grammar (name, parameters, ':'), with atomic groups so a damaged line fails
 # in linear time instead of backtracking through every split of its parameters.
@@ -62,7 +61,11 @@ def parse_vcard(path: Path) -> Batch:
         MalformedFile: a card cannot be read, a card never ends, the bytes cannot be decoded,
             or the file holds no card at all.
     """
-    text = _decode(path.read_bytes(), path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise MalformedFile(path, None, f"cannot be read: {exc.strerror or exc}") from None
+    text = _decode(raw, path)
     batch = Batch()
     found = False
     for card in _cards(text, path):

@@ -12,6 +12,7 @@ from datetime import date
 
 from goodword.io.addresses import place_of
 from goodword.io.records import AddressRecord, Batch, Handle, OrgRecord, PersonRecord, Skip
+from goodword.text import clean_name, is_linkedin
 
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 _SPLITTERS = {sep: re.compile(rf"(\\.|{sep})", re.DOTALL) for sep in ";,"}
@@ -104,10 +105,6 @@ def new_prop(name: str, group: str | None, raw: list[list[str]], value: str, lin
     return prop
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _unescape(pair: str, v21: bool) -> str:
     """vCard 3.0/4.0 escape backslash, comma, semicolon and newline; 2.1 escapes only ';'."""
     if v21:
@@ -143,14 +140,14 @@ def _name_from_n(value: str, v21: bool) -> str:
         _text(parts[i], v21) if v21 else " ".join(_split(parts[i], ",", v21))
         for i in (3, 1, 2, 0, 4)
     )
-    return _clean(" ".join(words))
+    return clean_name(" ".join(words))
 
 
 def _apple_label(text: str) -> str:
     """Apple's built-in labels come wrapped (`_$!<HomePage>!$_`); custom ones are the user's."""
     if text.startswith("_$!<") and text.endswith(">!$_"):
         return text[4:-4].lower()
-    return _clean(text)
+    return clean_name(text)
 
 
 def _handle_value(name: str, value: str) -> str:
@@ -208,12 +205,14 @@ class _Fields:
             self.labels[prop.group.lower()] = _apple_label(_text(value, v21))
         elif name in ("N", "ORG", "NICKNAME"):  # ORG: the first unit names the organisation
             first = _split(value, ";" if name == "ORG" else ",", v21)[0]
-            if text := _name_from_n(value, v21) if name == "N" else _clean(first):
+            if text := _name_from_n(value, v21) if name == "N" else clean_name(first):
                 self.single.setdefault(name, text)
         elif name == "ADR":
             self.add_address(prop, _split(value, ";", v21))
         elif name == "CATEGORIES":
-            self.tags.update(dict.fromkeys(t for t in map(_clean, _split(value, ",", v21)) if t))
+            self.tags.update(
+                dict.fromkeys(t for t in map(clean_name, _split(value, ",", v21)) if t)
+            )
         elif name == "NOTE" and (note := _text(value, v21).strip()):
             self.notes.append(note)
         elif name == "BDAY":
@@ -221,7 +220,7 @@ class _Fields:
                 self.add_birthday(prop)
         elif name == "PHOTO":
             self.photo = True
-        elif name in _SINGLE and (text := _clean(_text(value, v21))):
+        elif name in _SINGLE and (text := clean_name(_text(value, v21))):
             self.single.setdefault(name, text)
         elif name not in _SINGLE and (text := _text(value, v21).strip()):
             self.extras.append((name, text, prop.group.lower() if prop.group else None))
@@ -231,7 +230,7 @@ class _Fields:
         types = [t for t in prop.types if t not in _NOT_LABELS]
         social = prop.name == "X-SOCIALPROFILE"
         kind = _HANDLE_KINDS[prop.name]
-        if "linkedin.com" in value.lower() or (social and "linkedin" in types):
+        if is_linkedin(value) or (social and "linkedin" in types):
             kind, types = "linkedin", [t for t in types if t != "linkedin"]
         elif social and not value.lower().startswith(("http://", "https://")):
             return  # iOS writes `x-apple:handle` for services goodword does not know
@@ -263,12 +262,12 @@ class _Fields:
         types = [t for t in prop.types if t not in _NOT_LABELS]
         address = AddressRecord(
             label=" ".join(types) or None,
-            po_box=_clean(po_box) or None,
+            po_box=clean_name(po_box) or None,
             street="\n".join(line for line in lines if line) or None,
-            city=_clean(city) or None,
-            region=_clean(region) or None,
-            postcode=_clean(postcode) or None,
-            country=_clean(country) or None,
+            city=clean_name(city) or None,
+            region=clean_name(region) or None,
+            postcode=clean_name(postcode) or None,
+            country=clean_name(country) or None,
             preferred=prop.preferred,
         )
         self.addresses.append(address)

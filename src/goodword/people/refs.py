@@ -8,7 +8,7 @@ from goodword.errors import NotFound
 from goodword.people.models import Person
 from goodword.people.queries import resolve_person
 from goodword.people.service import PersonFields, create_person
-from goodword.text import id_in_ref
+from goodword.text import id_in_ref, name_from_address
 
 
 def find_or_create_person(session: Session, ref: str) -> tuple[Person, bool]:
@@ -22,8 +22,7 @@ def find_or_create_person(session: Session, ref: str) -> tuple[Person, bool]:
         if id_in_ref(ref) is not None:
             raise
     if "@" in ref:
-        local = ref.split("@", 1)[0].replace(".", " ").replace("_", " ").title()
-        fields = PersonFields(name=local, emails=[ref])
+        fields = PersonFields(name=name_from_address(ref.strip()), emails=[ref])
     else:
         fields = PersonFields(name=ref)
     return create_person(session, fields=fields), True

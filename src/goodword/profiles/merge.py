@@ -14,7 +14,8 @@ from goodword.people.addresses import key_of
 from goodword.people.models import Address, Employment, Handle, Note, Person, PersonTag
 from goodword.people.service import add_note
 from goodword.referrals.models import LedgerEntry, Referral, ReferralVia
-from goodword.relationships.models import Relationship, TieKind, TieSource
+from goodword.relationships.kinds import TieKind, TieSource
+from goodword.relationships.models import Relationship
 from goodword.storage.session import workspace_id
 
 _FIELDS = (

@@ -17,7 +17,7 @@ from goodword.people.refs import find_or_create_person
 from goodword.people.service import PersonFields, add_note, create_person
 from goodword.referrals.models import Referral
 from goodword.referrals.service import add_referral
-from goodword.relationships.models import TieKind
+from goodword.relationships.kinds import TieKind
 from goodword.relationships.service import connect_people
 from goodword.storage.session import workspace_currency
 

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from goodword.errors import InvalidInput
 from goodword.people.models import Person
-from goodword.relationships.models import Relationship, TieKind, TieSource
+from goodword.relationships.kinds import TieKind, TieSource
+from goodword.relationships.models import Relationship
 from goodword.storage.session import workspace_id
 from goodword.text import parse_strength
 
