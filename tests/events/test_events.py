@@ -136,3 +136,11 @@ def test_an_event_of_another_workspace_is_not_found(workspace: Workspace) -> Non
             with pytest.raises(NotFound):
                 resolve_event(session, ref)
         assert list_events(session) == []
+
+
+def test_a_name_many_events_share_lists_ten_and_says_there_are_more(session: Session) -> None:
+    for month in range(1, 13):
+        add_event(session, name=f"Chamber mixer {month}", starts_on=date(2026, month, 1))
+    with pytest.raises(Ambiguous, match="matches more than 10 events") as caught:
+        resolve_event(session, "mixer")
+    assert str(caught.value).count(" on 2026-") == 10

@@ -9,8 +9,10 @@ from sqlalchemy.orm import Session
 
 from goodword.errors import Ambiguous, NotFound
 from goodword.events.models import Attendance, Event
-from goodword.storage.session import workspace_id
-from goodword.text import contains_pattern, id_in_ref
+from goodword.storage.session import by_name, workspace_id
+from goodword.text import id_in_ref
+
+SHOWN = 10  # candidates listed in an "ambiguous" message
 
 
 @dataclass(frozen=True)
@@ -32,19 +34,15 @@ def resolve_event(session: Session, ref: str) -> Event:
         if event is None:
             raise NotFound(f"No event #{event_id}.", hint="See `goodword event list`.")
         return event
-    for condition in (
-        func.lower(Event.name) == text.lower(),
-        Event.name.ilike(contains_pattern(text), escape="\\"),
-    ):
-        found = session.scalars(base.where(condition).order_by(Event.starts_on).limit(10)).all()
-        if len(found) == 1:
-            return found[0]
-        if found:
-            listed = ", ".join(f"{e.name} on {e.starts_on} (#{e.id})" for e in found)
-            raise Ambiguous(
-                f"'{text}' matches {len(found)} events: {listed}.",
-                hint="Pass the event id to choose.",
-            )
+    found = by_name(session, base.order_by(Event.starts_on), Event.name, text, limit=SHOWN + 1)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        count = f"more than {SHOWN}" if len(found) > SHOWN else str(len(found))
+        listed = ", ".join(f"{e.name} on {e.starts_on} (#{e.id})" for e in found[:SHOWN])
+        raise Ambiguous(
+            f"'{text}' matches {count} events: {listed}.", hint="Pass the event id to choose."
+        )
     raise NotFound(f"No event matches '{text}'.", hint="Add it with `goodword event add`.")
 
 

@@ -20,7 +20,7 @@ from goodword.people.models import (
 )
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import get_owner
-from goodword.storage.session import workspace_id
+from goodword.storage.session import by_name, workspace_id
 from goodword.text import contains_pattern, id_in_ref
 
 # A typo still finds a unique person; a looser match only becomes a suggestion.
@@ -68,22 +68,11 @@ def resolve_person(session: Session, ref: str) -> Person:
 
 
 def _resolve_name(session: Session, text: str) -> Person:
-    exact = session.scalars(
-        _people(session).where(func.lower(Person.name) == text.lower()).limit(SHOWN + 1)
-    ).all()
-    if len(exact) == 1:
-        return exact[0]
-    if exact:
-        raise person_ambiguous(text, [(p.id, p.name) for p in exact])
-    contains = session.scalars(
-        _people(session)
-        .where(Person.name.ilike(contains_pattern(text), escape="\\"))
-        .limit(SHOWN + 1)
-    ).all()
-    if len(contains) == 1:
-        return contains[0]
-    if contains:
-        raise person_ambiguous(text, [(p.id, p.name) for p in contains])
+    found = by_name(session, _people(session), Person.name, text, limit=SHOWN + 1)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise person_ambiguous(text, [(p.id, p.name) for p in found], shown=SHOWN)
     near = fuzzy_names(session, text, limit=5, cutoff=SUGGEST_SCORE)
     accepted = [m for m in near if m[2] >= ACCEPT_SCORE]
     if len(accepted) == 1 and (len(near) == 1 or near[1][2] < accepted[0][2] - 5):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
+from sqlalchemy import Select, func
 from sqlalchemy.orm import Session
 
 from goodword.errors import NotFound
 from goodword.storage.base import WorkspaceRow
+from goodword.text import contains_pattern
 
 T = TypeVar("T")
 
@@ -34,3 +37,19 @@ def get_scoped(session: Session, model: type[T], row_id: int, *, what: str, hint
     if row is None or getattr(row, "workspace_id", None) != workspace_id(session):
         raise NotFound(f"No {what} #{row_id}.", hint=hint)
     return row
+
+
+def by_name(
+    session: Session, query: Select[T], column: Any, text: str, *, limit: int
+) -> Sequence[T]:
+    """Rows whose `column` is `text` in any case, else contains it: how a REF names things.
+
+    At most `limit` rows; an empty result means nothing matched either way.
+    """
+    for condition in (
+        func.lower(column) == text.lower(),
+        column.ilike(contains_pattern(text), escape="\\"),
+    ):
+        if found := session.scalars(query.where(condition).limit(limit)).all():
+            return found
+    return []
