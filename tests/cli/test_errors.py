@@ -443,6 +443,8 @@ UNUSABLE = {
     "server that does not answer": "postgresql+psycopg://postgres@127.0.0.1:1/test",
     "folder that cannot be created": "/proc/goodword-cannot-create/goodword.db",
     "driver that is not installed": "mysql://someone@127.0.0.1/goodword",
+    "dialect nobody knows": "bogus://x",
+    "malformed host": "postgresql://u@[::1",
 }
 
 

@@ -146,6 +146,16 @@ def test_person_show_accepts_id_hash_id_email_name_and_me(cli: Cli) -> None:
     assert cli.json("person", "show", "me", "--json")["is_me"] is True
 
 
+def test_names_with_brackets_are_printed_as_typed(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann [/b] Lee", "--org", "[acme]")
+
+    shown = cli.ok("person", "show", "Ann [/b] Lee")
+    listed = cli.ok("person", "list")
+
+    assert "Ann [/b] Lee" in shown.stdout
+    assert "[acme]" in listed.stdout
+
+
 def test_person_show_without_json_prints_the_name(cli: Cli) -> None:
     cli.ok("person", "add", "Ann Lee", "--org", "Acme")
 

@@ -8,7 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from goodword.events.schemas import EventView
 from goodword.followups.schemas import FollowupView
@@ -59,7 +61,8 @@ def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[object]])
     for column in columns:
         table.add_column(column)
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        # Text, not markup: a name like "Ann [work] Lee" is shown as typed.
+        table.add_row(*(Text("" if v is None else str(v)) for v in row))
     out.print(table)
 
 
@@ -72,7 +75,8 @@ def people(found: Sequence[PersonSummary], *, total: int | None = None) -> None:
 
 
 def person(detail: PersonDetail) -> None:
-    out.print(f"[bold]{detail.name}[/bold] (#{detail.id}){'  — you' if detail.is_me else ''}")
+    you = "  — you" if detail.is_me else ""
+    out.print(f"[bold]{escape(detail.name)}[/bold] (#{detail.id}){you}")
     facts = {
         "nickname": detail.nickname,
         "org": detail.org,
@@ -182,7 +186,7 @@ def criteria(found: Sequence[CriterionView]) -> None:
 
 
 def offering(me: PersonSummary, what: OfferingView) -> None:
-    out.print(f"[bold]{me.name}[/bold] (#{me.id}) {', '.join(me.emails)}")
+    out.print(f"[bold]{escape(me.name)}[/bold] (#{me.id}) {escape(', '.join(me.emails))}")
     for label, value in (
         ("One-liner", what.one_liner),
         ("Problems solved", what.problems),

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from goodword.errors import InvalidInput
 
@@ -39,10 +40,12 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def make_engine(target: str, **kwargs: Any) -> Engine:
-    """Raises: InvalidInput when the URL names a driver that is not installed."""
+    """Raises: InvalidInput when the URL is malformed or names a driver not installed."""
     url = database_url(target)
     try:
         engine = create_engine(url, **kwargs)
+    except (ArgumentError, ValueError) as exc:  # unknown dialect, malformed host or port
+        raise InvalidInput(f"'{target}' is not a database URL or file: {exc}.") from None
     except (ModuleNotFoundError, ImportError) as exc:
         raise InvalidInput(
             f"Cannot open {make_url(url).render_as_string(hide_password=True)}: {exc}.",
