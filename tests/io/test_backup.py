@@ -269,3 +269,21 @@ def test_sqlite_restore_refuses_a_backup_from_a_newer_goodword(
         assert people_count(other) == 1
     finally:
         other.close()
+
+
+def test_a_backup_sqlite_cannot_write_is_one_clear_error(live: Workspace) -> None:
+    with pytest.raises(InvalidInput, match=r"Cannot back up to /proc/goodword\.db"):
+        backup(live, Path("/proc/goodword.db"))
+
+
+def test_restore_of_a_damaged_backup_blames_the_backup(live: Workspace, tmp_path: Path) -> None:
+    dest = tmp_path / "backup.db"
+    backup(live, dest)
+    data = bytearray(dest.read_bytes())
+    page = 4096
+    data[2 * page :] = bytes(len(data) - 2 * page)  # every table's pages, zeroed
+    dest.write_bytes(bytes(data))
+    target = open_workspace(str(tmp_path / "target.db"))
+    with pytest.raises(MalformedFile) as raised:
+        restore(target, dest)
+    assert raised.value.path == str(dest)

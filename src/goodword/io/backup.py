@@ -60,6 +60,8 @@ def backup(workspace: Workspace, dest: Path, *, overwrite: bool = False) -> str:
             return "archive"
     except OSError as exc:
         raise InvalidInput(f"Cannot write {dest}: {exc.strerror or exc}.") from None
+    except sqlite3.Error as exc:  # the copy could not be opened or the live file is gone
+        raise InvalidInput(f"Cannot back up to {dest}: {exc}.") from None
 
 
 def restore(workspace: Workspace, source: Path, *, force: bool = False) -> dict[str, int]:
@@ -106,6 +108,8 @@ def replacing(dest: Path) -> Iterator[Path]:
     partial = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
         yield partial
+        with partial.open("rb") as written:  # on disk before it takes the name
+            os.fsync(written.fileno())
         os.replace(partial, dest)
     finally:
         partial.unlink(missing_ok=True)
@@ -192,10 +196,11 @@ def _read_sqlite(path: Path, name: str) -> dict[str, Any]:
                 chosen = _workspace_in(path, copy, name)
                 check_schema(engine)  # upgrades an older backup; refuses a newer one
                 workspace = open_workspace(bind=engine, name=chosen)
+                with workspace.transaction() as session:
+                    return export_archive(session)
             except (sqlite3.DatabaseError, SQLAlchemyError) as exc:
+                # Damage anywhere in the backup is the backup's fault, not the live database's.
                 raise MalformedFile(path, None, f"is not a goodword database ({exc}).") from None
-            with workspace.transaction() as session:
-                return export_archive(session)
         finally:
             engine.dispose()
 
