@@ -254,6 +254,14 @@ BAD_INPUT = [
         ["person", "add", "Cara Diaz", "--im", "skype:"], ["no handle"], id="empty IM handle"
     ),
     pytest.param(
+        ["person", "add", "Cara Diaz", "--im", "skype:" + "c" * 400],
+        ["im handle", "too long"],
+        id="IM handle too long for its column",
+    ),
+    pytest.param(
+        ["icp", "add", "industry", "is", "x" * 600], ["criterion value", "too long"], id="long ICP"
+    ),
+    pytest.param(
         ["person", "edit", "Bob Stone", "--title", "CFO"],
         ["--org"],
         id="title without organisation",

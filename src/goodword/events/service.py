@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from goodword.errors import InvalidInput
 from goodword.events.models import Attendance, Event
 from goodword.people.models import Person
+from goodword.storage.base import column_length
 from goodword.storage.session import workspace_id
 from goodword.text import bounded
 
@@ -26,14 +27,14 @@ def add_event(
     currency: str | None = None,
 ) -> Event:
     """Raises: InvalidInput for a blank name."""
-    cleaned = bounded(name, limit=200, what="event name")
+    cleaned = bounded(name, limit=column_length(Event, "name"), what="event name")
     if not cleaned:
         raise InvalidInput("An event needs a name.")
     event = Event(
         workspace_id=workspace_id(session),
         name=cleaned,
         starts_on=starts_on,
-        place=bounded(place, limit=200, what="place") if place else None,
+        place=bounded(place, limit=column_length(Event, "place"), what="place") if place else None,
         cost_amount=cost,
         cost_currency=currency if cost is not None else None,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import String, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword.errors import InvalidInput
@@ -39,7 +39,7 @@ from goodword.people.models import (
     Tag,
 )
 from goodword.people.service import ensure_names, get_owner
-from goodword.storage.base import WorkspaceRow
+from goodword.storage.base import WorkspaceRow, column_length
 from goodword.storage.bulk import insert_values, reserve_ids
 from goodword.storage.session import workspace_id
 from goodword.text import clean_name
@@ -219,21 +219,14 @@ class _PeopleWriter:
         )
 
 
-def _length(model: type[Any], column: str) -> int:
-    type_ = model.__table__.c[column].type
-    assert isinstance(type_, String)
-    assert type_.length is not None
-    return type_.length
-
-
 # The sizes of the columns imported text goes into.
 _LIMITS = {
-    **{attr: _length(Person, attr) for attr in ("name", *FIELDS)},
-    "tag": _length(Tag, "name"),
-    "org": _length(Organisation, "name"),
-    "title": _length(Employment, "title"),
-    "handle": _length(Handle, "value"),
-    "label": _length(Handle, "label"),
+    **{attr: column_length(Person, attr) for attr in ("name", *FIELDS)},
+    "tag": column_length(Tag, "name"),
+    "org": column_length(Organisation, "name"),
+    "title": column_length(Employment, "title"),
+    "handle": column_length(Handle, "value"),
+    "label": column_length(Handle, "label"),
 }
 _HANDLE_COLUMNS = ("workspace_id", "person_id", "kind", "value", "label", "is_primary")
 _ADDRESS_COLUMNS = ("workspace_id", "person_id", *PARTS, "is_primary")

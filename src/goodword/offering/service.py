@@ -9,7 +9,9 @@ from sqlalchemy.orm import Session
 
 from goodword.errors import InvalidInput
 from goodword.offering.models import IcpCriterion, IcpField, IcpOperator, Offering
+from goodword.storage.base import column_length
 from goodword.storage.session import get_scoped, workspace_id
+from goodword.text import bounded
 
 
 def get_offering(session: Session) -> Offering:
@@ -49,7 +51,8 @@ def add_criterion(
     session: Session, *, field: IcpField, operator: IcpOperator, value: str, weight: float = 1.0
 ) -> IcpCriterion:
     """Raises: InvalidInput for an empty value or a weight that is not positive."""
-    if not value.strip():
+    value = bounded(value, limit=column_length(IcpCriterion, "value"), what="criterion value")
+    if not value:
         raise InvalidInput("An ICP criterion needs a value.")
     if not (math.isfinite(weight) and weight > 0):
         raise InvalidInput(f"Weight {weight} must be more than 0.")
@@ -57,7 +60,7 @@ def add_criterion(
         workspace_id=workspace_id(session),
         field=field,
         operator=operator,
-        value=value.strip(),
+        value=value,
         weight=weight,
     )
     session.add(criterion)

@@ -1,19 +1,21 @@
 """Postal addresses, cleaned part by part and compared the way a person reads them.
 
-Pure: no database. Two addresses are the same when every part but the label reads the same,
-ignoring case, accents and spacing, so re-importing a file or merging two records adds no
-second copy.
+The functions are pure: no database. Two addresses are the same when every part but the
+label reads the same, ignoring case, accents and spacing, so re-importing a file or merging
+two records adds no second copy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from goodword.people.models import Address
+from goodword.storage.base import column_length
 from goodword.text import clean_name, fold
 
 PARTS = ("label", "po_box", "street", "city", "region", "postcode", "country")
 # The columns' sizes: a longer part does not fit.
-LIMITS = dict(zip(PARTS, (50, 100, 300, 100, 100, 20, 100), strict=True))
+LIMITS = {part: column_length(Address, part) for part in PARTS}
 
 # The parts in PARTS order, each cleaned or None.
 AddressParts = tuple[

@@ -32,10 +32,13 @@ from goodword.people.models import (
     PersonTag,
     Tag,
 )
-from goodword.storage.base import WorkspaceRow
+from goodword.storage.base import WorkspaceRow, column_length
 from goodword.storage.bulk import insert_returning_ids
 from goodword.storage.session import workspace_id
 from goodword.text import bounded, clean_name
+
+_NAME = column_length(Person, "name")
+_TITLE = column_length(Employment, "title")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -72,7 +75,7 @@ def get_owner(session: Session) -> Person:
 
 def create_person(session: Session, *, fields: PersonFields) -> Person:
     """Raises: InvalidInput for a blank name or bad handle; Conflict for a handle in use."""
-    name = bounded(fields.name or "", limit=200, what="name")
+    name = bounded(fields.name or "", limit=_NAME, what="name")
     if not name:
         raise InvalidInput("A person needs a name.")
     person = Person(workspace_id=workspace_id(session), name=name)
@@ -88,7 +91,7 @@ def edit_person(session: Session, *, person: Person, fields: PersonFields) -> Pe
     Raises: InvalidInput for a blank name or bad handle; Conflict for a handle in use.
     """
     if fields.name is not None:
-        name = bounded(fields.name, limit=200, what="name")
+        name = bounded(fields.name, limit=_NAME, what="name")
         if not name:
             raise InvalidInput("A person needs a name.")
         person.name = name
@@ -100,7 +103,9 @@ def _apply(session: Session, person: Person, fields: PersonFields) -> None:
     for attr in ("nickname", "industry", "city", "country"):
         value = getattr(fields, attr)
         if value is not None:
-            setattr(person, attr, bounded(value, limit=100, what=attr) or None)
+            setattr(
+                person, attr, bounded(value, limit=column_length(Person, attr), what=attr) or None
+            )
     if fields.birthday is not None:
         year, month, day = fields.birthday
         _check_birthday(year, month, day)
@@ -138,8 +143,11 @@ def add_handle(
 ) -> Handle:
     """Adds an already-normalised handle; the person's first handle of a kind is primary.
 
-    Raises: Conflict when the handle belongs to someone else.
+    Raises: Conflict when the handle belongs to someone else; InvalidInput when it or its
+    label is too long to keep.
     """
+    value = bounded(value, limit=column_length(Handle, "value"), what=f"{kind.value} handle")
+    label = bounded(label, limit=column_length(Handle, "label"), what="label") if label else None
     wid = workspace_id(session)
     existing = session.scalar(
         select(Handle).where(Handle.workspace_id == wid, Handle.kind == kind, Handle.value == value)
@@ -202,7 +210,7 @@ def add_address(
 
 def get_or_create_org(session: Session, *, name: str) -> Organisation:
     """Raises: InvalidInput for a blank name."""
-    cleaned = bounded(name, limit=200, what="organisation")
+    cleaned = bounded(name, limit=column_length(Organisation, "name"), what="organisation")
     if not cleaned:
         raise InvalidInput("An organisation needs a name.")
     wid = workspace_id(session)
@@ -231,7 +239,7 @@ def set_employment(
         current = Employment(
             workspace_id=workspace_id(session),
             org=get_or_create_org(session, name=org),
-            title=bounded(title, limit=200, what="title") if title else None,
+            title=bounded(title, limit=_TITLE, what="title") if title else None,
         )
         person.employments.append(current)
     elif title is not None:
@@ -240,7 +248,7 @@ def set_employment(
                 f"{person.name} has no organisation to hold the title '{title}'.",
                 hint="Pass --org too.",
             )
-        current.title = bounded(title, limit=200, what="title") or None
+        current.title = bounded(title, limit=_TITLE, what="title") or None
     session.flush()
     return current
 
@@ -249,7 +257,7 @@ def tag_person(session: Session, *, person: Person, tags: Iterable[str]) -> None
     wid = workspace_id(session)
     have = {t.name for t in person.tags}
     for raw in tags:
-        name = bounded(raw, limit=100, what="tag").lower()
+        name = bounded(raw, limit=column_length(Tag, "name"), what="tag").lower()
         if not name or name in have:
             continue
         tag = session.scalar(select(Tag).where(Tag.workspace_id == wid, Tag.name == name))

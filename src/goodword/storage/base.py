@@ -66,6 +66,14 @@ def created_at() -> Mapped[datetime]:
     return mapped_column(UTCDateTime(), default=utcnow)
 
 
+def column_length(model: type[Any], column: str) -> int:
+    """The size of a text column, so checks on input follow the schema, not a copy of it."""
+    type_ = model.__table__.c[column].type
+    assert isinstance(type_, String)
+    assert type_.length is not None
+    return type_.length
+
+
 class WorkspaceRow(Base):
     __tablename__ = "workspace"
 
