@@ -144,3 +144,9 @@ def test_a_name_many_events_share_lists_ten_and_says_there_are_more(session: Ses
     with pytest.raises(Ambiguous, match="matches more than 10 events") as caught:
         resolve_event(session, "mixer")
     assert str(caught.value).count(" on 2026-") == 10
+
+
+def test_a_cost_without_a_currency_is_in_the_workspace_currency(session: Session) -> None:
+    event = add_event(session, name="Gala", starts_on=date(2026, 5, 1), cost=Decimal("80"))
+    free = add_event(session, name="Walk", starts_on=date(2026, 5, 2))
+    assert (event.cost_currency, free.cost_currency) == ("USD", None)

@@ -20,7 +20,6 @@ from goodword.people.service import get_owner
 from goodword.profiles.service import record_met_refs
 from goodword.relationships.kinds import TieKind
 from goodword.relationships.service import connect_people
-from goodword.storage.session import workspace_currency
 from goodword.text import parse_currency, parse_date, parse_money, parse_when
 
 event_app = typer.Typer(help="Events you go to.", no_args_is_help=True)
@@ -68,8 +67,8 @@ def event_add(
     """Add an event."""
     starts_on = parse_date(on, what="event date")
     amount = parse_money(cost, what="cost") if cost is not None else None
+    code = parse_currency(currency) if currency else None
     with state(ctx).workspace().transaction() as session:
-        code = parse_currency(currency) if currency else workspace_currency(session)
         event = add_event(
             session, name=name, starts_on=starts_on, place=place, cost=amount, currency=code
         )

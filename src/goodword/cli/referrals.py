@@ -17,7 +17,6 @@ from goodword.referrals.models import LedgerKind, ReferralStatus
 from goodword.referrals.queries import ledger, list_referrals
 from goodword.referrals.schemas import ledger_views, referral_views
 from goodword.referrals.service import get_referral, move_referral, record_give
-from goodword.storage.session import workspace_currency
 from goodword.text import parse_currency, parse_date, parse_money, parse_when
 
 referral_app = typer.Typer(help="Referrals through their pipeline.", no_args_is_help=True)
@@ -49,9 +48,9 @@ def _record(
     ledger_kind = parse_choice(LedgerKind, kind, what="ledger kind")
     amount = parse_money(value, what="value") if value is not None else None
     day = parse_date(on) if on else utcnow().date()
+    code = parse_currency(currency) if currency else None
     with state(ctx).workspace().transaction() as session:
         me, other = get_owner(session), resolve_person(session, ref)
-        code = parse_currency(currency) if currency else workspace_currency(session)
         giver, receiver = (me, other) if giving else (other, me)
         entry = record_give(
             session,

@@ -13,7 +13,7 @@ from goodword.errors import InvalidInput
 from goodword.events.models import Attendance, Event
 from goodword.people.models import Person
 from goodword.storage.base import column_length
-from goodword.storage.session import workspace_id
+from goodword.storage.session import workspace_currency, workspace_id
 from goodword.text import bounded
 
 
@@ -26,7 +26,10 @@ def add_event(
     cost: Decimal | None = None,
     currency: str | None = None,
 ) -> Event:
-    """Raises: InvalidInput for a blank name."""
+    """A cost without a currency is in the workspace's currency.
+
+    Raises: InvalidInput for a blank name.
+    """
     cleaned = bounded(name, limit=column_length(Event, "name"), what="event name")
     if not cleaned:
         raise InvalidInput("An event needs a name.")
@@ -36,7 +39,7 @@ def add_event(
         starts_on=starts_on,
         place=bounded(place, limit=column_length(Event, "place"), what="place") if place else None,
         cost_amount=cost,
-        cost_currency=currency if cost is not None else None,
+        cost_currency=(currency or workspace_currency(session)) if cost is not None else None,
     )
     session.add(event)
     session.flush()

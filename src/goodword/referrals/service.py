@@ -19,7 +19,7 @@ from goodword.referrals.models import (
     ReferralStep,
     ReferralVia,
 )
-from goodword.storage.session import get_scoped, workspace_id
+from goodword.storage.session import get_scoped, workspace_currency, workspace_id
 
 
 def record_give(
@@ -33,7 +33,10 @@ def record_give(
     currency: str | None = None,
     note: str | None = None,
 ) -> LedgerEntry:
-    """Raises: InvalidInput when giver and receiver are the same person."""
+    """A value without a currency is in the workspace's currency.
+
+    Raises: InvalidInput when giver and receiver are the same person.
+    """
     if giver.id == receiver.id:
         raise InvalidInput(f"{giver.name} cannot give to themselves.")
     entry = LedgerEntry(
@@ -42,7 +45,7 @@ def record_give(
         receiver_id=receiver.id,
         kind=kind,
         value=value,
-        currency=currency if value is not None else None,
+        currency=(currency or workspace_currency(session)) if value is not None else None,
         occurred_on=on,
         note=note.strip() if note else None,
     )
