@@ -294,3 +294,10 @@ def test_a_failed_export_leaves_the_previous_file_as_it_was(cli: Cli, tmp_path: 
     result = cli("export", "yaml", str(target))
     assert result.exit_code == 1
     assert target.read_text() == "previous export"
+
+
+def test_export_takes_the_format_in_any_case_as_import_does(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("person", "add", "Ann Lee", "--email", "ann@acme.io")
+    path = tmp_path / "people.vcf"
+    cli.ok("export", "VCARD", str(path))
+    assert "ann@acme.io" in path.read_text(encoding="utf-8")

@@ -64,7 +64,7 @@ def main(
             help="SQLite file or SQLAlchemy URL (else GOODWORD_DB, GOODWORD_DATABASE_URL).",
         ),
     ] = None,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks for errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,

@@ -43,10 +43,10 @@ def import_(
     ],
     file: File,
     dry_run: Annotated[
-        bool, typer.Option(help="Report what would change; change nothing.")
+        bool, typer.Option("--dry-run", help="Report what would change; change nothing.")
     ] = False,
     force: Annotated[
-        bool, typer.Option(help="archive only: replace a workspace that holds data.")
+        bool, typer.Option("--force", help="archive only: replace a workspace that holds data.")
     ] = False,
     json: Json = False,
 ) -> None:
@@ -79,7 +79,7 @@ def export(
     """Export people (vcard, csv), everything (json), or open follow-ups (ics)."""
     with state(ctx).workspace().transaction() as session:
         count = export_file(session, fmt=fmt, dest=file, now=utcnow())
-    render.done(f"Exported {count} {'rows' if fmt == 'json' else 'items'} to {file}")
+    render.done(f"Exported {count} {'rows' if fmt.lower() == 'json' else 'items'} to {file}")
 
 
 def dedupe(
@@ -100,7 +100,9 @@ def dedupe(
 def backup(
     ctx: typer.Context,
     file: File,
-    overwrite: Annotated[bool, typer.Option(help="Replace FILE if it exists.")] = False,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace FILE if it exists.")
+    ] = False,
 ) -> None:
     """Copy the database consistently, even while goodword is running."""
     how = backup_workspace(state(ctx).workspace(), file, overwrite=overwrite)
@@ -110,7 +112,9 @@ def backup(
 def restore(
     ctx: typer.Context,
     file: File,
-    force: Annotated[bool, typer.Option(help="Replace a workspace that holds data.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a workspace that holds data.")
+    ] = False,
 ) -> None:
     """Restore a backup (SQLite copy or JSON archive) into the workspace."""
     counts = restore_workspace(state(ctx).workspace(), file, force=force)

@@ -370,10 +370,11 @@ def export_file(session: Session, *, fmt: str, dest: Path, now: datetime) -> int
         "json": lambda session, out: sum(write_archive(session, out).values()),
         "ics": lambda session, out: export_ics(session, out, now=now),
     }
-    if fmt not in writers:
+    write = writers.get(fmt.strip().lower())  # as `import` takes VCARD, so does export
+    if write is None:
         raise InvalidInput(f"Unknown export format '{fmt}'; use one of: vcard, csv, json, ics.")
     try:
         with replacing(dest) as partial, partial.open("w", encoding="utf-8", newline="") as out:
-            return writers[fmt](session, out)
+            return write(session, out)
     except OSError as exc:
         raise InvalidInput(f"Cannot write {dest}: {exc.strerror or exc}.") from None
