@@ -301,3 +301,13 @@ def test_export_takes_the_format_in_any_case_as_import_does(cli: Cli, tmp_path: 
     path = tmp_path / "people.vcf"
     cli.ok("export", "VCARD", str(path))
     assert "ann@acme.io" in path.read_text(encoding="utf-8")
+
+
+def test_import_archive_reads_a_backup_as_restore_does(
+    cli: Cli, fresh: Cli, tmp_path: Path
+) -> None:
+    small_network(cli)
+    backup = tmp_path / "goodword.backup"  # a SQLite copy on SQLite, the archive otherwise
+    cli.ok("backup", str(backup))
+    fresh.ok("import", "archive", str(backup))
+    assert people_of(fresh) == people_of(cli)

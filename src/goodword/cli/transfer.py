@@ -11,10 +11,9 @@ from goodword.cli import render
 from goodword.cli.options import Json, parse_choice
 from goodword.cli.state import state
 from goodword.clock import utcnow
-from goodword.errors import InvalidInput
 from goodword.io.apply import import_batch
 from goodword.io.backup import backup as backup_workspace
-from goodword.io.backup import load_archive, people_in, read_archive_file
+from goodword.io.backup import load_archive, people_in, read_backup
 from goodword.io.backup import restore as restore_workspace
 from goodword.io.dedupe import find_duplicates, merge_sure_duplicates
 from goodword.io.export import export_file
@@ -55,9 +54,7 @@ def import_(
     workspace = state(ctx).workspace()
     report = ImportReport(format=kind.value, file=str(file), dry_run=dry_run)
     if kind == ImportFormat.ARCHIVE:
-        if not file.is_file():
-            raise InvalidInput(f"No such file: {file}.")
-        archive = read_archive_file(file)
+        archive = read_backup(file, workspace.name)
         with workspace.transaction(commit=not dry_run) as session:
             counts = load_archive(session, archive, file, force=force)
         report.created = people_in(counts)

@@ -71,7 +71,7 @@ def restore(workspace: Workspace, source: Path, *, force: bool = False) -> dict[
     workspace holds data and `force` is not set; SchemaOutOfDate for a newer backup.
     """
     source = Path(source)
-    archive = _read_backup(source, workspace.name)
+    archive = read_backup(source, workspace.name)
     with workspace.transaction() as session:
         return load_archive(session, archive, source, force=force)
 
@@ -145,8 +145,12 @@ def _snapshot(workspace: Workspace) -> Iterator[Session]:
             yield session
 
 
-def _read_backup(path: Path, name: str) -> dict[str, Any]:
-    """Raises: MalformedFile for a file that is neither a goodword archive nor a database."""
+def read_backup(path: Path, name: str) -> dict[str, Any]:
+    """The archive of workspace `name` (or the only one) in a JSON archive or SQLite backup.
+
+    Raises: InvalidInput for a missing file; MalformedFile for a file that is neither a
+    goodword archive nor a goodword database.
+    """
     try:
         with path.open("rb") as file:
             head = file.read(len(SQLITE_MAGIC))
@@ -156,10 +160,10 @@ def _read_backup(path: Path, name: str) -> dict[str, Any]:
         raise MalformedFile(path, None, f"cannot be read ({exc.strerror}).") from None
     if head == SQLITE_MAGIC:
         return _read_sqlite(path, name)
-    return read_archive_file(path)
+    return _read_archive_file(path)
 
 
-def read_archive_file(path: Path) -> dict[str, Any]:
+def _read_archive_file(path: Path) -> dict[str, Any]:
     """Raises: MalformedFile naming the line where the JSON breaks."""
     raw = path.read_bytes()
     try:
