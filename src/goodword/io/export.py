@@ -7,6 +7,8 @@ large network neither loads it all at once nor queries once per person.
 from __future__ import annotations
 
 import csv
+import json
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -209,19 +211,24 @@ def export_csv(session: Session, out: TextIO) -> int:
 
     Handles with the same label share one cell joined by ` ::: `, as Google writes them,
     and the primary one's label is marked `* `; so is the primary address, written first.
-    The people are read twice: once to count the numbered groups the header needs (Google's
-    defaults, or more), once to write them. Open `out` with `newline=""`.
+    The header's numbered groups (Google's defaults, or more) are known only once everyone
+    is read, so rows wait in a temporary file meanwhile. Open `out` with `newline=""`.
     """
     slots = dict(_SLOTS)
-    for record in people_records(session):
-        for group, filled in _groups(record).items():
-            slots[group] = max(slots[group], len(filled))
-    writer = csv.writer(out)
-    writer.writerow(_csv_header(slots))
     count = 0
-    for record in people_records(session):
-        writer.writerow(_csv_row(record, slots))
-        count += 1
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as waiting:
+        for record in people_records(session):
+            head, groups, tail = _csv_parts(record)
+            for group, filled in groups.items():
+                slots[group] = max(slots[group], len(filled))
+            waiting.write(json.dumps([head, groups, tail]) + "\n")
+            count += 1
+        writer = csv.writer(out)
+        writer.writerow(_csv_header(slots))
+        waiting.seek(0)
+        for line in waiting:
+            head, groups, tail = json.loads(line)
+            writer.writerow(_csv_row(head, groups, tail, slots))
     return count
 
 
@@ -233,17 +240,28 @@ def _csv_header(slots: dict[str, int]) -> list[str]:
     return [*header, "Custom Field 1 - Label", "Custom Field 1 - Value"]
 
 
-def _csv_row(record: PersonRecord, slots: dict[str, int]) -> list[str]:
+CsvParts = tuple[list[str], dict[str, list[list[str]]], list[str]]
+
+
+def _csv_parts(record: PersonRecord) -> CsvParts:
+    """A row's cells before and after the numbered groups, and each group's cells."""
     given, _, family = record.name.rpartition(" ")
     if not given:
         given, family = family, ""
-    row = [given, "", family, record.nickname or "", record.org or "", record.title or ""]
-    row += [_birthday(record.birthday), "\n\n".join(record.notes), MULTI.join(record.tags)]
-    groups = _groups(record)
+    head = [given, "", family, record.nickname or "", record.org or "", record.title or ""]
+    head += [_birthday(record.birthday), "\n\n".join(record.notes), MULTI.join(record.tags)]
+    tail = ["Industry" if record.industry else "", record.industry or ""]
+    return head, _groups(record), tail
+
+
+def _csv_row(
+    head: list[str], groups: dict[str, list[list[str]]], tail: list[str], slots: dict[str, int]
+) -> list[str]:
+    row = list(head)
     for group, cells in _GROUP_CELLS.items():
-        filled = [cell for slot in groups[group] for cell in slot]
+        filled = [cell for slot in groups.get(group, []) for cell in slot]
         row += filled + [""] * (len(cells) * slots[group] - len(filled))
-    return [*row, "Industry" if record.industry else "", record.industry or ""]
+    return [*row, *tail]
 
 
 def _groups(record: PersonRecord) -> dict[str, list[list[str]]]:
