@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from rapidfuzz import fuzz, process, utils
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -163,10 +161,6 @@ def count_people(session: Session) -> int:
         )
         or 0
     )
-
-
-def summaries(people: Sequence[Person]) -> list[PersonSummary]:
-    return [PersonSummary.of(p) for p in people]
 
 
 def summary_of(session: Session, person_id: int) -> PersonSummary:

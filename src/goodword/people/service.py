@@ -254,19 +254,16 @@ def set_employment(
 
 
 def tag_person(session: Session, *, person: Person, tags: Iterable[str]) -> None:
-    wid = workspace_id(session)
+    """Raises: InvalidInput for a tag too long to keep."""
     have = {t.name for t in person.tags}
-    for raw in tags:
-        name = bounded(raw, limit=column_length(Tag, "name"), what="tag").lower()
-        if not name or name in have:
-            continue
-        tag = session.scalar(select(Tag).where(Tag.workspace_id == wid, Tag.name == name))
-        if tag is None:
-            tag = Tag(workspace_id=wid, name=name)
-            session.add(tag)
-            session.flush()
-        session.add(PersonTag(workspace_id=wid, person_id=person.id, tag_id=tag.id))
-        have.add(name)
+    limit = column_length(Tag, "name")
+    names = {bounded(raw, limit=limit, what="tag").lower() for raw in tags} - have - {""}
+    if not names:
+        return
+    wid = workspace_id(session)
+    found = ensure_names(session, names, model=Tag)
+    for name in sorted(names):
+        session.add(PersonTag(workspace_id=wid, person_id=person.id, tag_id=found.ids[name]))
     session.flush()
     session.expire(person, ["tags"])
 
