@@ -14,8 +14,7 @@ from goodword.people.queries import resolve_person
 from goodword.people.service import get_owner
 from goodword.profiles.service import receive_referral
 from goodword.referrals.models import LedgerKind, ReferralStatus
-from goodword.referrals.queries import ledger, list_referrals
-from goodword.referrals.schemas import ledger_views, referral_views
+from goodword.referrals.queries import ledger, ledger_views, list_referrals, referral_views
 from goodword.referrals.service import get_referral, move_referral, record_give
 from goodword.text import parse_currency, parse_date, parse_money, parse_when
 
