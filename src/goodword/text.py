@@ -215,11 +215,21 @@ def parse_birthday(raw: str) -> tuple[int | None, int, int]:
     else:
         parsed = parse_date(text, what="birthday")
         year, month, day = parsed.year, parsed.month, parsed.day
-    try:
-        date(year or 2000, month, day)  # 2000 is a leap year, so 29 February passes
-    except ValueError:
-        raise InvalidInput(f"'{raw}' is not a valid birthday.") from None
+    if not is_birthday(year, month, day):
+        raise InvalidInput(f"'{raw}' is not a valid birthday.")
     return year, month, day
+
+
+NO_YEAR = 1604  # the year Apple and Outlook write for a birthday without one
+
+
+def is_birthday(year: int | None, month: int, day: int) -> bool:
+    """A real date, or one that is real in some year when the year is unknown (29 February)."""
+    try:
+        date(2000 if year is None else year, month, day)  # 2000 is a leap year
+    except ValueError:
+        return False
+    return True
 
 
 def parse_when(raw: str, *, what: str = "date") -> datetime:

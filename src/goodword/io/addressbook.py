@@ -7,7 +7,6 @@ exporters write them.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple, TypeVar
@@ -15,7 +14,6 @@ from typing import Any, NamedTuple, TypeVar
 from goodword.io.addresses import AddressColumns, address_record, each_value, place_of
 from goodword.io.csvfile import (
     MULTI,
-    NO_YEAR,
     REMEMBERED,
     Birthday,
     BirthdayReader,
@@ -31,7 +29,7 @@ from goodword.io.records import (
     Skip,
     paused_gc,
 )
-from goodword.text import is_linkedin
+from goodword.text import NO_YEAR, is_birthday, is_linkedin
 
 T = TypeVar("T")
 
@@ -44,20 +42,13 @@ class BadDate(ValueError):
         self.text = text
 
 
-_DAYS_IN = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # 29 February passes without a year
-
-
 def make_birthday(year: int | None, month: int, day: int, text: str) -> Birthday | None:
     """Raises: BadDate for an impossible date; 0/0 means no birthday, year 1604 no year."""
     if month == 0 and day == 0:
         return None
     if year == NO_YEAR or year == 0:
         year = None
-    if not (1 <= month <= 12 and 1 <= day <= _DAYS_IN[month]) or not (
-        year is None or 1 <= year <= 9999
-    ):
-        raise BadDate(text)
-    if month == 2 and day == 29 and year is not None and not calendar.isleap(year):
+    if not is_birthday(year, month, day):
         raise BadDate(text)
     return year, month, day
 

@@ -20,7 +20,6 @@ from goodword.io.textfile import read_text
 MAX_PREAMBLE = 20  # rows searched for the header: LinkedIn puts a note above it
 DELIMITERS = (",", ";", "\t")  # Excel saves with ';' where ',' is the decimal mark
 MULTI = " ::: "  # Google packs several values of one field into one cell
-NO_YEAR = 1604  # Apple and Outlook.com write this year for a birthday without one
 REMEMBERED = 4096  # distinct label and tag cells parsed once per file
 
 Birthday = tuple[int | None, int, int]

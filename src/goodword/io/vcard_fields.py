@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from goodword.io.addresses import place_of
 from goodword.io.records import AddressRecord, Batch, Handle, OrgRecord, PersonRecord, Skip
-from goodword.text import clean_name, is_linkedin
+from goodword.text import NO_YEAR, clean_name, is_birthday, is_linkedin
 
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 _SPLITTERS = {sep: re.compile(rf"(\\.|{sep})", re.DOTALL) for sep in ";,"}
@@ -72,7 +71,6 @@ def _readable(name: str) -> str:
 _NOT_LABELS = {"internet", "pref", "voice", "x400"} | {"quoted-printable", "base64", "b", "8bit"}
 _NOT_LABELS |= {"postal", "parcel", "dom", "intl"}  # ADR types about delivery, not place
 _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S")
-_NO_YEAR = (0, 1604)  # Outlook and Apple write 1604 for "year unknown"
 
 
 @dataclass(slots=True)
@@ -168,13 +166,9 @@ def _birthday(prop: Prop, text: str) -> tuple[int | None, int, int] | None:
     year = int(match.group(1)) if match.group(1) else None
     month, day = int(match.group(2)), int(match.group(3))
     omitted = prop.params.get("X-APPLE-OMIT-YEAR", [""])[0].strip()
-    if year in _NO_YEAR or str(year) == omitted:
+    if year in (0, NO_YEAR) or str(year) == omitted:
         year = None
-    try:
-        date(year or 2000, month, day)  # 2000 is a leap year: 29 February without a year is fine
-    except ValueError:
-        return None
-    return year, month, day
+    return (year, month, day) if is_birthday(year, month, day) else None
 
 
 @dataclass

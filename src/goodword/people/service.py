@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -35,7 +34,7 @@ from goodword.people.models import (
 from goodword.storage.base import WorkspaceRow, column_length
 from goodword.storage.bulk import insert_returning_ids
 from goodword.storage.session import workspace_id
-from goodword.text import bounded, clean_name
+from goodword.text import bounded, clean_name, is_birthday
 
 _NAME = column_length(Person, "name")
 _TITLE = column_length(Employment, "title")
@@ -130,12 +129,8 @@ def _apply(session: Session, person: Person, fields: PersonFields) -> None:
 
 
 def _check_birthday(year: int | None, month: int, day: int) -> None:
-    try:
-        date(year or 2000, month, day)  # 2000 is a leap year, so 29 February passes
-    except ValueError:
-        raise InvalidInput(
-            f"{year or '--'}-{month:02d}-{day:02d} is not a valid birthday."
-        ) from None
+    if not is_birthday(year, month, day):
+        raise InvalidInput(f"{year or '--'}-{month:02d}-{day:02d} is not a valid birthday.")
 
 
 def add_handle(
