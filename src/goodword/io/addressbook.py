@@ -195,11 +195,11 @@ class ContactPlan:
     birthday: BirthdayReader | None = None
     extras: tuple[Extra, ...] = ()  # columns kept only as a note (see `extras`)
     tag_splitter: Callable[[str], tuple[str, ...]] = split_tags
-    seen: dict[str, Any] = field(default_factory=dict, compare=False)
+    seen: dict[tuple[Callable[[str], Any], str], Any] = field(default_factory=dict, compare=False)
 
     def remembered(self, parse: Callable[[str], T], cell: str) -> T:
         """`parse(cell)`, computed once per distinct cell text (up to a few thousand)."""
-        key = f"{parse.__name__}\0{cell}"
+        key = (parse, cell)
         found: T | None = self.seen.get(key)
         if found is None:
             found = parse(cell)
