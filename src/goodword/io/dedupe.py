@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
 
 from goodword.io.apply import load_index
-from goodword.io.matching import SAME_ORG_NAME_SCORE
+from goodword.io.matching import SAME_ORG, SAME_ORG_NAME_SCORE, namesake_reason
 from goodword.people.models import Person
 from goodword.people.queries import summaries_by_id
 from goodword.people.schemas import PersonSummary
@@ -43,11 +43,8 @@ def find_duplicates(session: Session) -> list[DuplicatePair]:
         if len(group) < 2 or len(group) > MAX_GROUP:
             continue
         for a, b in combinations(sorted(group), 2):
-            org_a, org_b = index.org_of.get(a), index.org_of.get(b)
-            if org_a and org_a == org_b:
-                found[(a, b)] = (100.0, "same name and organisation")
-            elif not (org_a and org_b):
-                found[(a, b)] = (90.0, "same name")
+            if reason := namesake_reason(index.org_of.get(a), index.org_of.get(b)):
+                found[(a, b)] = (SURE_SCORE if reason == SAME_ORG else 90.0, reason)
     for colleagues in index.by_org.values():  # blocks of one organisation and initial
         if len(colleagues) > 500:
             continue

@@ -23,6 +23,18 @@ def name_key(name: str) -> str:
     return fold(clean_name(name))
 
 
+SAME_ORG = "same name and organisation"
+SAME_NAME = "same name"
+
+
+def namesake_reason(org_a: str | None, org_b: str | None) -> str | None:
+    """Why two people of one name are taken to be one (their organisations, as name keys):
+    the same organisation, or one of them names none; None when their organisations differ."""
+    if org_a == org_b:
+        return SAME_ORG if org_a else SAME_NAME
+    return SAME_NAME if not (org_a and org_b) else None
+
+
 @dataclass
 class PeopleIndex:
     """Who is known by which handle, name and current organisation (ids may be provisional)."""
@@ -54,10 +66,12 @@ class PeopleIndex:
         namesakes = self.by_name.get(key, [])
         for pid in namesakes:
             if self.org_of.get(pid) == org_key:
-                return pid, "same name and organisation" if org_key else "same name"
+                return pid, SAME_ORG if org_key else SAME_NAME
         # One namesake where one side names no organisation: the same person, less described.
-        if len(namesakes) == 1 and (org_key is None or namesakes[0] not in self.org_of):
-            return namesakes[0], "same name"
+        if len(namesakes) == 1:
+            (pid,) = namesakes
+            if reason := namesake_reason(org_key, self.org_of.get(pid)):
+                return pid, reason
         if org_key and (colleagues := self.by_org.get((org_key, key[:1]))):
             found = process.extractOne(
                 key, colleagues, scorer=fuzz.ratio, score_cutoff=SAME_ORG_NAME_SCORE
