@@ -13,7 +13,6 @@ from goodword.clock import utcnow
 from goodword.errors import Conflict
 from goodword.profiles.stats import network_counts
 from goodword.storage import schema
-from goodword.storage.engine import make_engine
 
 db_app = typer.Typer(help="Create and upgrade the database schema.", no_args_is_help=True)
 
@@ -28,11 +27,7 @@ def register(app: typer.Typer) -> None:
 def init(ctx: typer.Context) -> None:
     """Create (or upgrade) the database and the workspace, ready to use."""
     st = state(ctx)
-    engine = make_engine(st.target)
-    try:
-        schema.upgrade(engine)
-    finally:
-        engine.dispose()
+    schema.upgrade_database(st.target)
     workspace = st.workspace()
     render.done(f"Ready: workspace '{workspace.name}' at {st.target}")
 
@@ -40,24 +35,14 @@ def init(ctx: typer.Context) -> None:
 @db_app.command("upgrade")
 def upgrade(ctx: typer.Context) -> None:
     """Apply every pending migration."""
-    engine = make_engine(state(ctx).target)
-    try:
-        before = schema.current_revision(engine)
-        schema.upgrade(engine)
-        after = schema.current_revision(engine)
-    finally:
-        engine.dispose()
+    before, after = schema.upgrade_database(state(ctx).target)
     render.done(f"Schema at {after}" + (f" (was {before})" if before != after else " (no change)"))
 
 
 @db_app.command("current")
 def current(ctx: typer.Context, json: Json = False) -> None:
     """Show the schema revision of the database and the newest this version knows."""
-    engine = make_engine(state(ctx).target)
-    try:
-        revision = schema.current_revision(engine)
-    finally:
-        engine.dispose()
+    revision = schema.database_revision(state(ctx).target)
     head = schema.head_revision()
     if json:
         render.emit_json({"current": revision, "head": head, "up_to_date": revision == head})
@@ -75,20 +60,16 @@ def demo(
 ) -> None:
     """Fill an empty database with a realistic sample network."""
     # Imported here: the generator's name lists are not needed by any other command.
-    from goodword.demo import fill_demo
+    from goodword.demo import fill_demo, require_empty
 
     workspace = state(ctx).workspace()
-    with workspace.transaction() as session:
-        held = network_counts(session)["people"]
-    if held and if_empty:
+    try:
+        require_empty(workspace)
+    except Conflict:
+        if not if_empty:
+            raise
         render.warn("The database already holds a network; leaving it as it is.")
         return
-    if held:
-        raise Conflict(
-            f"The workspace already holds {held} {'person' if held == 1 else 'people'}; "
-            "demo fills an empty one.",
-            hint="Use a new --db file or another GOODWORD_WORKSPACE.",
-        )
     render.warn(f"Creating a sample network of {people:,} people…")
     filled = fill_demo(workspace, people=people, seed=seed, now=utcnow())
     render.done(

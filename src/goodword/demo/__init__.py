@@ -5,6 +5,6 @@ hundred direct contacts, the thousands of people they know, two years of events,
 and referrals, and the follow-ups that are due today.
 """
 
-from goodword.demo.load import DemoSummary, fill_demo
+from goodword.demo.load import DemoSummary, fill_demo, require_empty
 
-__all__ = ["DemoSummary", "fill_demo"]
+__all__ = ["DemoSummary", "fill_demo", "require_empty"]

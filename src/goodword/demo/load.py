@@ -92,6 +92,12 @@ def fill_demo(
     )
 
 
+def require_empty(workspace: Workspace) -> None:
+    """Raises: Conflict when anyone but the owner is already there (fill_demo checks too)."""
+    with workspace.transaction() as session:
+        _ensure_empty(TableWriter(session.connection(), workspace.id))
+
+
 def _ensure_empty(writer: TableWriter) -> None:
     """Raises: Conflict when anyone but the owner is already there."""
     person = TABLES["person"]
@@ -102,7 +108,7 @@ def _ensure_empty(writer: TableWriter) -> None:
         raise Conflict(
             f"The workspace already holds {count} {'person' if count == 1 else 'people'}; "
             "demo fills an empty one.",
-            hint="Use a new --db file.",
+            hint="Use a new --db file or another GOODWORD_WORKSPACE.",
         )
 
 

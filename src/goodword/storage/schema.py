@@ -10,6 +10,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from goodword.storage.engine import make_engine
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -44,3 +46,23 @@ def is_known(revision: str) -> bool:
     """False for a revision from a newer goodword, which this version must not touch."""
     script = ScriptDirectory.from_config(alembic_config())
     return any(rev.revision == revision for rev in script.walk_revisions())
+
+
+def upgrade_database(target: str) -> tuple[str | None, str]:
+    """Migrates the database at `target` (a path or URL) to the head; (before, after)."""
+    engine = make_engine(target)
+    try:
+        before = current_revision(engine)
+        upgrade(engine)
+        return before, current_revision(engine) or head_revision()
+    finally:
+        engine.dispose()
+
+
+def database_revision(target: str) -> str | None:
+    """The revision the database at `target` is at; None before its first migration."""
+    engine = make_engine(target)
+    try:
+        return current_revision(engine)
+    finally:
+        engine.dispose()
