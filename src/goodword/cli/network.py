@@ -14,10 +14,8 @@ from goodword.events.queries import EventRow, list_events
 from goodword.events.schemas import EventView
 from goodword.events.service import add_event
 from goodword.interactions.models import InteractionKind
-from goodword.interactions.service import log_interaction
 from goodword.people.queries import resolve_person
-from goodword.people.service import get_owner
-from goodword.profiles.service import record_met_refs
+from goodword.profiles.service import log_my_interaction, record_met_refs
 from goodword.relationships.kinds import TieKind
 from goodword.relationships.service import connect_people
 from goodword.text import parse_currency, parse_date, parse_money, parse_when
@@ -121,15 +119,13 @@ def log(
     interaction_kind = parse_choice(InteractionKind, kind, what="interaction kind")
     when = parse_when(at, what="interaction date") if at else utcnow()
     with state(ctx).workspace().transaction() as session:
-        me = get_owner(session)
-        people = [resolve_person(session, ref) for ref in refs]
-        interaction = log_interaction(
+        interaction, people = log_my_interaction(
             session,
-            people=[me, *people],
+            refs=refs,
             kind=interaction_kind,
             at=when,
             note=note,
-            initiated_by=people[0] if they_initiated else me,
+            they_initiated=they_initiated,
         )
         label = f"Logged {interaction.kind} #{interaction.id} with " + ", ".join(
             p.name for p in people

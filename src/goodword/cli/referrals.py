@@ -12,10 +12,10 @@ from goodword.cli.state import state
 from goodword.clock import utcnow
 from goodword.people.queries import resolve_person
 from goodword.people.service import get_owner
-from goodword.profiles.service import receive_referral
+from goodword.profiles.service import receive_referral, record_my_give
 from goodword.referrals.models import LedgerKind, ReferralStatus
 from goodword.referrals.queries import ledger, ledger_views, list_referrals, referral_views
-from goodword.referrals.service import get_referral, move_referral, record_give
+from goodword.referrals.service import get_referral, move_referral
 from goodword.text import parse_currency, parse_date, parse_money, parse_when
 
 referral_app = typer.Typer(help="Referrals through their pipeline.", no_args_is_help=True)
@@ -49,12 +49,10 @@ def _record(
     day = parse_date(on) if on else utcnow().date()
     code = parse_currency(currency) if currency else None
     with state(ctx).workspace().transaction() as session:
-        me, other = get_owner(session), resolve_person(session, ref)
-        giver, receiver = (me, other) if giving else (other, me)
-        entry = record_give(
+        entry, giver, receiver = record_my_give(
             session,
-            giver=giver,
-            receiver=receiver,
+            ref=ref,
+            giving=giving,
             kind=ledger_kind,
             on=day,
             value=amount,

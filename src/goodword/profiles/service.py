@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
 from goodword.events.queries import resolve_event
 from goodword.events.service import record_met
+from goodword.interactions.models import Interaction, InteractionKind
+from goodword.interactions.service import log_interaction
 from goodword.people.models import Person
 from goodword.people.queries import resolve_person
 from goodword.people.refs import find_or_create_person
-from goodword.people.service import PersonFields, add_note, create_person
-from goodword.referrals.models import Referral
-from goodword.referrals.service import add_referral
+from goodword.people.service import PersonFields, add_note, create_person, get_owner
+from goodword.referrals.models import LedgerEntry, LedgerKind, Referral
+from goodword.referrals.service import add_referral, record_give
 from goodword.relationships.kinds import TieKind
 from goodword.relationships.service import connect_people
 from goodword.storage.session import workspace_currency
@@ -96,3 +98,61 @@ def receive_referral(
         value=value,
         note=note,
     )
+
+
+def log_my_interaction(
+    session: Session,
+    *,
+    refs: Sequence[str],
+    kind: InteractionKind,
+    at: datetime,
+    note: str | None = None,
+    they_initiated: bool = False,
+) -> tuple[Interaction, list[Person]]:
+    """An interaction of yours with the people REFs name; you reached out unless they did
+    (then the first of them). Returns it and them.
+
+    Raises: NotFound or Ambiguous for a REF; InvalidInput when you are the only one.
+    """
+    me = get_owner(session)
+    people = [resolve_person(session, ref) for ref in refs]
+    interaction = log_interaction(
+        session,
+        people=[me, *people],
+        kind=kind,
+        at=at,
+        note=note,
+        initiated_by=people[0] if they_initiated and people else me,
+    )
+    return interaction, people
+
+
+def record_my_give(
+    session: Session,
+    *,
+    ref: str,
+    giving: bool,
+    kind: LedgerKind,
+    on: date,
+    value: Decimal | None = None,
+    currency: str | None = None,
+    note: str | None = None,
+) -> tuple[LedgerEntry, Person, Person]:
+    """Something you gave the person REF names (`giving`), or they gave you; returns the
+    entry, its giver and its receiver.
+
+    Raises: NotFound or Ambiguous for the REF; InvalidInput when it names you.
+    """
+    me, other = get_owner(session), resolve_person(session, ref)
+    giver, receiver = (me, other) if giving else (other, me)
+    entry = record_give(
+        session,
+        giver=giver,
+        receiver=receiver,
+        kind=kind,
+        on=on,
+        value=value,
+        currency=currency,
+        note=note,
+    )
+    return entry, giver, receiver
