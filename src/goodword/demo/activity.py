@@ -8,7 +8,6 @@ Everything here scales with the number of direct contacts, not with the whole ne
 from __future__ import annotations
 
 import random
-from bisect import bisect
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -89,7 +88,7 @@ class Diary:
         weights = list(accumulate(k.weight for k in EVENT_KINDS))
         span = (self.now - self.start).days
         for k in range(count):
-            kind = EVENT_KINDS[bisect(weights, rng.random() * weights[-1])]
+            kind = rng.choices(EVENT_KINDS, cum_weights=weights)[0]
             day = self.start.date() + timedelta(days=int((k + rng.random()) * span / count))
             day = min(day, self.today - timedelta(days=1))
             name = f"{kind.name} {day.year}" if kind.annual else f"{kind.name} ({day:%B %Y})"
@@ -134,7 +133,7 @@ class Diary:
         window = max(1, int((self.now - first).total_seconds()) - 3600)
         moments = sorted(rng.randrange(window) for _ in range(rng.randint(*touches)))
         for offset in moments:
-            kind = TOUCH_KINDS[bisect(self.touch_weights, rng.random() * self.touch_weights[-1])][0]
+            kind = rng.choices(TOUCH_KINDS, cum_weights=self.touch_weights)[0][0]
             people = [index, *self._companions(index, kind)]
             roll = rng.random()
             by_owner = True if roll < 0.65 else None if roll > 0.95 else False
@@ -197,7 +196,7 @@ class Diary:
     def _owner_tie(self, index: int, since: date, strength: float | None) -> None:
         rng = self.rng
         weights = list(accumulate(w for _, w, _ in OWNER_TIES))
-        kind, _, contact_first = OWNER_TIES[bisect(weights, rng.random() * weights[-1])]
+        kind, _, contact_first = rng.choices(OWNER_TIES, cum_weights=weights)[0]
         if index in self.plan.bni:
             kind, contact_first = TieKind.PARTNER, False
         stated = rng.random() < 0.7

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 from array import array
-from bisect import bisect
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -147,7 +146,7 @@ class Network:
         return name
 
     def _pick(self, cumulative: list[float]) -> int:
-        return bisect(cumulative, self.rng.random() * cumulative[-1])
+        return self.rng.choices(range(len(cumulative)), cum_weights=cumulative)[0]
 
     def people_batches(self, chunk: int) -> Iterator[Batch]:
         """Yields people, their handles, jobs, tags and ties, `chunk` people at a time."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 from array import array
-from bisect import bisect
 from datetime import datetime, timedelta
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -101,7 +100,7 @@ class TieMaker:
                 other = rng.randrange(plan.directs)
         else:
             other = rng.randrange(plan.directs, i) if i > plan.directs else rng.randrange(i)
-        kind = self.kind_names[bisect(self.kind_weights, rng.random() * self.kind_weights[-1])]
+        kind = rng.choices(self.kind_names, cum_weights=self.kind_weights)[0]
         source = TieSource.STATED if rng.random() < 0.55 else TieSource.IMPORTED
         self._add(rows, seen, other, i, kind, source, self._strength(0.3, 0.2, 0.9))
 
