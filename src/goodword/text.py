@@ -227,7 +227,7 @@ def is_birthday(year: int | None, month: int, day: int) -> bool:
     """A real date, or one that is real in some year when the year is unknown (29 February)."""
     try:
         date(2000 if year is None else year, month, day)  # 2000 is a leap year
-    except ValueError:
+    except (ValueError, OverflowError):  # a year of twenty digits overflows
         return False
     return True
 
