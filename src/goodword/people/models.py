@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -31,6 +32,13 @@ class HandleKind(StrEnum):
     IM = "im"  # instant messaging: `service:handle`, e.g. `skype:ann.lee`
 
 
+class ContactKind(StrEnum):
+    """An address book holds organisations (a firm's switchboard, `info@`) beside people."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
 class Person(Base):
     __tablename__ = "person"
     # Listing and resolving by name must not sort a million rows.
@@ -39,6 +47,9 @@ class Person(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     workspace_id: Mapped[int] = workspace_fk(index=False)
     name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[ContactKind] = mapped_column(
+        enum_column(ContactKind), default=ContactKind.PERSON, server_default=ContactKind.PERSON
+    )
     nickname: Mapped[str | None] = mapped_column(String(100))
     is_me: Mapped[bool] = mapped_column(Boolean, default=False)
     city: Mapped[str | None] = mapped_column(String(100))
@@ -76,6 +87,9 @@ class Handle(Base):
     value: Mapped[str] = mapped_column(String(320))
     label: Mapped[str | None] = mapped_column(String(50))
     is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+    # False for a value kept exactly as typed because it did not parse (`pager 1234`, a short
+    # internal extension): nothing the user typed is dropped, and it still matches itself.
+    is_normalised: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     person: Mapped[Person] = relationship(back_populates="handles")
 
