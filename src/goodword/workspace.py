@@ -7,16 +7,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Engine, event, inspect, select
+from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 import goodword.models  # noqa: F401  (registers every table before the first query)
 from goodword.config import DEFAULT_WORKSPACE, resolve_database
 from goodword.errors import SchemaOutOfDate
+from goodword.people.models import Person
 from goodword.people.service import get_owner
 from goodword.storage import schema
 from goodword.storage.base import WorkspaceRow
-from goodword.storage.engine import make_engine, sqlite_path
+from goodword.storage.engine import make_engine, read_bind, sqlite_path, write_bind
+
+# The write-lock key for what is not yet one workspace's: creating a workspace.
+_CREATING = 0
 
 
 @dataclass(frozen=True)
@@ -31,22 +35,41 @@ class Workspace:
     def transaction(self, *, commit: bool = True) -> Iterator[Session]:
         """Commits when the block ends, rolls back everything if it raises.
 
+        It holds the workspace's write lock from its first statement, so concurrent writers
+        (commands, web requests) wait their turn instead of failing (see `write_bind`).
         With `commit=False` the work is always rolled back: a dry run sees every effect
         (counts, conflicts) and leaves nothing behind.
         """
+        with self._session(write_bind(self.bind, self.id)) as (session, transaction):
+            yield session
+            if not commit:
+                transaction.rollback()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A transaction for work that only reads: it takes no write lock, so it neither
+        waits for writers nor holds them up.
+
+        Raises: RuntimeError (a bug, not a user error) if the work tries to write, which
+        without the lock could fail under concurrent writers.
+        """
+        with self._session(read_bind(self.bind)) as (session, _):
+            event.listen(session, "before_flush", _refuse_writes)
+            yield session
+
+    @contextmanager
+    def _session(self, bind: Engine | Connection) -> Iterator[tuple[Session, SessionTransaction]]:
         # On a Connection (tests) the session nests in a savepoint the caller rolls back.
         with (
             Session(
-                self.bind,
+                bind,
                 info={"workspace_id": self.id},
                 join_transaction_mode="create_savepoint",
                 expire_on_commit=False,
             ) as session,
             session.begin() as transaction,
         ):
-            yield session
-            if not commit:
-                transaction.rollback()
+            yield session, transaction
 
     @property
     def engine(self) -> Engine:
@@ -105,7 +128,27 @@ def check_schema(engine: Engine) -> None:
 
 
 def _ensure_workspace(bind: Engine | Connection, name: str) -> int:
-    with Session(bind, join_transaction_mode="create_savepoint") as session, session.begin():
+    """The workspace's id, creating it and its owner if missing.
+
+    It looks first without the write lock, so opening an existing workspace (every command
+    does) never queues behind a writer; only creating one takes the lock, and looks again.
+    """
+    reading = read_bind(bind)
+    with (
+        Session(reading, join_transaction_mode="create_savepoint") as session,
+        session.begin() as transaction,
+    ):
+        found = session.execute(
+            select(WorkspaceRow.id, Person.id)
+            .outerjoin(Person, (Person.workspace_id == WorkspaceRow.id) & Person.is_me)
+            .where(WorkspaceRow.name == name)
+            .limit(1)
+        ).first()
+        transaction.rollback()
+    if found is not None and found[1] is not None:
+        return found[0]
+    creating = write_bind(bind, _CREATING)
+    with Session(creating, join_transaction_mode="create_savepoint") as session, session.begin():
         row = session.scalar(select(WorkspaceRow).where(WorkspaceRow.name == name))
         if row is None:
             row = WorkspaceRow(name=name, currency="USD", phone_region="US")
@@ -114,3 +157,7 @@ def _ensure_workspace(bind: Engine | Connection, name: str) -> int:
         session.info["workspace_id"] = row.id
         get_owner(session)
         return row.id
+
+
+def _refuse_writes(session: Session, _context: UOWTransaction, _instances: object) -> None:
+    raise RuntimeError("A Workspace.read() session cannot write; use transaction() instead.")

@@ -80,7 +80,7 @@ def demo(
 
 def summary(ctx: typer.Context, json: Json = False) -> None:
     """Count what the network holds."""
-    with state(ctx).workspace().transaction() as session:
+    with state(ctx).workspace().read() as session:
         counts = network_counts(session)
     if json:
         render.emit_json(dict(counts))

@@ -83,7 +83,7 @@ def list_(
     json: Json = False,
 ) -> None:
     """List open follow-ups by due date."""
-    with state(ctx).workspace().transaction() as session:
+    with state(ctx).workspace().read() as session:
         found = list_followups(session, include_done=all_)
     if json:
         render.emit_json(found)

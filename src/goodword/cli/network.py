@@ -80,7 +80,7 @@ def event_add(
 @event_app.command("list")
 def event_list(ctx: typer.Context, json: Json = False) -> None:
     """List events, newest first, with how many people you met at each."""
-    with state(ctx).workspace().transaction() as session:
+    with state(ctx).workspace().read() as session:
         found = [EventView.of(row) for row in list_events(session)]
     if json:
         render.emit_json(found)

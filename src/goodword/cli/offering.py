@@ -95,7 +95,7 @@ def icp_add(
 @icp_app.command("list")
 def icp_list(ctx: typer.Context, json: Json = False) -> None:
     """List your ICP criteria."""
-    with state(ctx).workspace().transaction() as session:
+    with state(ctx).workspace().read() as session:
         found = [CriterionView.of(c) for c in list_criteria(session)]
     if json:
         render.emit_json(found)

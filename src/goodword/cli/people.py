@@ -141,7 +141,7 @@ def list_(
     json: Json = False,
 ) -> None:
     """List people, optionally matching a query or tag."""
-    with state(ctx).workspace().transaction() as session:
+    with state(ctx).workspace().read() as session:
         found = [
             PersonSummary.of(p)
             for p in search_people(session, query=query, tag=tag, limit=limit or None)
@@ -158,7 +158,7 @@ def list_(
 @person_app.command("show")
 def show(ctx: typer.Context, ref: Ref, json: Json = False) -> None:
     """Show a person with their ties and whole timeline."""
-    with state(ctx).workspace().transaction() as session:
+    with state(ctx).workspace().read() as session:
         detail = person_detail(session, person=resolve_person(session, ref), now=utcnow())
     if json:
         render.emit_json(detail)

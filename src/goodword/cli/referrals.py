@@ -153,7 +153,7 @@ def referral_move(
 @referral_app.command("list")
 def referral_list(ctx: typer.Context, json: Json = False) -> None:
     """List referrals, newest first, with their history."""
-    with state(ctx).workspace().transaction() as session:
+    with state(ctx).workspace().read() as session:
         views = referral_views(session, list_referrals(session))
     if json:
         render.emit_json(views)
@@ -167,7 +167,7 @@ def show_ledger(
     json: Json = False,
 ) -> None:
     """The give/take ledger and each person's balance with you."""
-    with state(ctx).workspace().transaction() as session:
+    with state(ctx).workspace().read() as session:
         person = resolve_person(session, ref) if ref else None
         view = ledger(session, me=get_owner(session), person=person)
         entries, balances = ledger_views(session, view.entries, view.balances)

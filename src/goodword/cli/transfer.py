@@ -74,7 +74,7 @@ def export(
     file: File,
 ) -> None:
     """Export people (vcard, csv), everything (json), or open follow-ups (ics)."""
-    with state(ctx).workspace().transaction() as session:
+    with state(ctx).workspace().read() as session:
         count = export_file(session, fmt=fmt, dest=file, now=utcnow())
     render.done(f"Exported {count} {'rows' if fmt.lower() == 'json' else 'items'} to {file}")
 

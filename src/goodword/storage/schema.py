@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from goodword.storage.engine import make_engine
+from goodword.storage.engine import make_engine, write_bind
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -36,7 +36,9 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    with engine.begin() as connection:
+    """Migrates under the write lock, so of several processes opening a new database at
+    once one creates the schema and the others, once it is done, find nothing to do."""
+    with write_bind(engine, 0).begin() as connection:
         config = alembic_config(engine)
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
