@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 DEFAULT_WORKSPACE = "default"
 
 
 def default_db_path() -> Path:
+    import platformdirs  # only when no database is named; it compiles regexes as it loads
+
     return Path(platformdirs.user_data_dir("goodword", appauthor=False)) / "goodword.db"
 
 

@@ -8,13 +8,20 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, make_url, text
 
 import goodword.models
 from conftest import BACKENDS, needs_pg, pg_schema, require_pg_url
 from goodword.errors import SchemaOutOfDate
 from goodword.storage.engine import make_engine
-from goodword.storage.schema import current_revision, head_revision, upgrade
+from goodword.storage.schema import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    known_revisions,
+    upgrade,
+)
 from goodword.workspace import open_workspace
 
 WITHOUT_WORKSPACE = {"workspace", "alembic_version"}
@@ -55,8 +62,23 @@ def migrated(request: pytest.FixtureRequest) -> Engine:
 
 def test_upgrading_an_empty_database_reaches_the_head_revision(migrated: Engine) -> None:
     assert current_revision(migrated) == head_revision()
+    with migrated.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_revision() == head_revision()
     tables = set(inspect(migrated).get_table_names())
     assert set(goodword.models.metadata.tables) | {"alembic_version"} == tables
+
+
+def test_the_revisions_read_from_file_names_are_alembics_own() -> None:
+    # Opening a database reads the file names instead of importing Alembic (see schema.py).
+    script = ScriptDirectory.from_config(alembic_config())
+    oldest_first = [r.revision for r in reversed(list(script.walk_revisions()))]
+    assert list(known_revisions()) == oldest_first
+    assert head_revision() == script.get_current_head()
+
+
+def test_a_database_before_its_first_migration_has_no_revision(tmp_path: Path) -> None:
+    for engine in _fresh_sqlite(tmp_path):
+        assert current_revision(engine) is None
 
 
 def test_the_migrations_and_the_models_agree(migrated: Engine) -> None:

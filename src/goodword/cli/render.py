@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from rich.console import Console
@@ -12,14 +12,15 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from goodword.events.schemas import EventView
-from goodword.followups.schemas import FollowupView
-from goodword.io.dedupe import DuplicatePair
-from goodword.io.report import ImportReport
-from goodword.offering.schemas import CriterionView, OfferingView
-from goodword.people.schemas import PersonSummary
-from goodword.profiles.schemas import PersonDetail
-from goodword.referrals.schemas import BalanceView, LedgerEntryView, ReferralView
+if TYPE_CHECKING:  # every command imports this module; each needs only its own views
+    from goodword.events.schemas import EventView
+    from goodword.followups.schemas import FollowupView
+    from goodword.io.dedupe import DuplicatePair
+    from goodword.io.report import ImportReport
+    from goodword.offering.schemas import CriterionView, OfferingView
+    from goodword.people.schemas import PersonSummary
+    from goodword.profiles.schemas import PersonDetail
+    from goodword.referrals.schemas import BalanceView, LedgerEntryView, ReferralView
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)

@@ -1,4 +1,8 @@
-"""Moving data in and out: `import`, `export`, `dedupe`, `backup`, `restore`."""
+"""Moving data in and out: `import`, `export`, `dedupe`, `backup`, `restore`.
+
+Each command imports the io modules it uses when it runs: they bring parsers, fuzzy
+matching and calendar libraries that every other command would otherwise load at start.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,6 @@ from goodword.cli import render
 from goodword.cli.options import Json, parse_choice
 from goodword.cli.state import state
 from goodword.clock import utcnow
-from goodword.io.apply import import_batch
-from goodword.io.backup import backup as backup_workspace
-from goodword.io.backup import load_archive, people_in, read_backup
-from goodword.io.backup import restore as restore_workspace
-from goodword.io.dedupe import find_duplicates, merge_sure_duplicates
-from goodword.io.export import export_file
-from goodword.io.formats import ImportFormat, parse_file
-from goodword.io.report import ImportReport
 
 File = Annotated[Path, typer.Argument(help="The file.", dir_okay=False)]
 
@@ -50,6 +46,11 @@ def import_(
     json: Json = False,
 ) -> None:
     """Import contacts, meetings, mail or relationships; all or nothing."""
+    from goodword.io.apply import import_batch
+    from goodword.io.backup import load_archive, people_in, read_backup
+    from goodword.io.formats import ImportFormat, parse_file
+    from goodword.io.report import ImportReport
+
     kind = parse_choice(ImportFormat, fmt, what="import format")
     workspace = state(ctx).workspace()
     report = ImportReport(format=kind.value, file=str(file), dry_run=dry_run)
@@ -74,6 +75,8 @@ def export(
     file: File,
 ) -> None:
     """Export people (vcard, csv), everything (json), or open follow-ups (ics)."""
+    from goodword.io.export import export_file
+
     with state(ctx).workspace().read() as session:
         count = export_file(session, fmt=fmt, dest=file, now=utcnow())
     render.done(f"Exported {count} {'rows' if fmt.lower() == 'json' else 'items'} to {file}")
@@ -85,6 +88,8 @@ def dedupe(
     json: Json = False,
 ) -> None:
     """List likely duplicate people; with --apply merge the sure ones (losslessly)."""
+    from goodword.io.dedupe import find_duplicates, merge_sure_duplicates
+
     with state(ctx).workspace().transaction() as session:
         pairs = find_duplicates(session)
         merged = merge_sure_duplicates(session, pairs) if apply else []
@@ -102,6 +107,8 @@ def backup(
     ] = False,
 ) -> None:
     """Copy the database consistently, even while goodword is running."""
+    from goodword.io.backup import backup as backup_workspace
+
     how = backup_workspace(state(ctx).workspace(), file, overwrite=overwrite)
     render.done(f"Backed up to {file} ({'SQLite copy' if how == 'sqlite' else 'JSON archive'})")
 
@@ -114,5 +121,8 @@ def restore(
     ] = False,
 ) -> None:
     """Restore a backup (SQLite copy or JSON archive) into the workspace."""
+    from goodword.io.backup import people_in
+    from goodword.io.backup import restore as restore_workspace
+
     counts = restore_workspace(state(ctx).workspace(), file, force=force)
     render.done(f"Restored {people_in(counts)} people from {file}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process, utils
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -82,6 +81,8 @@ def fuzzy_names(
     session: Session, text: str, *, limit: int, cutoff: float
 ) -> list[tuple[int, str, float]]:
     """(id, name, score) of the names closest to `text`, best first."""
+    from rapidfuzz import fuzz, process, utils  # only for a REF no name equals or contains
+
     rows = session.execute(
         select(Person.id, Person.name).where(Person.workspace_id == workspace_id(session))
     ).all()
