@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
 
 from cli.support import Cli, Database
+from goodword.cli.main import app
 
 # Each costs start-up time that these commands would pay for nothing: Alembic a fifth of a
 # second (the schema is read without it unless it must change), the importers and exporters
@@ -61,3 +66,27 @@ def test_an_everyday_command_loads_no_migrations_importers_or_parsers(
     assert "goodword.workspace" in loaded  # the log is read right
     unused = [p for p in NOT_AT_START if any(m == p or m.startswith(f"{p}.") for m in loaded)]
     assert not unused, f"`goodword {' '.join(args)}` imported {', '.join(unused)}"
+
+
+def callbacks(group: typer.Typer) -> Iterator[Callable[..., Any]]:
+    if group.registered_callback and group.registered_callback.callback:
+        yield group.registered_callback.callback
+    for command in group.registered_commands:
+        if command.callback:
+            yield command.callback
+    for sub in group.registered_groups:
+        if sub.typer_instance:
+            yield from callbacks(sub.typer_instance)
+
+
+def test_typer_reads_commands_whose_annotations_are_already_evaluated() -> None:
+    # String annotations (`from __future__ import annotations`) are evaluated anew at every
+    # start; see goodword/cli/__init__.py.
+    found = list(callbacks(app))
+    as_text = [
+        f"{f.__module__}.{f.__name__}"
+        for f in found
+        if any(isinstance(a, str) for a in inspect.get_annotations(f).values())
+    ]
+    assert len(found) > 30  # every command, not a few
+    assert not as_text, f"string annotations in {as_text}"

@@ -1,7 +1,5 @@
 """Database and sample-data commands: init, db upgrade|current, demo, summary."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`goodword followup …`: schedule, complete, snooze and list follow-ups."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """The `goodword` command: global options, one error handler, and the command groups."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

@@ -1,7 +1,5 @@
 """Who knows whom, events, and interactions: `knows`, `event`, `met`, `log`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

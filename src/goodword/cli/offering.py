@@ -1,7 +1,5 @@
 """`goodword me …` and `goodword icp …`: who you are, what you offer, who you serve."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

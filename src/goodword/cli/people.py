@@ -1,7 +1,5 @@
 """`goodword person …`: add, list, show, edit, merge, delete."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """Give first and referrals: `give`, `got`, `referral …`, `ledger`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -4,8 +4,6 @@ Each command imports the io modules it uses when it runs: they bring parsers, fu
 matching and calendar libraries that every other command would otherwise load at start.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
