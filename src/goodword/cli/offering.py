@@ -52,12 +52,23 @@ def show(ctx: typer.Context, json: Json = False) -> None:
 @me_app.command("set")
 def set_(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Option(help="Your name.")] = None,
-    email: Annotated[list[str] | None, typer.Option("--email", help="Your e-mail.")] = None,
-    one_liner: Annotated[str | None, typer.Option(help="What you do, in one line.")] = None,
-    problems: Annotated[str | None, typer.Option(help="The problems you solve.")] = None,
-    for_whom: Annotated[str | None, typer.Option(help="The people you solve them for.")] = None,
-    results: Annotated[str | None, typer.Option(help="The results you typically get.")] = None,
+    name: Annotated[str | None, typer.Option(metavar="NAME", help="Your name.")] = None,
+    email: Annotated[
+        list[str] | None,
+        typer.Option("--email", metavar="EMAIL", help="Your e-mail (repeatable)."),
+    ] = None,
+    one_liner: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="What you do, in one line.")
+    ] = None,
+    problems: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="The problems you solve.")
+    ] = None,
+    for_whom: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="The people you solve them for.")
+    ] = None,
+    results: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="The results you typically get.")
+    ] = None,
 ) -> None:
     """Set your name, e-mail and offering."""
     with state(ctx).workspace().transaction() as session:
@@ -74,10 +85,16 @@ def set_(
 @icp_app.command("add")
 def icp_add(
     ctx: typer.Context,
-    field: Annotated[str, typer.Argument(help="industry, title, org, city, country or tag.")],
-    operator: Annotated[str, typer.Argument(help="is, contains or any-of.")],
-    value: Annotated[str, typer.Argument(help="The value; for any-of, comma-separated.")],
-    weight: Annotated[float, typer.Option(help="How much this criterion counts.")] = 1.0,
+    field: Annotated[
+        str, typer.Argument(metavar="FIELD", help="industry, title, org, city, country or tag.")
+    ],
+    operator: Annotated[str, typer.Argument(metavar="OPERATOR", help="is, contains or any-of.")],
+    value: Annotated[
+        str, typer.Argument(metavar="VALUE", help="The value; for any-of, comma-separated.")
+    ],
+    weight: Annotated[
+        float, typer.Option(metavar="WEIGHT", help="How much this criterion counts.")
+    ] = 1.0,
 ) -> None:
     """Add a criterion to your ideal client profile."""
     with state(ctx).workspace().transaction() as session:

@@ -38,7 +38,9 @@ person_app = typer.Typer(
     help="Add, find, show, edit, merge and delete people.", no_args_is_help=True
 )
 
-Ref = Annotated[str, typer.Argument(help="Id, e-mail, or (unique) name; `me` is you.")]
+Ref = Annotated[
+    str, typer.Argument(metavar="REF", help="Id, e-mail, or (unique) name; `me` is you.")
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -81,7 +83,7 @@ def _fields(
 @person_app.command("add")
 def add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Their full name.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Their full name.")],
     email: Emails = None,
     phone: Phones = None,
     org: Org = None,
@@ -95,8 +97,12 @@ def add(
     nickname: Nickname = None,
     im: Ims = None,
     note: Note = None,
-    met_at: Annotated[str | None, typer.Option(help="Event (id or name) where you met.")] = None,
-    introduced_by: Annotated[str | None, typer.Option(help="Who introduced you (REF).")] = None,
+    met_at: Annotated[
+        str | None, typer.Option(metavar="EVENT", help="Event (id or name) where you met.")
+    ] = None,
+    introduced_by: Annotated[
+        str | None, typer.Option(metavar="REF", help="Who introduced you.")
+    ] = None,
     json: Json = False,
 ) -> None:
     """Add a person."""
@@ -134,10 +140,14 @@ def _report(summary: PersonSummary, json: bool, verb: str) -> None:
 def list_(
     ctx: typer.Context,
     query: Annotated[
-        str | None, typer.Option(help="Match name, e-mail, org, industry or tag.")
+        str | None, typer.Option(metavar="TEXT", help="Match name, e-mail, org, industry or tag.")
     ] = None,
-    tag: Annotated[str | None, typer.Option(help="Only people with this tag.")] = None,
-    limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 100,
+    tag: Annotated[
+        str | None, typer.Option(metavar="TAG", help="Only people with this tag.")
+    ] = None,
+    limit: Annotated[
+        int, typer.Option(min=0, metavar="N", help="At most this many (0: all).")
+    ] = 100,
     json: Json = False,
 ) -> None:
     """List people, optionally matching a query or tag."""
@@ -170,7 +180,7 @@ def show(ctx: typer.Context, ref: Ref, json: Json = False) -> None:
 def edit(
     ctx: typer.Context,
     ref: Ref,
-    name: Annotated[str | None, typer.Option(help="New name.")] = None,
+    name: Annotated[str | None, typer.Option(metavar="NAME", help="New name.")] = None,
     email: Emails = None,
     phone: Phones = None,
     org: Org = None,
@@ -179,7 +189,9 @@ def edit(
     city: City = None,
     country: Country = None,
     tag: Tags = None,
-    untag: Annotated[list[str] | None, typer.Option(help="Remove a tag (repeatable).")] = None,
+    untag: Annotated[
+        list[str] | None, typer.Option(metavar="TAG", help="Remove a tag (repeatable).")
+    ] = None,
     linkedin: LinkedIn = None,
     birthday: Birthday = None,
     nickname: Nickname = None,
@@ -216,8 +228,10 @@ def edit(
 @person_app.command("merge")
 def merge(
     ctx: typer.Context,
-    keep: Annotated[str, typer.Argument(help="The person to keep (REF).")],
-    other: Annotated[str, typer.Argument(help="The duplicate to fold into KEEP (REF).")],
+    keep: Annotated[str, typer.Argument(metavar="KEEP", help="The person to keep (REF).")],
+    other: Annotated[
+        str, typer.Argument(metavar="OTHER", help="The duplicate to fold into KEEP (REF).")
+    ],
     json: Json = False,
 ) -> None:
     """Merge OTHER into KEEP, keeping every handle, tag, tie, interaction and referral."""

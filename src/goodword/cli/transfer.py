@@ -20,7 +20,7 @@ from goodword.io.export import export_file
 from goodword.io.formats import ImportFormat, parse_file
 from goodword.io.report import ImportReport
 
-File = Annotated[Path, typer.Argument(help="The file.", dir_okay=False)]
+File = Annotated[Path, typer.Argument(metavar="FILE", help="The file.", dir_okay=False)]
 
 
 def register(app: typer.Typer) -> None:
