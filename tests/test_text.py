@@ -9,7 +9,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from goodword.errors import InvalidInput
-from goodword.text import normalize_email, normalize_phone, parse_birthday, parse_money
+from goodword.text import (
+    normalize_email,
+    normalize_phone,
+    parse_birthday,
+    parse_money,
+    parse_region,
+)
 
 local_part = st.from_regex(r"[A-Za-z0-9._%+-]{1,70}", fullmatch=True)
 domain = st.from_regex(r"([A-Za-z0-9-]{1,20}\.){1,3}[A-Za-z]{2,8}", fullmatch=True)
@@ -57,6 +63,14 @@ def test_the_phone_fast_path_agrees_with_phonenumbers(raw: str) -> None:
 def test_numbers_outside_north_america_use_phonenumbers() -> None:
     assert normalize_phone("+44 20 7946 0958", region="US") == "+442079460958"
     assert normalize_phone("020 7946 0958", region="GB") == "+442079460958"
+
+
+def test_a_region_is_a_country_code_phonenumbers_knows() -> None:
+    assert parse_region(" gb ") == "GB"
+    with pytest.raises(InvalidInput, match="'XX' is not a country code"):
+        parse_region("XX")
+    with pytest.raises(InvalidInput):
+        parse_region("GBR")
 
 
 def test_special_use_domains_are_refused_as_the_validator_does() -> None:

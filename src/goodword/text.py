@@ -111,6 +111,19 @@ def normalize_phone(raw: str, *, region: str = "US") -> str:
     return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
 
 
+def parse_region(raw: str) -> str:
+    """An ISO 3166 alpha-2 country code whose national numbers phonenumbers can read.
+
+    Raises: InvalidInput naming the value.
+    """
+    code = raw.strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise InvalidInput(
+            f"'{raw}' is not a country code goodword knows; use two letters such as GB or US."
+        )
+    return code
+
+
 def is_linkedin(url: str) -> bool:
     """A LinkedIn profile or company page (what `normalize_linkedin` accepts); other
     linkedin.com links, such as the feed, stay plain URLs."""

@@ -61,11 +61,16 @@ class Cli:
         self.database = database
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, catch_exceptions: bool = True) -> Result:
+    def __call__(
+        self, *args: str, catch_exceptions: bool = True, env: dict[str, str] | None = None
+    ) -> Result:
+        """`env` adds to the environment, which otherwise names no database or region."""
         env = {
             "GOODWORD_WORKSPACE": self.database.workspace,
             "GOODWORD_DB": None,
             "GOODWORD_DATABASE_URL": None,
+            "GOODWORD_REGION": None,
+            **(env or {}),
         }
         return self.runner.invoke(
             app,

@@ -19,7 +19,7 @@ from goodword.offering.service import (
     set_offering,
 )
 from goodword.people.queries import summary_of
-from goodword.people.service import PersonFields, edit_person, get_owner
+from goodword.people.service import PersonFields, edit_person, get_owner, set_home_country
 
 me_app = typer.Typer(help="You: your name, e-mail and offering.")
 icp_app = typer.Typer(help="Your ideal client profile (ICP).", no_args_is_help=True)
@@ -57,6 +57,14 @@ def set_(
         list[str] | None,
         typer.Option("--email", metavar="EMAIL", help="Your e-mail (repeatable)."),
     ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            metavar="CC",
+            help="Your country as two letters (GB, US): where phone numbers typed without "
+            "a country code are from.",
+        ),
+    ] = None,
     one_liner: Annotated[
         str | None, typer.Option(metavar="TEXT", help="What you do, in one line.")
     ] = None,
@@ -70,10 +78,12 @@ def set_(
         str | None, typer.Option(metavar="TEXT", help="The results you typically get.")
     ] = None,
 ) -> None:
-    """Set your name, e-mail and offering."""
+    """Set your name, e-mail, country and offering."""
     with state(ctx).workspace().transaction() as session:
         owner = get_owner(session)
         edit_person(session, person=owner, fields=PersonFields(name=name, emails=email or ()))
+        if country is not None:
+            set_home_country(session, code=country)
         set_offering(
             session, one_liner=one_liner, problems=problems, for_whom=for_whom, results=results
         )

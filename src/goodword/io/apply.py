@@ -39,9 +39,9 @@ from goodword.people.models import (
     Tag,
 )
 from goodword.people.service import ensure_names, get_owner
-from goodword.storage.base import WorkspaceRow, column_length
+from goodword.storage.base import column_length
 from goodword.storage.bulk import insert_values, reserve_ids
-from goodword.storage.session import workspace_id
+from goodword.storage.session import phone_region, workspace_id
 from goodword.text import clean_name
 
 
@@ -77,7 +77,7 @@ class _PeopleWriter:
         self.session = session
         self.report = report
         self.wid = workspace_id(session)
-        self.region = session.get_one(WorkspaceRow, self.wid).phone_region
+        self.region = phone_region(session)
         self.owner = get_owner(session).id
         self.index = load_index(session)
         self.plans: dict[int, Plan] = {}

@@ -33,8 +33,8 @@ from goodword.people.models import (
 )
 from goodword.storage.base import WorkspaceRow, column_length
 from goodword.storage.bulk import insert_returning_ids
-from goodword.storage.session import workspace_id
-from goodword.text import bounded, clean_name, is_birthday
+from goodword.storage.session import phone_region, workspace_id
+from goodword.text import bounded, clean_name, is_birthday, parse_region
 
 _NAME = column_length(Person, "name")
 _TITLE = column_length(Employment, "title")
@@ -109,7 +109,7 @@ def _apply(session: Session, person: Person, fields: PersonFields) -> None:
         year, month, day = fields.birthday
         _check_birthday(year, month, day)
         person.birthday_year, person.birthday_month, person.birthday_day = year, month, day
-    region = session.get_one(WorkspaceRow, workspace_id(session)).phone_region
+    region = phone_region(session)
     wanted = [
         *((HandleKind.EMAIL, v) for v in fields.emails),
         *((HandleKind.PHONE, v) for v in fields.phones),
@@ -201,6 +201,19 @@ def add_address(
     session.flush()
     session.expire(person, ["addresses"])
     return address
+
+
+def set_home_country(session: Session, *, code: str) -> str:
+    """Sets the owner's country and the region national phone numbers are read in; returns
+    the code. A number typed without its country code belongs to where the user lives.
+
+    Raises: InvalidInput for a code that is not an ISO 3166 alpha-2 country phonenumbers knows.
+    """
+    region = parse_region(code)
+    get_owner(session).country = region
+    session.get_one(WorkspaceRow, workspace_id(session)).phone_region = region
+    session.flush()
+    return region
 
 
 def get_or_create_org(session: Session, *, name: str) -> Organisation:
