@@ -65,6 +65,29 @@ def test_numbers_outside_north_america_use_phonenumbers() -> None:
     assert normalize_phone("020 7946 0958", region="GB") == "+442079460958"
 
 
+@pytest.mark.parametrize(
+    ("raw", "region"),
+    [
+        ("pager 1234", "GB"),  # phonenumbers alone reads past the word: +441234
+        ("1234", "GB"),  # dialled only inside an exchange: no E.164 form
+        ("555-0100", "US"),
+        ("020 7946 0958 (mobile)", "GB"),  # phonenumbers takes `mobile` for a vanity number
+        ("+1 415 555 0100 ext 22 (Ann)", "US"),
+    ],
+)
+def test_numbers_with_words_or_without_a_full_number_are_refused(raw: str, region: str) -> None:
+    with pytest.raises(InvalidInput):
+        normalize_phone(raw, region=region)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["+1 415 555 0100 ext. 22", "415-555-0100 x22", "(415) 555 0100 #22", "+1-415-555-0100;ext=22"],
+)
+def test_an_extension_is_kept_so_colleagues_on_one_switchboard_differ(raw: str) -> None:
+    assert normalize_phone(raw, region="US") == "+14155550100;ext=22"
+
+
 def test_a_region_is_a_country_code_phonenumbers_knows() -> None:
     assert parse_region(" gb ") == "GB"
     with pytest.raises(InvalidInput, match="'XX' is not a country code"):

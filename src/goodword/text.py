@@ -25,6 +25,9 @@ _SIMPLE_EMAIL = re.compile(
 _NANP_REGIONS = {"US", "CA"}
 _SPECIAL_USE = frozenset(SPECIAL_USE_DOMAIN_NAMES)
 assert all("." not in name for name in _SPECIAL_USE)
+_POSSIBLE = phonenumbers.ValidationResult.IS_POSSIBLE
+# What phonenumbers reads as an extension: `x22`, `ext. 22`, `extension 22`, `#22`, `;ext=22`.
+_EXTENSION = re.compile(r"(?:;ext=|(?:e?xt(?:ension|n)?|x)\.?:?|#)\s*\d+\s*$", re.IGNORECASE)
 _NANP = re.compile(r"(?:\+?1[ .-]?)?\(?([2-9]\d{2})\)?[ .-]?([2-9]\d{2})[ .-]?(\d{4})")
 _LINKEDIN = re.compile(
     r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(in|company)/([^/?#]+)", re.I
@@ -92,9 +95,11 @@ def _special_use(domain: str) -> bool:
 
 
 def normalize_phone(raw: str, *, region: str = "US") -> str:
-    """E.164 when the number parses, so '+1 (415) 555-0100' and '4155550100' are one handle.
+    """E.164 when the number parses, so '+1 (415) 555-0100' and '4155550100' are one handle;
+    an extension follows as RFC 3966 writes it (`+14155550100;ext=22`).
 
-    Raises: InvalidInput for text that is not a phone number.
+    Raises: InvalidInput for text that is not a whole phone number: one with words in it, or
+    one too short to dial from outside its exchange.
     """
     # North American numbers written the usual ways skip phonenumbers (its parse is slow);
     # the result is what phonenumbers gives for them.
@@ -102,13 +107,20 @@ def normalize_phone(raw: str, *, region: str = "US") -> str:
         match = _NANP.fullmatch(raw.strip())
         if match and (raw.lstrip().startswith("+") or region in _NANP_REGIONS):
             return "+1" + "".join(match.groups())
+    # phonenumbers reads past words ('pager 1234' parses as 1234): a number with words in it
+    # beyond an extension marker is not one it can be trusted to read.
+    if any(c.isalpha() for c in _EXTENSION.sub("", raw)):
+        raise InvalidInput(f"'{raw}' is not a phone number: it has words in it.")
     try:
         parsed = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
         raise InvalidInput(f"'{raw}' is not a phone number.") from None
-    if not phonenumbers.is_possible_number(parsed):
+    # A number possible only when dialled locally (a short internal number) has no E.164 form.
+    if phonenumbers.is_possible_number_with_reason(parsed) != _POSSIBLE:
         raise InvalidInput(f"'{raw}' is not a possible phone number.")
-    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+    number = str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+    # Colleagues share a switchboard and differ by extension, so it stays (as RFC 3966 writes it).
+    return f"{number};ext={parsed.extension}" if parsed.extension else number
 
 
 def parse_region(raw: str) -> str:

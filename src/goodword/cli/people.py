@@ -32,7 +32,7 @@ from goodword.profiles.forget import delete_person
 from goodword.profiles.merge import merge_people
 from goodword.profiles.queries import person_detail
 from goodword.profiles.service import add_contact
-from goodword.text import parse_birthday
+from goodword.text import clean_name, parse_birthday
 
 person_app = typer.Typer(
     help="Add, find, show, edit, merge and delete people.", no_args_is_help=True
@@ -126,10 +126,17 @@ def add(
             session, fields=fields, note=note, met_at=met_at, introduced_by=introduced_by
         )
         summary = summary_of(session, person.id)
-    _report(summary, json, "Added")
+    _report(summary, json, "Added", fields)
 
 
-def _report(summary: PersonSummary, json: bool, verb: str) -> None:
+def _report(
+    summary: PersonSummary, json: bool, verb: str, fields: PersonFields | None = None
+) -> None:
+    if fields is not None:
+        # Warned, not refused: the user typed it for a reason, but should know it matches
+        # only its exact text.
+        given = {clean_name(v) for v in (*fields.phones, *fields.links, *fields.ims)}
+        render.kept_as_typed([h for h in summary.as_typed if h.value in given])
     if json:
         render.emit_json(summary)
     else:
@@ -222,7 +229,7 @@ def edit(
         if note:
             add_note(session, person=person, body=note)
         summary = summary_of(session, person.id)
-    _report(summary, json, "Updated")
+    _report(summary, json, "Updated", fields)
 
 
 @person_app.command("merge")

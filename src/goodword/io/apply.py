@@ -26,7 +26,7 @@ from goodword.people.addresses import (
     cut_to_fit,
     too_long,
 )
-from goodword.people.handles import handle_normaliser
+from goodword.people.handles import handle_normaliser, keep_as_typed
 from goodword.people.models import (
     Address,
     Employment,
@@ -85,6 +85,7 @@ class _PeopleWriter:
         self.next_new = -1
         self.normalisers = {k.value: handle_normaliser(k, region=self.region) for k in HandleKind}
         self.tag_names: dict[str, str] = {}  # raw tag → cleaned; tags repeat from record to record
+        self.as_typed: set[tuple[str, str]] = set()  # (kind, value) kept as typed, not normalised
         self.created = 0  # counted here, not on the report model, for the per-record cost
 
     def plan(self, record: PersonRecord) -> None:
@@ -117,6 +118,8 @@ class _PeopleWriter:
             if (kind, value) not in self.index.handles:
                 self.index.handles[(kind, value)] = plan.pid
                 plan.handles.append((kind, value, label, preferred))
+                if self.as_typed and (kind, value) in self.as_typed:
+                    self.report.keep_as_typed(record.line, kind, value)
         # Each step is guarded: most records leave most fields empty.
         line = record.line
         if record.tags:
@@ -167,7 +170,9 @@ class _PeopleWriter:
             try:
                 value = self.normalisers[handle.kind](handle.value)
             except (KeyError, InvalidInput):
-                value = ""
+                value = keep_as_typed(handle.kind, handle.value) or ""
+                if value:
+                    self.as_typed.add((handle.kind, value))
             if not value or len(value) > _LIMITS["handle"]:
                 self.report.skip(record.line, f"{handle.kind} '{handle.value}' is not valid")
                 continue
@@ -194,7 +199,8 @@ class _PeopleWriter:
     def _write_details(self, plans: list[Plan], primary: set[tuple[int, str]]) -> None:
         # Generators, not lists: rows are built a chunk at a time as they are inserted.
         session, wid = self.session, self.wid
-        insert_values(session, Handle, _HANDLE_COLUMNS, _handle_rows(wid, plans, primary))
+        rows = _handle_rows(wid, plans, primary, self.as_typed)
+        insert_values(session, Handle, _HANDLE_COLUMNS, rows)
         insert_values(session, Address, _ADDRESS_COLUMNS, _address_rows(wid, plans, primary))
         orgs = ensure_names(session, {p.job[0] for p in plans if p.job}, model=Organisation)
         self.report.organisations_created += orgs.created
@@ -228,7 +234,9 @@ _LIMITS = {
     "handle": column_length(Handle, "value"),
     "label": column_length(Handle, "label"),
 }
-_HANDLE_COLUMNS = ("workspace_id", "person_id", "kind", "value", "label", "is_primary")
+_HANDLE_COLUMNS = (
+    *("workspace_id", "person_id", "kind", "value", "label", "is_primary", "is_normalised"),
+)
 _ADDRESS_COLUMNS = ("workspace_id", "person_id", *PARTS, "is_primary")
 _PERSON_COLUMNS = (
     *("id", "workspace_id", "name", "is_me", *FIELDS),
@@ -237,7 +245,7 @@ _PERSON_COLUMNS = (
 
 
 def _handle_rows(
-    wid: int, plans: list[Plan], primary: set[tuple[int, str]]
+    wid: int, plans: list[Plan], primary: set[tuple[int, str]], as_typed: set[tuple[str, str]]
 ) -> Iterator[tuple[Any, ...]]:
     """A person's first handle of a kind is primary, the preferred one first."""
     for plan in plans:
@@ -245,7 +253,7 @@ def _handle_rows(
         for kind, value, label, _ in handles:
             is_primary = (plan.pid, kind) not in primary
             primary.add((plan.pid, kind))
-            yield wid, plan.pid, kind, value, label, is_primary
+            yield wid, plan.pid, kind, value, label, is_primary, (kind, value) not in as_typed
 
 
 def _unpreferred(handle: NormalHandle) -> bool:

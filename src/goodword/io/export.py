@@ -118,12 +118,12 @@ def _details(session: Session, ids: Sequence[int]) -> _Details:
     found = _Details()
     handles = (
         select(HandleRow.person_id, HandleRow.kind, HandleRow.value)
-        .add_columns(HandleRow.label, HandleRow.is_primary)
+        .add_columns(HandleRow.label, HandleRow.is_primary, HandleRow.is_normalised)
         .where(HandleRow.person_id.in_(ids))
         .order_by(HandleRow.id)
     )
-    for person_id, kind, value, label, primary in session.execute(handles):
-        found.handles[person_id].append(Handle(str(kind), value, label, primary))
+    for person_id, kind, value, label, primary, normalised in session.execute(handles):
+        found.handles[person_id].append(Handle(str(kind), value, label, primary, not normalised))
     # The current job is the latest one without an end date, as a person's summary shows it.
     jobs = (
         select(Employment.person_id, Organisation.name, Employment.title)
@@ -284,7 +284,7 @@ def _label_groups(handles: Sequence[Handle]) -> dict[str, list[list[str]]]:
             cell = _label_cell(label, members[0].preferred)
             values = [h.value for h in members]
             result[group].append(
-                _im_cells(cell, values) if group == "IM" else [cell, MULTI.join(values)]
+                _im_cells(cell, members) if group == "IM" else [cell, MULTI.join(values)]
             )
     return result
 
@@ -294,14 +294,17 @@ def _label_cell(label: str | None, preferred: bool) -> str:
     return ("* " if preferred else "") + (label or "Other")
 
 
-def _im_cells(label: str, values: list[str]) -> list[str]:
-    """Google keeps an IM handle's service in a cell of its own, in step with the handles."""
-    parts = [value.partition(":") for value in values]
+def _im_cells(label: str, handles: list[Handle]) -> list[str]:
+    """Google keeps an IM handle's service in a cell of its own, in step with the handles.
+
+    A handle kept as typed is written whole with no service, so it reads back as typed.
+    """
+    parts = [(h.value, "", "") if h.as_typed else h.value.partition(":") for h in handles]
     services = [
         _GOOGLE_IM_NAMES.get(service, service) if colon else "" for service, colon, _ in parts
     ]
-    handles = [handle if colon else service for service, colon, handle in parts]
-    return [label, MULTI.join(services) if any(services) else "", MULTI.join(handles)]
+    values = [handle if colon else service for service, colon, handle in parts]
+    return [label, MULTI.join(services) if any(services) else "", MULTI.join(values)]
 
 
 def _address_groups(record: PersonRecord) -> list[list[str]]:

@@ -24,6 +24,8 @@ class Handle:
     value: str
     label: str | None = None
     preferred: bool = False
+    # Set on export for a value stored as typed because it did not normalise (`pager 1234`).
+    as_typed: bool = False
 
 
 @dataclass(slots=True)

@@ -21,6 +21,7 @@ _TYPE_WORDS = {
 }
 _PROPERTY = {"email": "EMAIL", "phone": "TEL", "url": "URL", "linkedin": "URL", "im": "IMPP"}
 _FOLD_AT = 75  # octets per line, CRLF excluded (RFC 6350 §3.2)
+AS_TYPED = "X-GOODWORD-AS-TYPED"  # the parameter on a value kept as typed (`pager 1234`)
 
 
 def write_vcards(people: Iterable[PersonRecord], out: TextIO) -> int:
@@ -69,10 +70,17 @@ def _address_lines(address: AddressRecord, groups: Iterator[int]) -> list[str]:
 
 
 def _handle_lines(handle: Handle, groups: Iterator[int]) -> list[str]:
-    """One handle → its property line, plus an X-ABLabel line when the label is custom."""
+    """One handle → its property line, plus an X-ABLabel line when the label is custom.
+
+    A value kept as typed is text, not a URI: escaped as text, and marked so a reader can
+    tell it from a normalised one (a TEL says `VALUE=text`, RFC 6350's free-form number).
+    """
     name = _PROPERTY.get(handle.kind, "URL")
     params = ";PREF=1" if handle.preferred else ""
-    if name in ("URL", "IMPP"):  # a URI value is not text-escaped, but must stay on its line
+    if handle.as_typed:
+        params += f"{';VALUE=text' if name == 'TEL' else ''};{AS_TYPED}=TRUE"
+        value = _escape(handle.value)
+    elif name in ("URL", "IMPP"):  # a URI value is not text-escaped, but must stay on its line
         value = "".join(handle.value.splitlines())
         if handle.kind == "linkedin" and "linkedin.com" not in value.lower():
             name, params = "X-SOCIALPROFILE", f"{params};TYPE=linkedin"

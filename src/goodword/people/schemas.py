@@ -19,6 +19,16 @@ class Birthday(BaseModel):
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+class TypedHandle(BaseModel):
+    """A phone, URL or IM handle kept as typed because it did not normalise (`pager 1234`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str
+    value: str
+    label: str | None = None
+
+
 class PersonSummary(BaseModel):
     """The stable JSON shape of a person: id, name, emails, org, title, tags (and a few more)."""
 
@@ -38,6 +48,8 @@ class PersonSummary(BaseModel):
     country: str | None = None
     industry: str | None = None
     is_me: bool = False
+    # Also among phones, links and ims: those values there that match only their exact text.
+    as_typed: list[TypedHandle] = []
 
     @classmethod
     def of(cls, person: Person) -> PersonSummary:
@@ -59,6 +71,11 @@ class PersonSummary(BaseModel):
             country=person.country,
             industry=person.industry,
             is_me=person.is_me,
+            as_typed=[
+                TypedHandle(kind=h.kind.value, value=h.value, label=h.label)
+                for h in person.handles
+                if not h.is_normalised
+            ],
         )
 
 

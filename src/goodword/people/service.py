@@ -19,7 +19,7 @@ from goodword.people.addresses import (
     too_long,
 )
 from goodword.people.errors import handle_taken
-from goodword.people.handles import normalize_handle
+from goodword.people.handles import read_handle
 from goodword.people.models import (
     Address,
     Employment,
@@ -118,9 +118,14 @@ def _apply(session: Session, person: Person, fields: PersonFields) -> None:
         *((HandleKind.IM, v) for v in fields.ims),
     ]
     for kind, raw in wanted:
-        value = normalize_handle(kind, raw, region=region)
+        value, is_normalised = read_handle(kind, raw, region=region)
         add_handle(
-            session, person=person, kind=kind, value=value, label=fields.handle_labels.get(raw)
+            session,
+            person=person,
+            kind=kind,
+            value=value,
+            label=fields.handle_labels.get(raw),
+            is_normalised=is_normalised,
         )
     if fields.org is not None or fields.title is not None:
         set_employment(session, person=person, org=fields.org, title=fields.title)
@@ -134,9 +139,16 @@ def _check_birthday(year: int | None, month: int, day: int) -> None:
 
 
 def add_handle(
-    session: Session, *, person: Person, kind: HandleKind, value: str, label: str | None = None
+    session: Session,
+    *,
+    person: Person,
+    kind: HandleKind,
+    value: str,
+    label: str | None = None,
+    is_normalised: bool = True,
 ) -> Handle:
-    """Adds an already-normalised handle; the person's first handle of a kind is primary.
+    """Adds an already-normalised handle (or one kept as typed, `is_normalised=False`); the
+    person's first handle of a kind is primary.
 
     Raises: Conflict when the handle belongs to someone else; InvalidInput when it or its
     label is too long to keep.
@@ -154,7 +166,13 @@ def add_handle(
         return existing
     is_first = not any(h.kind == kind for h in person.handles)
     handle = Handle(
-        workspace_id=wid, person=person, kind=kind, value=value, label=label, is_primary=is_first
+        workspace_id=wid,
+        person=person,
+        kind=kind,
+        value=value,
+        label=label,
+        is_primary=is_first,
+        is_normalised=is_normalised,
     )
     session.add(handle)
     session.flush()
