@@ -193,6 +193,27 @@ def test_semicolon_separated_files_from_european_excel(tmp_path: Path) -> None:
     assert (person.name, person.org) == ("Anna Rossi", "Rossi; Bianchi")
 
 
+@pytest.mark.parametrize(
+    ("header", "row", "name", "emails"),
+    [
+        ("E-mail Address,E-mail 2 Address", "ann@acme.io,ann@home.example", "ann", 2),
+        ("Name,Email", "Ann Lee,ann@acme.io", "Ann Lee", 1),
+        ("Full Name;E-mail", "Ann Lee;ann@acme.io", "Ann Lee", 1),
+        ("Email", "ann@acme.io", "ann", 1),
+        ("Name,Email Address,Phone", "Ann Lee,ann@acme.io,555", "Ann Lee", 1),
+    ],
+)
+def test_a_file_with_only_some_known_columns_is_read(
+    tmp_path: Path, header: str, row: str, name: str, emails: int
+) -> None:
+    path = tmp_path / "few.csv"
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    [person] = parse_outlook_csv(path).people
+    assert person.name == name
+    assert [h.value for h in person.handles if h.kind == "email"][:1] == ["ann@acme.io"]
+    assert len([h for h in person.handles if h.kind == "email"]) == emails
+
+
 def test_short_rows_are_padded_not_misread(tmp_path: Path) -> None:
     path = tmp_path / "short.csv"
     path.write_text("First Name,Last Name,Company,Job Title\nAnn,Lee\n", encoding="utf-8")
