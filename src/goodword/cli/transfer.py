@@ -17,8 +17,10 @@ from goodword.io.backup import load_archive, people_in, read_backup
 from goodword.io.backup import restore as restore_workspace
 from goodword.io.dedupe import find_duplicates, merge_sure_duplicates
 from goodword.io.export import export_file
-from goodword.io.formats import ImportFormat, parse_file
+from goodword.io.formats import ImportFormat, check_window, parse_file
 from goodword.io.report import ImportReport
+from goodword.io.window import Window
+from goodword.text import parse_date
 
 File = Annotated[Path, typer.Argument(metavar="FILE", help="The file.", dir_okay=False)]
 
@@ -47,10 +49,30 @@ def import_(
     force: Annotated[
         bool, typer.Option("--force", help="archive only: replace a workspace that holds data.")
     ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="ics, mbox: only meetings and mail from this day, YYYY-MM-DD "
+            "(default: any age; recurring meetings from two years back).",
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="ics, mbox: only up to this day, YYYY-MM-DD (default: meetings 30 days ahead).",
+        ),
+    ] = None,
     json: Json = False,
 ) -> None:
     """Import contacts, meetings, mail or relationships; all or nothing."""
     kind = parse_choice(ImportFormat, fmt, what="import format")
+    window = Window.of_days(
+        since=parse_date(since, what="--since date") if since else None,
+        until=parse_date(until, what="--until date") if until else None,
+    )
+    check_window(kind, window)
     workspace = state(ctx).workspace()
     report = ImportReport(format=kind.value, file=str(file), dry_run=dry_run)
     if kind == ImportFormat.ARCHIVE:
@@ -59,7 +81,7 @@ def import_(
             counts = load_archive(session, archive, file, force=force)
         report.created = people_in(counts)
     else:
-        batch = parse_file(kind, file, now=utcnow())
+        batch = parse_file(kind, file, now=utcnow(), window=window)
         with workspace.transaction(commit=not dry_run) as session:
             import_batch(session, batch=batch, report=report)
     if json:
