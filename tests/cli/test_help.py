@@ -113,9 +113,9 @@ def test_person_add_help_names_each_value_and_shows_flags_bare() -> None:
 def test_import_help_names_format_and_file_and_shows_flags_bare() -> None:
     rows = help_rows(("import",))
 
-    assert "Usage: goodword import [OPTIONS] FORMAT FILE" in rows
-    assert any(row.startswith("FORMAT ") for row in rows)
-    assert any(row.startswith("FILE ") and "The file." in row for row in rows)
+    assert "Usage: goodword import [OPTIONS] [FORMAT] FILE" in rows
+    assert any(row.startswith("[FORMAT] FILE ") and "The file" in row for row in rows)
+    assert any(row.startswith("--since DATE ics, mbox: only meetings and mail") for row in rows)
     assert "--dry-run Report what would change; change nothing." in rows
     assert "--json Print JSON on stdout and nothing else." in rows
 

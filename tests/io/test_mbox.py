@@ -259,6 +259,7 @@ def test_an_empty_file_is_an_empty_mailbox(tmp_path: Path) -> None:
         (b"\x00\x01\x02\xff" * 64, "binary data"),
         (b"Return-Path: <ann@example.com>\nFrom: ann@example.com\n\nHi\n", "single e-mail"),
         (b"Dear Ann,\nFrom me to you.\n", "first line does not start with 'From '"),
+        (b"BEGIN:VCARD\r\nVERSION:3.0\r\n", "first line does not start with 'From '"),
     ],
 )
 def test_files_that_are_not_mailboxes_are_rejected(

@@ -222,8 +222,9 @@ def counts(title: str, values: dict[str, int]) -> None:
 
 def import_report(report: ImportReport) -> None:
     verb = "Would import" if report.dry_run else "Imported"
+    chosen = f" as {report.description} ({report.format})" if report.detected else ""
     out.print(
-        f"{verb} {report.file}: {report.created} created, {report.merged} merged, "
+        f"{verb} {report.file}{chosen}: {report.created} created, {report.merged} merged, "
         f"{report.unchanged} unchanged, {report.skipped} skipped; "
         f"{report.ties_created} ties and {report.interactions_created} interactions added.",
         markup=False,

@@ -86,6 +86,25 @@ def detect_layout(keys: Collection[str]) -> Layout | None:
     return None
 
 
+def find_header(text: str) -> tuple[Layout, frozenset[str]] | None:
+    """The first header `read_table` would know among a file's first rows, and its columns.
+
+    For telling a file's format from its first lines, so quoting is read leniently: the
+    importer reports broken quoting with its line.
+    """
+    for delimiter in DELIMITERS:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        rows = (cells for cells in reader if any(cells))
+        try:
+            for _, cells in zip(range(MAX_PREAMBLE + 1), rows, strict=False):
+                keys = frozenset(header_key(c) for c in cells)
+                if (layout := detect_layout(keys)) is not None:
+                    return layout, keys
+        except csv.Error:  # a NUL byte, or a field beyond the size limit
+            continue
+    return None
+
+
 def header_key(cell: str) -> str:
     """Header names compare case- and spacing-insensitively, and without a stray BOM."""
     return " ".join(cell.lstrip("\ufeff").split()).casefold()

@@ -230,7 +230,7 @@ def _check_start(path: Path, head: bytes) -> None:
         problem = "is a zip archive; extract the .mbox file from it first"
     elif b"\x00" in head:
         problem = "is binary data, not an mbox"
-    elif re.match(rb"[!-9;-~]+:", head):
+    elif re.match(rb"[A-Za-z0-9-]+:[ \t]", head):  # `Received: …`, not `BEGIN:VCARD`
         problem = "looks like a single e-mail (.eml), not an mbox: it has no 'From ' line"
     else:
         problem = "is not an mbox: the first line does not start with 'From '"

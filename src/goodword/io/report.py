@@ -30,6 +30,10 @@ class KeptView(BaseModel):
 class ImportReport(BaseModel):
     format: str
     file: str
+    # When the format was detected (`goodword import FILE`): the exporter's layout and its name.
+    detected: bool = False
+    layout: str | None = None
+    description: str | None = None
     dry_run: bool = False
     created: int = 0
     merged: int = 0
