@@ -974,3 +974,12 @@ def test_dedupe_lists_likely_pairs_and_apply_merges_only_the_sure_ones(cli: Cli)
     again = cli.json("dedupe", "--json")
     assert [p["other"]["name"] for p in again["pairs"]] == ["John Smith"]
     assert len([p for p in cli.json("person", "list", "--json") if p["name"] == "Sam Park"]) == 2
+
+
+def test_a_linkedin_position_without_a_company_is_kept(cli: Cli, tmp_path: Path) -> None:
+    row = {"First Name": "Sara", "Last Name": "Quinn", "Position": "Independent Consultant"}
+    cli.ok("import", "linkedin", str(write(tmp_path / "c.csv", csv_rows(LINKEDIN, [row]))))
+
+    sara = cli.json("person", "show", "Sara Quinn", "--json")
+
+    assert (sara["org"], sara["title"]) == (None, "Independent Consultant")

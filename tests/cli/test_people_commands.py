@@ -245,3 +245,16 @@ def test_person_delete_without_yes_is_a_usage_error_and_deletes_nothing(cli: Cli
     assert "--yes" in result.stderr
     assert result.stdout == ""
     assert cli.rows() == before
+
+
+def test_a_title_needs_no_organisation(cli: Cli) -> None:
+    added = cli.json("person", "add", "Sara Quinn", "--title", "Relationship Manager", "--json")
+
+    assert (added["org"], added["title"]) == (None, "Relationship Manager")
+    shown = cli.json("person", "show", "Sara Quinn", "--json")
+    assert (shown["org"], shown["title"]) == (None, "Relationship Manager")
+    assert "title: Relationship Manager" in cli.ok("person", "show", "Sara Quinn").stdout
+    edited = cli.json("person", "edit", "Sara Quinn", "--title", "Senior Manager", "--json")
+    assert (edited["org"], edited["title"]) == (None, "Senior Manager")
+    later = cli.json("person", "edit", "Sara Quinn", "--org", "Quinn & Co", "--json")
+    assert (later["org"], later["title"]) == ("Quinn & Co", "Senior Manager")

@@ -179,3 +179,30 @@ def test_a_dry_run_reports_and_leaves_nothing(workspace: Workspace) -> None:
     assert report.created == 2
     with workspace.transaction() as session:
         assert [p.name for p in search_people(session)] == [resolve_person(session, "me").name]
+
+
+SARA = Handle("email", "sara@quinn.example")
+
+
+def test_a_title_without_an_organisation_is_kept(session: Session) -> None:
+    sara = PersonRecord(key="sara", name="Sara Quinn", line=3, title="Relationship Manager")
+    sara.handles.append(SARA)
+    report = run(session, Batch(people=[sara]))
+    assert (report.created, report.organisations_created) == (1, 0)
+    summary = PersonSummary.of(resolve_person(session, "sara@quinn.example"))
+    assert (summary.org, summary.title) == (None, "Relationship Manager")
+
+
+def test_an_imported_organisation_completes_a_known_title_held_at_none(session: Session) -> None:
+    create_person(
+        session,
+        fields=PersonFields(name="Sara Quinn", emails=["sara@quinn.example"], title="Coach"),
+    )
+    again = PersonRecord(key="sara", name="Sara Quinn", line=3, org="Quinn & Co", handles=[SARA])
+    report = run(session, Batch(people=[again]))
+    assert (report.merged, report.organisations_created) == (1, 1)
+    sara = resolve_person(session, "sara@quinn.example")
+    session.refresh(sara)
+    assert [(e.org.name if e.org else None, e.title) for e in sara.employments] == [
+        ("Quinn & Co", "Coach")
+    ]

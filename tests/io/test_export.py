@@ -290,6 +290,16 @@ def test_vcard_export_is_read_by_vobject(session: Session) -> None:
     assert emails == ["ann@acme.com", "ann.lee@gmail.com", "annie@home.org"]
 
 
+def test_a_title_without_an_organisation_is_exported_alone(session: Session) -> None:
+    add(session, "Sara Quinn", title="Relationship Manager")
+    _, [sara], _ = csv_rows(session)
+    assert (sara["Organization Name"], sara["Organization Title"]) == ("", "Relationship Manager")
+    out = io.StringIO(newline="")
+    export_vcard(session, out)
+    [card] = vobject.readComponents(out.getvalue())
+    assert (card.title.value, "org" in card.contents) == ("Relationship Manager", False)
+
+
 # --- iCalendar ------------------------------------------------------------------------------
 
 

@@ -385,6 +385,11 @@ END:VCARD
     ]
 
 
+def test_a_title_without_an_organisation_is_kept(tmp_path: Path) -> None:
+    person = only_person(tmp_path, "FN:Sara Quinn\nTITLE:Relationship Manager")
+    assert (person.org, person.title) == (None, "Relationship Manager")
+
+
 def test_a_person_at_a_company_stays_a_person(tmp_path: Path) -> None:
     person = only_person(tmp_path, "N:Lee;Ann;;;\nFN:Ann Lee\nORG:Acme;R&D\nTITLE:Chemist")
     assert (person.org, person.title) == ("Acme", "Chemist")

@@ -493,6 +493,16 @@ def test_the_kept_records_current_job_stays_current(session: Session) -> None:
     assert sorted(e.org.name for e in jobs) == ["Acme", "Globex"]
 
 
+def test_a_title_held_at_no_organisation_is_noted_when_it_stops_being_current(
+    session: Session,
+) -> None:
+    ann = add(session, "Ann Lee", org="Acme", title="CFO")
+    dup = add(session, "Ann Lee", title="Board Adviser")
+    merge_people(session, keep=ann, other=dup)
+    notes = session.scalars(select(Note.body).where(Note.person_id == ann.id)).all()
+    assert notes == [f"Merged from #{dup.id}; title: Board Adviser"]
+
+
 def test_a_gift_between_the_two_refuses_the_merge(session: Session) -> None:
     a = create_person(session, fields=PersonFields(name="Ann Lee"))
     b = create_person(session, fields=PersonFields(name="Ann L."))

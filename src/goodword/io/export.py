@@ -74,7 +74,7 @@ class _Details:
     """What belongs to one chunk of people, by person id."""
 
     handles: dict[int, list[Handle]] = field(default_factory=lambda: defaultdict(list))
-    jobs: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    jobs: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
     tags: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     notes: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     addresses: dict[int, list[AddressRecord]] = field(default_factory=lambda: defaultdict(list))
@@ -124,10 +124,11 @@ def _details(session: Session, ids: Sequence[int]) -> _Details:
     )
     for person_id, kind, value, label, primary, normalised in session.execute(handles):
         found.handles[person_id].append(Handle(str(kind), value, label, primary, not normalised))
-    # The current job is the latest one without an end date, as a person's summary shows it.
+    # The current job is the latest one without an end date, as a person's summary shows it;
+    # a title may have no organisation.
     jobs = (
         select(Employment.person_id, Organisation.name, Employment.title)
-        .join(Organisation, Organisation.id == Employment.org_id)
+        .outerjoin(Organisation, Organisation.id == Employment.org_id)
         .where(Employment.person_id.in_(ids), Employment.ended_on.is_(None))
         .order_by(Employment.id)
     )

@@ -64,7 +64,7 @@ class PersonSummary(BaseModel):
             ],
             ims=[h.value for h in person.handles if h.kind == HandleKind.IM],
             nickname=person.nickname,
-            org=current.org.name if current else None,
+            org=current.org.name if current and current.org else None,
             title=current.title if current else None,
             tags=[t.name for t in person.tags],
             city=person.city,

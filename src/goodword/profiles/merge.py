@@ -124,12 +124,23 @@ def _merge_fields(session: Session, keep: Person, other: Person) -> None:
             setattr(keep, attr, theirs)
         elif theirs is not None and theirs != mine:
             differing.append(f"{attr.replace('_', ' ')}: {theirs}")
-    current = {e.org.name: e.title for e in keep.employments if e.ended_on is None}
+    current = {_org_name(e): e.title for e in keep.employments if e.ended_on is None}
     for job in other.employments:
-        if job.ended_on is None and current and current.get(job.org.name, "") != job.title:
-            differing.append(f"org: {job.org.name}" + (f" ({job.title})" if job.title else ""))
+        org = _org_name(job)
+        if job.ended_on is not None or not current:
+            continue  # history moves as it is
+        if org in current and job.title in (None, current[org]):
+            continue  # the same role, or one saying less, adds nothing
+        if org is None:
+            differing.append(f"title: {job.title}")
+        else:
+            differing.append(f"org: {org}" + (f" ({job.title})" if job.title else ""))
     if differing:
         add_note(session, person=keep, body=f"Merged from #{other.id}; " + "; ".join(differing))
+
+
+def _org_name(job: Employment) -> str | None:
+    return job.org.name if job.org is not None else None
 
 
 def _move_employments(session: Session, keep: Person, other: Person) -> None:
