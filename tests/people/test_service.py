@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from goodword.errors import Ambiguous, Conflict, InvalidInput, NotFound
+from goodword.people.models import ContactKind
 from goodword.people.queries import resolve_person, search_people
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import PersonFields, create_person, edit_person
@@ -94,3 +95,15 @@ def test_an_organisation_completes_a_title_held_at_none(session: Session) -> Non
     edit_person(session, person=person, fields=PersonFields(org="Acme"))
     [job] = person.employments
     assert (job.org.name if job.org else None, job.title, job.ended_on) == ("Acme", "Coach", None)
+
+
+def test_an_organisation_contact_belongs_to_the_organisation_of_its_name(
+    session: Session,
+) -> None:
+    pid = add(session, "Acme Ltd", kind=ContactKind.ORGANISATION, emails=["info@acme.example"])
+    add(session, "Ann Lee", org="Acme Ltd")
+    summary = PersonSummary.of(resolve_person(session, "info@acme.example"))
+    assert (summary.id, summary.kind, summary.org) == (pid, ContactKind.ORGANISATION, "Acme Ltd")
+    assert summary.model_dump(mode="json")["kind"] == "organisation"
+    assert {p.name for p in search_people(session, query="acme")} == {"Acme Ltd", "Ann Lee"}
+    assert PersonSummary.of(resolve_person(session, "Ann Lee")).kind == ContactKind.PERSON

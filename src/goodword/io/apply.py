@@ -60,10 +60,6 @@ def import_batch(session: Session, *, batch: Batch, report: ImportReport) -> Imp
         while people:
             writer.plan(people.pop())
         keys = writer.write()
-    if batch.orgs:
-        names = [clean_name(o.name) for o in batch.orgs if clean_name(o.name)]
-        created = ensure_names(session, names, model=Organisation)
-        report.organisations_created += created.created
     write_ties(session, batch.ties, keys, report)
     write_interactions(session, batch.interactions, keys, report)
     for skip in batch.skipped:
@@ -110,7 +106,9 @@ class _PeopleWriter:
                 MergeView(line=record.line, name=name, person_id=pid, how=how)
             )
         self.keys[record.key] = pid
-        plan = self.plans.setdefault(pid, Plan(pid=pid, name=name, line=record.line))
+        plan = self.plans.get(pid)
+        if plan is None:  # the first record names a new contact and says what kind it is
+            plan = self.plans[pid] = Plan(pid=pid, name=name, line=record.line, kind=record.kind)
         self._absorb(plan, record, handles)
 
     def _absorb(self, plan: Plan, record: PersonRecord, handles: list[NormalHandle]) -> None:
@@ -265,7 +263,7 @@ _HANDLE_COLUMNS = (
 )
 _ADDRESS_COLUMNS = ("workspace_id", "person_id", *PARTS, "is_primary")
 _PERSON_COLUMNS = (
-    *("id", "workspace_id", "name", "is_me", *FIELDS),
+    *("id", "workspace_id", "name", "kind", "is_me", *FIELDS),
     *("birthday_year", "birthday_month", "birthday_day"),
 )
 
@@ -306,6 +304,7 @@ def _person_row(wid: int, plan: Plan) -> tuple[Any, ...]:
         plan.pid,
         wid,
         plan.name,
+        plan.kind,
         False,
         *(fields.get(attr) for attr in FIELDS),
         year,

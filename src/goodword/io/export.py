@@ -26,10 +26,19 @@ from goodword.followups.recurrence import parse_rule
 from goodword.io.addressbook import GOOGLE_IM_SERVICES
 from goodword.io.archive import write_archive
 from goodword.io.backup import replacing
-from goodword.io.records import AddressRecord, Handle, PersonRecord
+from goodword.io.records import ORGANISATION, AddressRecord, Handle, PersonRecord
 from goodword.io.vcard_write import write_vcards
 from goodword.people.addresses import PARTS
-from goodword.people.models import Address, Employment, Note, Organisation, Person, PersonTag, Tag
+from goodword.people.models import (
+    Address,
+    ContactKind,
+    Employment,
+    Note,
+    Organisation,
+    Person,
+    PersonTag,
+    Tag,
+)
 from goodword.people.models import Handle as HandleRow
 from goodword.storage.session import workspace_id
 
@@ -81,7 +90,16 @@ class _Details:
 
 
 _PersonRow = Row[
-    int, str, str | None, str | None, str | None, str | None, int | None, int | None, int | None
+    int,
+    str,
+    ContactKind,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    int | None,
+    int | None,
+    int | None,
 ]
 
 
@@ -92,6 +110,7 @@ def people_records(session: Session) -> Iterator[PersonRecord]:
     columns = (
         Person.id,
         Person.name,
+        Person.kind,
         Person.nickname,
         Person.industry,
         Person.city,
@@ -180,6 +199,7 @@ def _record(row: _PersonRow, details: _Details) -> PersonRecord:
         birthday=birthday,
         nickname=row.nickname,
         addresses=_with_place(details.addresses.get(row.id, []), row.city, row.country),
+        kind=row.kind.value,
     )
 
 
@@ -245,11 +265,17 @@ CsvParts = tuple[list[str], dict[str, list[list[str]]], list[str]]
 
 
 def _csv_parts(record: PersonRecord) -> CsvParts:
-    """A row's cells before and after the numbered groups, and each group's cells."""
-    given, _, family = record.name.rpartition(" ")
-    if not given:
-        given, family = family, ""
-    head = [given, "", family, record.nickname or "", record.org or "", record.title or ""]
+    """A row's cells before and after the numbered groups, and each group's cells.
+
+    An organisation's own card has only a company, no person's name, as Google writes it.
+    """
+    if record.kind == ORGANISATION:
+        given, family, org = "", "", record.name
+    else:
+        given, _, family = record.name.rpartition(" ")
+        given, family = (given, family) if given else (family, "")
+        org = record.org or ""
+    head = [given, "", family, record.nickname or "", org, record.title or ""]
     head += [_birthday(record.birthday), "\n\n".join(record.notes), MULTI.join(record.tags)]
     tail = ["Industry" if record.industry else "", record.industry or ""]
     return head, _groups(record), tail

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from goodword.io.records import PERSON
 from goodword.io.report import ImportReport
 from goodword.people.addresses import AddressParts, address_key, key_of
 from goodword.people.models import Address, Employment, Handle, Note, Person, PersonTag, Tag
@@ -23,6 +24,7 @@ class Plan:
     pid: int
     name: str
     line: int
+    kind: str = PERSON  # of a new contact; an import never changes a known one's
     handles: list[NormalHandle] = field(default_factory=list)
     tags: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)

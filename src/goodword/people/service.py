@@ -22,6 +22,7 @@ from goodword.people.errors import handle_taken
 from goodword.people.handles import read_handle
 from goodword.people.models import (
     Address,
+    ContactKind,
     Employment,
     Handle,
     HandleKind,
@@ -45,6 +46,7 @@ class PersonFields:
     """Everything `person add` and `person edit` accept; None leaves a field as it is."""
 
     name: str | None = None
+    kind: ContactKind | None = None
     emails: Sequence[str] = ()
     phones: Sequence[str] = ()
     links: Sequence[str] = ()
@@ -77,7 +79,9 @@ def create_person(session: Session, *, fields: PersonFields) -> Person:
     name = bounded(fields.name or "", limit=_NAME, what="name")
     if not name:
         raise InvalidInput("A person needs a name.")
-    person = Person(workspace_id=workspace_id(session), name=name)
+    person = Person(
+        workspace_id=workspace_id(session), name=name, kind=fields.kind or ContactKind.PERSON
+    )
     session.add(person)
     session.flush()
     _apply(session, person, fields)
@@ -99,6 +103,12 @@ def edit_person(session: Session, *, person: Person, fields: PersonFields) -> Pe
 
 
 def _apply(session: Session, person: Person, fields: PersonFields) -> None:
+    if fields.kind is not None:
+        person.kind = fields.kind
+    # An organisation's own card belongs to the organisation of its name, so a search by
+    # organisation, an ICP rule on it and matching on re-import find it beside the firm's people.
+    if fields.kind == ContactKind.ORGANISATION and fields.org is None and not current_job(person):
+        set_employment(session, person=person, org=person.name, title=None)
     for attr in ("nickname", "industry", "city", "country"):
         value = getattr(fields, attr)
         if value is not None:
