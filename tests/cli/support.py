@@ -14,8 +14,8 @@ from goodword.cli.main import app
 from goodword.models import metadata
 from goodword.storage.engine import make_engine
 
-# The stable JSON shape of a person (DESIGN.md); more fields may be added.
-PERSON_FIELDS = {"id", "name", "emails", "org", "title", "tags"}
+# The stable JSON shape of a person (DESIGN.md, and its kind); more fields may be added.
+PERSON_FIELDS = {"id", "name", "kind", "emails", "org", "title", "tags"}
 
 Rows = dict[str, list[tuple[Any, ...]]]
 

@@ -106,6 +106,7 @@ def test_person_add_help_names_each_value_and_shows_flags_bare() -> None:
     assert "--org ORG Organisation they work for." in rows
     assert "--birthday DATE Birthday as YYYY-MM-DD, or --MM-DD without the year." in rows
     assert "--introduced-by REF Who introduced you." in rows
+    assert any(row.startswith("--organisation An organisation's own contact") for row in rows)
     assert "--json Print JSON on stdout and nothing else." in rows
     assert "--help Show this message and exit." in rows
 
@@ -132,8 +133,9 @@ def test_flags_are_shown_without_a_value(path: tuple[str, ...]) -> None:
     rows = help_rows(path)
     flags = [p for p in options_of(path) if p.is_flag and not p.hidden]
 
-    for flag in flags:
-        expected = f"{flag.opts[0]} {flag.help.split()[0]}"
+    for flag in flags:  # an on/off pair (`--organisation/--person`) shows both names
+        names = " ".join([flag.opts[0], *flag.secondary_opts])
+        expected = f"{names} {flag.help.split()[0]}"
         assert any(row.startswith(expected) for row in rows), (expected, rows)
 
 

@@ -79,6 +79,12 @@ def test_2020_layout_skips_the_notes_preamble_and_keeps_real_line_numbers(tmp_pa
     assert [t.b for t in batch.ties] == [raj.key, ann.key]
 
 
+def test_a_position_without_a_company_is_kept(tmp_path: Path) -> None:
+    freelancer = {**ANN, "Company": "", "Position": "Independent Consultant"}
+    [ann] = parse_linkedin_csv(build(tmp_path, V2020, [freelancer])).people
+    assert (ann.org, ann.title) == (None, "Independent Consultant")
+
+
 def test_members_who_hide_their_name_are_skipped_with_the_reason(tmp_path: Path) -> None:
     hidden = {"Connected On": "01 Feb 2023"}
     batch = parse_linkedin_csv(build(tmp_path, V2020, [hidden, ANN]))

@@ -11,7 +11,7 @@ import pytest
 from goodword.io.addressbook import BadDate, parse_birthday
 from goodword.io.errors import MalformedFile
 from goodword.io.outlook_csv import parse_outlook_csv
-from goodword.io.records import AddressRecord, Handle, OrgRecord, Skip
+from goodword.io.records import ORGANISATION, AddressRecord, Handle, Skip
 
 HEADERS = Path(__file__).parents[1] / "data" / "csv-headers"
 DESKTOP = "outlook_desktop_export_header.txt"
@@ -109,8 +109,9 @@ def test_record_lines_follow_multi_line_notes(tmp_path: Path) -> None:
     assert [(p.name, p.line, p.birthday) for p in batch.people] == [
         ("Jürgen Weiß Jr.", 2, (1980, 6, 21)),
         ("Ann", 4, None),
+        ("Acme", 5, None),
     ]
-    assert batch.orgs == [OrgRecord(name="Acme", line=5)]
+    assert batch.people[-1].kind == ORGANISATION
 
 
 def test_outlook_com_year_1604_means_no_year(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from goodword.cli.options import (
 )
 from goodword.cli.state import state
 from goodword.clock import utcnow
+from goodword.people.models import ContactKind
 from goodword.people.queries import count_people, resolve_person, search_people, summary_of
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import PersonFields, add_note, edit_person, untag_person
@@ -41,6 +42,7 @@ person_app = typer.Typer(
 Ref = Annotated[
     str, typer.Argument(metavar="REF", help="Id, e-mail, or (unique) name; `me` is you.")
 ]
+_ORGANISATION_HELP = "An organisation's own contact (a firm's switchboard, info@), not a person."
 
 
 def register(app: typer.Typer) -> None:
@@ -62,8 +64,10 @@ def _fields(
     *,
     nickname: str | None,
     ims: list[str] | None,
+    kind: ContactKind | None = None,
 ) -> PersonFields:
     return PersonFields(
+        kind=kind,
         nickname=nickname,
         ims=ims or (),
         name=name,
@@ -103,9 +107,10 @@ def add(
     introduced_by: Annotated[
         str | None, typer.Option(metavar="REF", help="Who introduced you.")
     ] = None,
+    organisation: Annotated[bool, typer.Option("--organisation", help=_ORGANISATION_HELP)] = False,
     json: Json = False,
 ) -> None:
-    """Add a person."""
+    """Add a person (or, with --organisation, an organisation's own contact)."""
     fields = _fields(
         name,
         email,
@@ -120,6 +125,7 @@ def add(
         birthday,
         nickname=nickname,
         ims=im,
+        kind=_kind(organisation) if organisation else None,
     )
     with state(ctx).workspace().transaction() as session:
         person = add_contact(
@@ -127,6 +133,10 @@ def add(
         )
         summary = summary_of(session, person.id)
     _report(summary, json, "Added", fields)
+
+
+def _kind(organisation: bool) -> ContactKind:
+    return ContactKind.ORGANISATION if organisation else ContactKind.PERSON
 
 
 def _report(
@@ -204,6 +214,10 @@ def edit(
     nickname: Nickname = None,
     im: Ims = None,
     note: Note = None,
+    organisation: Annotated[
+        bool | None,
+        typer.Option("--organisation/--person", help=f"{_ORGANISATION_HELP} Or a person again."),
+    ] = None,
     json: Json = False,
 ) -> None:
     """Change a person: set fields, add e-mails, phones and tags, add a note."""
@@ -221,6 +235,7 @@ def edit(
         birthday,
         nickname=nickname,
         ims=im,
+        kind=None if organisation is None else _kind(organisation),
     )
     with state(ctx).workspace().transaction() as session:
         person = edit_person(session, person=resolve_person(session, ref), fields=fields)

@@ -17,6 +17,7 @@ from goodword.followups.schemas import FollowupView
 from goodword.io.dedupe import DuplicatePair
 from goodword.io.report import ImportReport
 from goodword.offering.schemas import CriterionView, OfferingView
+from goodword.people.models import ContactKind
 from goodword.people.schemas import PersonSummary, TypedHandle
 from goodword.profiles.schemas import PersonDetail
 from goodword.referrals.schemas import BalanceView, LedgerEntryView, ReferralView
@@ -90,6 +91,7 @@ def person(detail: PersonDetail) -> None:
     you = "  — you" if detail.is_me else ""
     out.print(f"[bold]{escape(detail.name)}[/bold] (#{detail.id}){you}")
     facts = {
+        "kind": None if detail.kind == ContactKind.PERSON else detail.kind.value,
         "nickname": detail.nickname,
         "org": detail.org,
         "title": detail.title,

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from itertools import count
 from typing import TextIO
 
-from goodword.io.records import AddressRecord, Handle, PersonRecord
+from goodword.io.records import ORGANISATION, AddressRecord, Handle, PersonRecord
 
 # Labels made only of these words are written as TYPE values; any other label is the user's
 # own and goes, as Apple writes it, into an `itemN.X-ABLabel` beside the property.
@@ -36,16 +36,15 @@ def write_vcards(people: Iterable[PersonRecord], out: TextIO) -> int:
 def _card_lines(person: PersonRecord) -> Iterator[str]:
     yield "BEGIN:VCARD"
     yield "VERSION:4.0"
-    yield f"FN:{_escape(person.name)}"
-    words = person.name.split()  # a best guess: the last word is the family name
-    yield f"N:{_escape(words[-1] if words else '')};{_escape(' '.join(words[:-1]))};;;"
+    organisation = person.kind == ORGANISATION
+    yield from _name_lines(person.name, organisation)
     if person.nickname:
         yield f"NICKNAME:{_escape(person.nickname)}"
     groups = count(1)
     for handle in person.handles:
         yield from _handle_lines(handle, groups)
-    if person.org:
-        yield f"ORG:{_escape(person.org)}"
+    if org := person.org or (person.name if organisation else None):
+        yield f"ORG:{_escape(org)}"
     if person.title:
         yield f"TITLE:{_escape(person.title)}"
     if person.tags:
@@ -60,6 +59,16 @@ def _card_lines(person: PersonRecord) -> Iterator[str]:
     if not person.addresses and (person.city or person.country):
         yield f"ADR:;;;{_escape(person.city or '')};;;{_escape(person.country or '')}"
     yield "END:VCARD"
+
+
+def _name_lines(name: str, organisation: bool) -> list[str]:
+    """An organisation's card says so twice: KIND (RFC 6350) and X-ABShowAs, which Apple's
+    Contacts reads instead; its N is empty, as it names no person."""
+    if organisation:
+        return ["KIND:org", f"FN:{_escape(name)}", "N:;;;;", "X-ABShowAs:COMPANY"]
+    words = name.split()  # a best guess: the last word is the family name
+    family, given = _escape(words[-1] if words else ""), _escape(" ".join(words[:-1]))
+    return [f"FN:{_escape(name)}", f"N:{family};{given};;;"]
 
 
 def _address_lines(address: AddressRecord, groups: Iterator[int]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from goodword.people.models import Address, HandleKind, Person
+from goodword.people.models import Address, ContactKind, HandleKind, Person
 
 
 class Birthday(BaseModel):
@@ -30,12 +30,16 @@ class TypedHandle(BaseModel):
 
 
 class PersonSummary(BaseModel):
-    """The stable JSON shape of a person: id, name, emails, org, title, tags (and a few more)."""
+    """The stable JSON shape of a person: id, name, emails, org, title, tags (and a few more).
+
+    `kind` tells an organisation's own card (a switchboard, `info@`) from a person's.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     id: int
     name: str
+    kind: ContactKind = ContactKind.PERSON
     emails: list[str]
     org: str | None
     title: str | None
@@ -57,6 +61,7 @@ class PersonSummary(BaseModel):
         return cls(
             id=person.id,
             name=person.name,
+            kind=person.kind,
             emails=[h.value for h in person.handles if h.kind == HandleKind.EMAIL],
             phones=[h.value for h in person.handles if h.kind == HandleKind.PHONE],
             links=[
@@ -64,7 +69,7 @@ class PersonSummary(BaseModel):
             ],
             ims=[h.value for h in person.handles if h.kind == HandleKind.IM],
             nickname=person.nickname,
-            org=current.org.name if current else None,
+            org=current.org.name if current and current.org else None,
             title=current.title if current else None,
             tags=[t.name for t in person.tags],
             city=person.city,
