@@ -3,19 +3,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-dev
+# The exact versions the suite last passed with; `make lock` refreshes them (README, Development).
+CONSTRAINTS := constraints.txt
+LOCK_VENV := $(VENV)/lock
+PIP_TOOLS := pip-tools==7.6.2
+# `make lock LOCK_UPGRADE=` keeps today's pins and only resolves what pyproject.toml changed.
+LOCK_UPGRADE ?= --upgrade
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint lock bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+$(STAMP): pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e .
 	touch $@
 
-$(TEST_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+$(TEST_STAMP): pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[dev]'
 	touch $@ $(STAMP)
 
 run: $(STAMP)
@@ -30,6 +36,18 @@ lint: $(TEST_STAMP)
 
 test: lint
 	$(BIN)/pytest
+
+# Resolved on the oldest Python goodword supports, so every pin installs there.
+$(LOCK_VENV)/bin/pip-compile:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' \
+		|| { echo "make lock needs Python 3.11: make lock PYTHON=python3.11" >&2; exit 1; }
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet $(PIP_TOOLS)
+
+lock: | $(LOCK_VENV)/bin/pip-compile
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet $(LOCK_UPGRADE) \
+		--extra dev --extra postgres --strip-extras --unsafe-package goodword \
+		--no-emit-index-url --no-emit-find-links --output-file $(CONSTRAINTS) pyproject.toml
 
 bench: $(STAMP)
 	$(BIN)/python bench/demo_scale.py

@@ -9,7 +9,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from goodword.errors import InvalidInput
-from goodword.text import normalize_email, normalize_phone, parse_birthday, parse_money
+from goodword.text import (
+    normalize_email,
+    normalize_phone,
+    parse_birthday,
+    parse_money,
+    parse_region,
+)
 
 local_part = st.from_regex(r"[A-Za-z0-9._%+-]{1,70}", fullmatch=True)
 domain = st.from_regex(r"([A-Za-z0-9-]{1,20}\.){1,3}[A-Za-z]{2,8}", fullmatch=True)
@@ -57,6 +63,37 @@ def test_the_phone_fast_path_agrees_with_phonenumbers(raw: str) -> None:
 def test_numbers_outside_north_america_use_phonenumbers() -> None:
     assert normalize_phone("+44 20 7946 0958", region="US") == "+442079460958"
     assert normalize_phone("020 7946 0958", region="GB") == "+442079460958"
+
+
+@pytest.mark.parametrize(
+    ("raw", "region"),
+    [
+        ("pager 1234", "GB"),  # phonenumbers alone reads past the word: +441234
+        ("1234", "GB"),  # dialled only inside an exchange: no E.164 form
+        ("555-0100", "US"),
+        ("020 7946 0958 (mobile)", "GB"),  # phonenumbers takes `mobile` for a vanity number
+        ("+1 415 555 0100 ext 22 (Ann)", "US"),
+    ],
+)
+def test_numbers_with_words_or_without_a_full_number_are_refused(raw: str, region: str) -> None:
+    with pytest.raises(InvalidInput):
+        normalize_phone(raw, region=region)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["+1 415 555 0100 ext. 22", "415-555-0100 x22", "(415) 555 0100 #22", "+1-415-555-0100;ext=22"],
+)
+def test_an_extension_is_kept_so_colleagues_on_one_switchboard_differ(raw: str) -> None:
+    assert normalize_phone(raw, region="US") == "+14155550100;ext=22"
+
+
+def test_a_region_is_a_country_code_phonenumbers_knows() -> None:
+    assert parse_region(" gb ") == "GB"
+    with pytest.raises(InvalidInput, match="'XX' is not a country code"):
+        parse_region("XX")
+    with pytest.raises(InvalidInput):
+        parse_region("GBR")
 
 
 def test_special_use_domains_are_refused_as_the_validator_does() -> None:

@@ -1,4 +1,5 @@
-"""Where the database lives: `--db`, `GOODWORD_DB`, `GOODWORD_DATABASE_URL`, or the data dir."""
+"""Settings from the environment: where the database lives (`--db`, `GOODWORD_DB`,
+`GOODWORD_DATABASE_URL`, or the data dir), which workspace, and the phone region override."""
 
 from __future__ import annotations
 
@@ -27,3 +28,9 @@ def resolve_database(db: str | None = None) -> str:
 
 def resolve_workspace_name() -> str:
     return os.environ.get("GOODWORD_WORKSPACE") or DEFAULT_WORKSPACE
+
+
+def region_override() -> str | None:
+    """`GOODWORD_REGION`: reads national phone numbers as this country's for one run (an import
+    of a colleague's address book, say) without changing the workspace's own region."""
+    return os.environ.get("GOODWORD_REGION") or None

@@ -25,6 +25,8 @@ _SIMPLE_EMAIL = re.compile(
     re.IGNORECASE,
 )
 _NANP_REGIONS = {"US", "CA"}
+# What phonenumbers reads as an extension: `x22`, `ext. 22`, `extension 22`, `#22`, `;ext=22`.
+_EXTENSION = re.compile(r"(?:;ext=|(?:e?xt(?:ension|n)?|x)\.?:?|#)\s*\d+\s*$", re.IGNORECASE)
 _NANP = re.compile(r"(?:\+?1[ .-]?)?\(?([2-9]\d{2})\)?[ .-]?([2-9]\d{2})[ .-]?(\d{4})")
 _LINKEDIN = re.compile(
     r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(in|company)/([^/?#]+)", re.I
@@ -103,9 +105,11 @@ def _special_use_names() -> frozenset[str]:
 
 
 def normalize_phone(raw: str, *, region: str = "US") -> str:
-    """E.164 when the number parses, so '+1 (415) 555-0100' and '4155550100' are one handle.
+    """E.164 when the number parses, so '+1 (415) 555-0100' and '4155550100' are one handle;
+    an extension follows as RFC 3966 writes it (`+14155550100;ext=22`).
 
-    Raises: InvalidInput for text that is not a phone number.
+    Raises: InvalidInput for text that is not a whole phone number: one with words in it, or
+    one too short to dial from outside its exchange.
     """
     # North American numbers written the usual ways skip phonenumbers (its parse is slow);
     # the result is what phonenumbers gives for them.
@@ -113,15 +117,38 @@ def normalize_phone(raw: str, *, region: str = "US") -> str:
         match = _NANP.fullmatch(raw.strip())
         if match and (raw.lstrip().startswith("+") or region in _NANP_REGIONS):
             return "+1" + "".join(match.groups())
+    # phonenumbers reads past words ('pager 1234' parses as 1234): a number with words in it
+    # beyond an extension marker is not one it can be trusted to read.
+    if any(c.isalpha() for c in _EXTENSION.sub("", raw)):
+        raise InvalidInput(f"'{raw}' is not a phone number: it has words in it.")
     import phonenumbers
 
     try:
         parsed = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
         raise InvalidInput(f"'{raw}' is not a phone number.") from None
-    if not phonenumbers.is_possible_number(parsed):
+    # A number possible only when dialled locally (a short internal number) has no E.164 form.
+    reason = phonenumbers.is_possible_number_with_reason(parsed)
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
         raise InvalidInput(f"'{raw}' is not a possible phone number.")
-    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+    number = str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+    # Colleagues share a switchboard and differ by extension, so it stays (as RFC 3966 writes it).
+    return f"{number};ext={parsed.extension}" if parsed.extension else number
+
+
+def parse_region(raw: str) -> str:
+    """An ISO 3166 alpha-2 country code whose national numbers phonenumbers can read.
+
+    Raises: InvalidInput naming the value.
+    """
+    import phonenumbers
+
+    code = raw.strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise InvalidInput(
+            f"'{raw}' is not a country code goodword knows; use two letters such as GB or US."
+        )
+    return code
 
 
 def is_linkedin(url: str) -> bool:

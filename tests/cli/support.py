@@ -14,8 +14,8 @@ from goodword.cli.main import app
 from goodword.models import metadata
 from goodword.storage.engine import make_engine
 
-# The stable JSON shape of a person (DESIGN.md); more fields may be added.
-PERSON_FIELDS = {"id", "name", "emails", "org", "title", "tags"}
+# The stable JSON shape of a person (DESIGN.md, and its kind); more fields may be added.
+PERSON_FIELDS = {"id", "name", "kind", "emails", "org", "title", "tags"}
 
 Rows = dict[str, list[tuple[Any, ...]]]
 
@@ -61,11 +61,16 @@ class Cli:
         self.database = database
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, catch_exceptions: bool = True) -> Result:
+    def __call__(
+        self, *args: str, catch_exceptions: bool = True, env: dict[str, str] | None = None
+    ) -> Result:
+        """`env` adds to the environment, which otherwise names no database or region."""
         env = {
             "GOODWORD_WORKSPACE": self.database.workspace,
             "GOODWORD_DB": None,
             "GOODWORD_DATABASE_URL": None,
+            "GOODWORD_REGION": None,
+            **(env or {}),
         }
         return self.runner.invoke(
             app,

@@ -262,11 +262,6 @@ BAD_INPUT = [
         ["icp", "add", "industry", "is", "x" * 600], ["criterion value", "too long"], id="long ICP"
     ),
     pytest.param(
-        ["person", "edit", "Bob Stone", "--title", "CFO"],
-        ["--org"],
-        id="title without organisation",
-    ),
-    pytest.param(
         ["log", "me", "--kind", "call"],
         ["at least two people"],
         id="interaction with only yourself",

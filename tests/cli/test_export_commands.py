@@ -311,3 +311,36 @@ def test_import_archive_reads_a_backup_as_restore_does(
     cli.ok("backup", str(backup))
     fresh.ok("import", "archive", str(backup))
     assert people_of(fresh) == people_of(cli)
+
+
+# --- organisations' own contacts and titles at no organisation ------------------------------
+
+
+@pytest.mark.parametrize("how", ["backup", "vcard", "csv"])
+def test_organisations_and_titles_at_none_survive_backup_and_exports(
+    cli: Cli, fresh: Cli, tmp_path: Path, how: str
+) -> None:
+    cli.ok(
+        "person", "add", "Acme Ltd", "--organisation",
+        "--email", "info@acme.example", "--phone", "+44 20 7946 0000",
+    )  # fmt: skip
+    cli.ok("person", "add", "Sara Quinn", "--title", "Relationship Manager")
+    path = tmp_path / f"copy.{how}"
+
+    if how == "backup":
+        cli.ok("backup", str(path))
+        fresh.ok("restore", str(path))
+    else:
+        cli.ok("export", how, str(path))
+        fresh.ok("import", "vcard" if how == "vcard" else "google", str(path))
+
+    people = {p["name"]: p for p in fresh.json("person", "list", "--json")}
+    acme, sara = people["Acme Ltd"], people["Sara Quinn"]
+    assert (acme["kind"], acme["org"], acme["emails"], acme["phones"]) == (
+        "organisation",
+        "Acme Ltd",
+        ["info@acme.example"],
+        ["+442079460000"],
+    )
+    assert (sara["kind"], sara["org"], sara["title"]) == ("person", None, "Relationship Manager")
+    assert people_of(fresh) == people_of(cli)

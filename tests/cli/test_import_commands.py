@@ -141,7 +141,7 @@ GOOGLE_ROWS = [
         "E-mail 1 - Value": "bob@stone.example",
         "Website 1 - Value": "https://www.linkedin.com/in/bobstone",
     },
-    {"Organization Name": "Initech"},  # a company alone: an organisation
+    {"Organization Name": "Initech"},  # a company alone: the organisation's own contact
     {"Labels": "* myContacts"},  # nothing to go by
 ]
 
@@ -360,7 +360,7 @@ CASES = {
     "google": Case(
         "google",
         build_google,
-        {"created": 3, "skipped": 1, "organisations_created": 3},
+        {"created": 4, "skipped": 1, "organisations_created": 3},
         [(first_row_line(GOOGLE) + 4, "no name or e-mail")],
     ),
     "outlook": Case("outlook", build_outlook, {"created": 3, "organisations_created": 2}),
@@ -507,7 +507,7 @@ def test_dry_run_without_json_says_would_import(cli: Cli, tmp_path: Path) -> Non
 def test_import_without_json_summarises_the_report(cli: Cli, tmp_path: Path) -> None:
     result = cli.ok("import", "google", str(build_google(tmp_path)))
 
-    assert result.stdout.startswith(f"Imported {tmp_path / 'google.csv'}: 3 created, 0 merged")
+    assert result.stdout.startswith(f"Imported {tmp_path / 'google.csv'}: 4 created, 0 merged")
     assert result.stderr == ""
 
 
@@ -974,3 +974,102 @@ def test_dedupe_lists_likely_pairs_and_apply_merges_only_the_sure_ones(cli: Cli)
     again = cli.json("dedupe", "--json")
     assert [p["other"]["name"] for p in again["pairs"]] == ["John Smith"]
     assert len([p for p in cli.json("person", "list", "--json") if p["name"] == "Sam Park"]) == 2
+
+
+# --- organisations' own contacts and titles at no organisation ------------------------------
+
+ORGANISATION_CARDS = """BEGIN:VCARD
+VERSION:3.0
+N:;;;;
+FN:Acme Ltd
+ORG:Acme Ltd;
+X-ABShowAs:COMPANY
+item1.EMAIL;type=INTERNET;type=pref:info@acme.example
+item1.X-ABLabel:_$!<Other>!$_
+TEL;type=WORK;type=VOICE:+44 20 7946 0000
+NOTE:Switchboard closes at 5.
+END:VCARD
+BEGIN:VCARD
+VERSION:4.0
+KIND:org
+FN:ABC Marketing
+ORG:ABC\\, Inc.;Marketing
+TEL;VALUE=uri:tel:+1-415-555-0123
+EMAIL:marketing@abc.example.com
+ADR:;;456 Corporate Way;Business City;NY;10001;U.S.A.
+END:VCARD
+"""
+
+
+def test_organisation_cards_are_kept_shown_and_exported_as_organisations(
+    cli: Cli, tmp_path: Path
+) -> None:
+    cards = write(tmp_path / "companies.vcf", ORGANISATION_CARDS.replace("\n", "\r\n"))
+
+    report = cli.json("import", "vcard", str(cards), "--json")
+
+    assert (report["created"], report["skipped"], report["organisations_created"]) == (2, 0, 2)
+    acme = cli.json("person", "show", "info@acme.example", "--json")
+    assert (acme["name"], acme["kind"], acme["org"], acme["phones"], acme["notes"]) == (
+        "Acme Ltd",
+        "organisation",
+        "Acme Ltd",
+        ["+442079460000"],
+        ["Switchboard closes at 5."],
+    )
+    abc = cli.json("person", "show", "marketing@abc.example.com", "--json")
+    assert (abc["name"], abc["kind"], abc["org"], abc["phones"]) == (
+        "ABC Marketing",
+        "organisation",
+        "ABC, Inc.",
+        ["+14155550123"],
+    )
+    assert [a["city"] for a in abc["addresses"]] == ["Business City"]
+    exported = tmp_path / "out.vcf"
+    cli.ok("export", "vcard", str(exported))
+    text = exported.read_bytes().decode("utf-8")
+    assert text.count("KIND:org\r\n") == text.count("X-ABShowAs:COMPANY\r\n") == 2
+    again = cli.json("import", "vcard", str(exported), "--json")
+    assert (again["created"], again["merged"], again["unchanged"]) == (0, 0, 2)
+
+
+def test_csv_rows_with_only_a_company_are_organisations_named_after_it(
+    cli: Cli, tmp_path: Path
+) -> None:
+    google = {
+        "Organization Name": "Initech",
+        "E-mail 1 - Value": "info@initech.example",
+        "Phone 1 - Value": "+1 415 555 0199",
+    }
+    outlook = {"Company": "Globex", "Business Phone": "+1 212 555 0100", "Notes": "Front desk"}
+    cli.ok("import", "google", str(write(tmp_path / "g.csv", csv_rows(GOOGLE, [google]))))
+    cli.ok("import", "outlook", str(write(tmp_path / "o.csv", csv_rows(OUTLOOK, [outlook]))))
+
+    people = {p["name"]: p for p in cli.json("person", "list", "--json")}
+
+    assert "info" not in people
+    initech, globex = people["Initech"], people["Globex"]
+    assert (initech["kind"], initech["emails"], initech["phones"]) == (
+        "organisation",
+        ["info@initech.example"],
+        ["+14155550199"],
+    )
+    assert (globex["kind"], globex["phones"]) == ("organisation", ["+12125550100"])
+    assert cli.json("person", "show", "Globex", "--json")["notes"] == ["Front desk"]
+    exported = tmp_path / "out.csv"
+    cli.ok("export", "csv", str(exported))
+    with exported.open(encoding="utf-8", newline="") as rows:
+        companies = {
+            row["Organization Name"]: (row["First Name"], row["Last Name"])
+            for row in csv.DictReader(rows)
+        }
+    assert companies == {"Initech": ("", ""), "Globex": ("", "")}
+
+
+def test_a_linkedin_position_without_a_company_is_kept(cli: Cli, tmp_path: Path) -> None:
+    row = {"First Name": "Sara", "Last Name": "Quinn", "Position": "Independent Consultant"}
+    cli.ok("import", "linkedin", str(write(tmp_path / "c.csv", csv_rows(LINKEDIN, [row]))))
+
+    sara = cli.json("person", "show", "Sara Quinn", "--json")
+
+    assert (sara["org"], sara["title"]) == (None, "Independent Consultant")

@@ -245,3 +245,57 @@ def test_person_delete_without_yes_is_a_usage_error_and_deletes_nothing(cli: Cli
     assert "--yes" in result.stderr
     assert result.stdout == ""
     assert cli.rows() == before
+
+
+def test_a_title_needs_no_organisation(cli: Cli) -> None:
+    added = cli.json("person", "add", "Sara Quinn", "--title", "Relationship Manager", "--json")
+
+    assert (added["org"], added["title"]) == (None, "Relationship Manager")
+    shown = cli.json("person", "show", "Sara Quinn", "--json")
+    assert (shown["org"], shown["title"]) == (None, "Relationship Manager")
+    assert "title: Relationship Manager" in cli.ok("person", "show", "Sara Quinn").stdout
+    edited = cli.json("person", "edit", "Sara Quinn", "--title", "Senior Manager", "--json")
+    assert (edited["org"], edited["title"]) == (None, "Senior Manager")
+    later = cli.json("person", "edit", "Sara Quinn", "--org", "Quinn & Co", "--json")
+    assert (later["org"], later["title"]) == ("Quinn & Co", "Senior Manager")
+
+
+def test_person_add_organisation_adds_an_organisations_own_contact(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee", "--org", "Acme Ltd")
+
+    added = cli.json(
+        "person", "add", "Acme Ltd", "--organisation",
+        "--email", "info@acme.example", "--phone", "+44 20 7946 0000", "--json",
+    )  # fmt: skip
+
+    assert (added["kind"], added["org"], added["emails"]) == (
+        "organisation",
+        "Acme Ltd",
+        ["info@acme.example"],
+    )
+    assert cli.json("person", "show", "info@acme.example", "--json")["kind"] == "organisation"
+    assert "kind: organisation" in cli.ok("person", "show", "Acme Ltd").stdout
+    assert "kind:" not in cli.ok("person", "show", "Ann Lee").stdout
+    listed = cli.json("person", "list", "--query", "acme", "--json")
+    assert [(p["name"], p["kind"]) for p in listed] == [
+        ("Acme Ltd", "organisation"),
+        ("Ann Lee", "person"),
+    ]
+    again = cli.json("person", "edit", "Acme Ltd", "--person", "--json")
+    assert again["kind"] == "person"
+
+
+def test_merging_a_person_into_an_organisation_card_makes_it_theirs(cli: Cli) -> None:
+    cli.ok("person", "add", "Acme Ltd", "--organisation", "--email", "info@acme.example")
+    cli.ok("person", "add", "Ann Lee", "--org", "Acme Ltd", "--title", "CFO")
+
+    merged = cli.json("person", "merge", "Acme Ltd", "Ann Lee", "--json")
+
+    assert (merged["name"], merged["kind"], merged["org"], merged["title"]) == (
+        "Ann Lee",
+        "person",
+        "Acme Ltd",
+        "CFO",
+    )
+    assert merged["emails"] == ["info@acme.example"]
+    assert "Merged from" in " ".join(cli.json("person", "show", "Ann Lee", "--json")["notes"])

@@ -13,10 +13,11 @@ from goodword.io.apply import import_batch
 from goodword.io.errors import MalformedFile
 from goodword.io.records import (
     ME,
+    ORGANISATION,
+    AddressRecord,
     Batch,
     Handle,
     InteractionRecord,
-    OrgRecord,
     PersonRecord,
     TieRecord,
 )
@@ -50,7 +51,6 @@ def contacts() -> Batch:
             ),
             PersonRecord(key="card3", name="Ann Lee", line=15, org="Acme", tags=["vip"]),
         ],
-        orgs=[OrgRecord(name="Globex", line=20)],
         ties=[TieRecord(a=ME, b="card2", line=9, since=date(2024, 3, 15))],
         interactions=[
             InteractionRecord(
@@ -179,3 +179,68 @@ def test_a_dry_run_reports_and_leaves_nothing(workspace: Workspace) -> None:
     assert report.created == 2
     with workspace.transaction() as session:
         assert [p.name for p in search_people(session)] == [resolve_person(session, "me").name]
+
+
+def switchboard(line: int = 40) -> PersonRecord:
+    return PersonRecord(
+        key=f"org{line}",
+        name="Acme Ltd",
+        line=line,
+        kind=ORGANISATION,
+        org="Acme Ltd",
+        handles=[Handle("email", "info@acme.example"), Handle("phone", "+44 20 7946 0000")],
+        notes=["Switchboard closes at 5."],
+        addresses=[AddressRecord(street="1 Acme Way", city="Leeds", country="UK")],
+    )
+
+
+def test_an_organisation_card_is_a_contact_with_everything_it_holds(session: Session) -> None:
+    report = run(session, Batch(people=[switchboard()]))
+    assert (report.created, report.organisations_created, report.skipped) == (1, 1, 0)
+    acme = resolve_person(session, "info@acme.example")
+    summary = PersonSummary.of(acme)
+    assert (summary.name, summary.kind, summary.org) == ("Acme Ltd", "organisation", "Acme Ltd")
+    assert (summary.emails, summary.phones) == (["info@acme.example"], ["+442079460000"])
+    assert [(a.street, a.city) for a in acme.addresses] == [("1 Acme Way", "Leeds")]
+    assert [p.id for p in search_people(session, query="Acme")] == [acme.id]
+    again = run(session, Batch(people=[switchboard()]))
+    assert (again.created, again.merged, again.unchanged) == (0, 0, 1)
+
+
+def test_an_organisation_card_matches_the_known_one_by_name_and_keeps_its_kind(
+    session: Session,
+) -> None:
+    run(session, Batch(people=[switchboard()]))
+    card = switchboard(50)
+    card.handles = [Handle("email", "sales@acme.example")]
+    report = run(session, Batch(people=[card]))
+    assert (report.created, report.merged) == (0, 1)
+    acme = PersonSummary.of(resolve_person(session, "sales@acme.example"))
+    assert (acme.kind, acme.emails) == ("organisation", ["info@acme.example", "sales@acme.example"])
+
+
+SARA = Handle("email", "sara@quinn.example")
+
+
+def test_a_title_without_an_organisation_is_kept(session: Session) -> None:
+    sara = PersonRecord(key="sara", name="Sara Quinn", line=3, title="Relationship Manager")
+    sara.handles.append(SARA)
+    report = run(session, Batch(people=[sara]))
+    assert (report.created, report.organisations_created) == (1, 0)
+    summary = PersonSummary.of(resolve_person(session, "sara@quinn.example"))
+    assert (summary.kind, summary.org, summary.title) == ("person", None, "Relationship Manager")
+
+
+def test_an_imported_organisation_completes_a_known_title_held_at_none(session: Session) -> None:
+    create_person(
+        session,
+        fields=PersonFields(name="Sara Quinn", emails=["sara@quinn.example"], title="Coach"),
+    )
+    again = PersonRecord(key="sara", name="Sara Quinn", line=3, org="Quinn & Co", handles=[SARA])
+    report = run(session, Batch(people=[again]))
+    assert (report.merged, report.organisations_created) == (1, 1)
+    sara = resolve_person(session, "sara@quinn.example")
+    session.refresh(sara)
+    assert [(e.org.name if e.org else None, e.title) for e in sara.employments] == [
+        ("Quinn & Co", "Coach")
+    ]

@@ -34,7 +34,9 @@ from goodword.io.archive import (
 from goodword.models import metadata
 from goodword.offering.models import IcpField, IcpOperator
 from goodword.offering.service import add_criterion, get_offering, set_offering
-from goodword.people.models import Person
+from goodword.people.models import ContactKind, Person
+from goodword.people.queries import search_people
+from goodword.people.schemas import PersonSummary
 from goodword.people.service import (
     PersonFields,
     add_address,
@@ -410,6 +412,23 @@ def test_archive_owner_merges_into_the_existing_owner(engine: Engine) -> None:
             owner = get_owner(session)
             assert (owner.id, owner.name) == (owner_id, "Pat Owner")
             assert [h.value for h in owner.handles] == ["pat@example.com"]
+
+
+def test_an_organisation_contact_and_a_title_at_none_travel_in_the_archive(
+    engine: Engine,
+) -> None:
+    with fresh_workspaces(engine, 2) as (source, target):
+        with source.transaction() as session:
+            fields = PersonFields(name="Acme Ltd", kind=ContactKind.ORGANISATION)
+            create_person(session, fields=fields)
+            create_person(session, fields=PersonFields(name="Sara Quinn", title="Coach"))
+        archive, copied = round_trip(source, target)
+        assert canonical(copied) == canonical(archive)
+        with target.transaction() as session:
+            people = [PersonSummary.of(p) for p in search_people(session, limit=None)]
+            found = {p.name: (p.kind, p.org, p.title) for p in people}
+    assert found["Acme Ltd"] == (ContactKind.ORGANISATION, "Acme Ltd", None)
+    assert found["Sara Quinn"] == (ContactKind.PERSON, None, "Coach")
 
 
 def test_a_tie_whose_new_ids_swap_keeps_its_roles(engine: Engine) -> None:

@@ -133,7 +133,7 @@ def test_valid_contact_files_account_for_every_row(
     path = workdir / "valid.csv"
     path.write_text(text, encoding="utf-8")
     batch = PARSERS[fixture](path)
-    accounted = len(batch.people) + len(batch.orgs) + len(batch.skipped)
+    accounted = len(batch.people) + len(batch.skipped)
     assert accounted == sum(1 for row in rows if any(row))
     assert len({p.key for p in batch.people}) == len(batch.people)
 

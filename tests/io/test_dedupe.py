@@ -16,7 +16,7 @@ from goodword.io.dedupe import (
     find_duplicates,
     merge_sure_duplicates,
 )
-from goodword.people.models import Note, Person
+from goodword.people.models import ContactKind, Note, Person
 from goodword.people.queries import resolve_person
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import PersonFields, add_note, create_person, edit_person, get_owner
@@ -49,6 +49,20 @@ def test_same_name_at_the_same_org_is_a_sure_pair(session: Session) -> None:
     assert (pair.keep.id, pair.other.id) == (first.id, second.id)  # the older record is kept
     assert (pair.score, pair.reason) == (SURE_SCORE, "same name and organisation")
     assert pair.sure
+
+
+def test_an_organisation_recorded_twice_is_a_sure_pair(session: Session) -> None:
+    first = add(session, "Acme Ltd", kind=ContactKind.ORGANISATION, emails=["info@acme.example"])
+    second = add(session, "Acme Ltd", kind=ContactKind.ORGANISATION, phones=["+442079460000"])
+    add(session, "Ann Lee", org="Acme Ltd")
+
+    [pair] = find_duplicates(session)
+
+    assert (pair.keep.id, pair.other.id, pair.sure) == (first.id, second.id, True)
+    assert pair.keep.kind == pair.other.kind == ContactKind.ORGANISATION
+    merge_sure_duplicates(session, [pair])
+    acme = PersonSummary.of(resolve_person(session, "info@acme.example"))
+    assert (acme.kind, acme.phones) == (ContactKind.ORGANISATION, ["+442079460000"])
 
 
 def test_apply_merges_a_sure_pair_losslessly(session: Session) -> None:

@@ -15,7 +15,7 @@ from goodword.followups.service import complete_followup, schedule_followup, sno
 from goodword.io.export import export_csv, export_ics, export_vcard, people_records
 from goodword.io.google_csv import parse_google_csv
 from goodword.io.records import AddressRecord, Handle
-from goodword.people.models import Person
+from goodword.people.models import ContactKind, Person
 from goodword.people.service import (
     PersonFields,
     add_address,
@@ -288,6 +288,49 @@ def test_vcard_export_is_read_by_vobject(session: Session) -> None:
     assert all(card.version.value == "4.0" for card in cards)
     emails = [email.value for email in cards[0].contents["email"]]
     assert emails == ["ann@acme.com", "ann.lee@gmail.com", "annie@home.org"]
+
+
+def test_a_title_without_an_organisation_is_exported_alone(session: Session) -> None:
+    add(session, "Sara Quinn", title="Relationship Manager")
+    _, [sara], _ = csv_rows(session)
+    assert (sara["Organization Name"], sara["Organization Title"]) == ("", "Relationship Manager")
+    out = io.StringIO(newline="")
+    export_vcard(session, out)
+    [card] = vobject.readComponents(out.getvalue())
+    assert (card.title.value, "org" in card.contents) == ("Relationship Manager", False)
+
+
+def switchboard(session: Session) -> Person:
+    """An organisation's own contact, as an address book holds a firm's switchboard."""
+    return add(
+        session,
+        "Acme Ltd",
+        kind=ContactKind.ORGANISATION,
+        emails=["info@acme.example"],
+        phones=["+44 20 7946 0000"],
+    )
+
+
+def test_csv_writes_an_organisation_as_a_company_with_empty_name_fields(session: Session) -> None:
+    switchboard(session)
+    _, [acme], _ = csv_rows(session)
+    assert [acme[cell] for cell in ("First Name", "Middle Name", "Last Name")] == ["", "", ""]
+    assert (acme["Organization Name"], acme["E-mail 1 - Value"], acme["Phone 1 - Value"]) == (
+        "Acme Ltd",
+        "info@acme.example",
+        "+442079460000",
+    )
+
+
+def test_vcard_writes_an_organisation_card(session: Session) -> None:
+    switchboard(session)
+    out = io.StringIO(newline="")
+    assert export_vcard(session, out) == 1
+    [acme] = vobject.readComponents(out.getvalue())
+    assert (acme.kind.value, acme.fn.value, acme.org.value) == ("org", "Acme Ltd", ["Acme Ltd"])
+    assert (acme.n.value.family, acme.n.value.given) == ("", "")
+    assert acme.x_abshowas.value == "COMPANY"
+    assert [tel.value for tel in acme.contents["tel"]] == ["+442079460000"]
 
 
 # --- iCalendar ------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 from goodword.io.csvfile import Layout, read_table
 from goodword.io.errors import MalformedFile
 from goodword.io.google_csv import google_plan, parse_google_csv
-from goodword.io.records import AddressRecord, Handle, OrgRecord, Skip
+from goodword.io.records import ORGANISATION, PERSON, AddressRecord, Handle, Skip
 
 HEADERS = Path(__file__).parents[1] / "data" / "csv-headers"
 CURRENT = "google_csv_current_header.txt"
@@ -120,15 +120,38 @@ def test_record_lines_count_the_lines_of_multi_line_cells(tmp_path: Path) -> Non
 
 
 def test_a_row_with_only_an_email_is_named_after_its_local_part(tmp_path: Path) -> None:
-    row = {"E-mail 1 - Value": "solo.founder@example.com", "Organization Name": "Solo Ltd"}
+    row = {"E-mail 1 - Value": "solo.founder@example.com", "Organization Title": "Founder"}
     person = parse_google_csv(build(tmp_path, CURRENT, [row])).people[0]
-    assert (person.name, person.org) == ("solo.founder", "Solo Ltd")
+    assert (person.name, person.kind, person.org, person.title) == (
+        "solo.founder",
+        PERSON,
+        None,
+        "Founder",
+    )
+
+
+def test_a_company_row_with_an_email_and_phone_is_the_organisations_own_contact(
+    tmp_path: Path,
+) -> None:
+    row = {
+        "Organization Name": "Solo Ltd",
+        "E-mail 1 - Value": "info@solo.example",
+        "Phone 1 - Label": "Main",
+        "Phone 1 - Value": "+1 415 555 0100",
+        "Notes": "Ask for the front desk.",
+    }
+    contact = parse_google_csv(build(tmp_path, CURRENT, [row])).people[0]
+    assert (contact.name, contact.kind, contact.org) == ("Solo Ltd", ORGANISATION, "Solo Ltd")
+    assert [h.value for h in contact.handles] == ["info@solo.example", "+1 415 555 0100"]
+    assert contact.notes == ["Ask for the front desk."]
 
 
 def test_a_row_with_only_a_company_becomes_an_organisation(tmp_path: Path) -> None:
     row = {"Organization Name": "Acme, Inc.", "Address 1 - City": "Austin"}
     batch = parse_google_csv(build(tmp_path, CURRENT, [ANN, row]))
-    assert batch.orgs == [OrgRecord(name="Acme, Inc.", line=4, city="Austin")]
+    acme = batch.people[1]
+    assert (acme.name, acme.kind, acme.line, acme.city) == ("Acme, Inc.", ORGANISATION, 4, "Austin")
+    assert batch.people[0].kind == PERSON
 
 
 def test_a_row_with_no_name_or_email_is_skipped_with_the_reason(tmp_path: Path) -> None:
@@ -203,7 +226,7 @@ def test_utf16_files_with_a_byte_order_mark_are_read(tmp_path: Path) -> None:
 
 def test_a_header_only_file_is_an_empty_batch(tmp_path: Path) -> None:
     batch = parse_google_csv(build(tmp_path, CURRENT, []))
-    assert (batch.people, batch.orgs, batch.skipped) == ([], [], [])
+    assert (batch.people, batch.skipped) == ([], [])
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ PROVENANCE.md); the behaviour tests use a calendar written here, so every number
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from goodword.io.errors import MalformedFile
 from goodword.io.ics import parse_ics
-from goodword.io.records import Batch, InteractionRecord
+from goodword.io.records import Batch, InteractionRecord, Skip
+from goodword.io.window import Window
 
 CALENDARS = Path(__file__).parents[1] / "data" / "ics"
 ALL_FILES = sorted(p.relative_to(CALENDARS).as_posix() for p in CALENDARS.glob("*/*.ics"))
@@ -329,7 +330,61 @@ def test_events_without_attendees_are_skipped(calendar: Batch) -> None:
 def test_meetings_beyond_a_month_ahead_are_not_imported(calendar: Batch) -> None:
     assert not meetings_of(calendar, "far-ahead@test")
     (skip,) = [s for s in calendar.skipped if s.line == LINES["far-ahead"]]
-    assert skip.reason == "outside the import window (2024-04-21 to 2024-07-30)"
+    assert skip.reason == "outside the import window (up to 2024-07-30)"
+
+
+HISTORY = """BEGIN:VCALENDAR
+VERSION:2.0
+BEGIN:VEVENT
+UID:old-lunch@test
+SUMMARY:Lunch with Ann
+DTSTART:20190612T110000Z
+ORGANIZER:mailto:me@example.com
+ATTENDEE:mailto:ann@example.com
+END:VEVENT
+BEGIN:VEVENT
+UID:standup@test
+SUMMARY:Standup
+DTSTART:20190603T090000Z
+RRULE:FREQ=WEEKLY;COUNT=300
+ORGANIZER:mailto:me@example.com
+ATTENDEE:mailto:bob@example.com
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Path:
+    """A lunch five years before NOW, and a weekly standup from then to 2025."""
+    path = tmp_path / "history.ics"
+    path.write_text(HISTORY, encoding="utf-8")
+    return path
+
+
+def test_a_single_meeting_is_imported_however_old(history: Path) -> None:
+    (lunch,) = meetings_of(parse_ics(history, now=NOW), "old-lunch@test")
+    assert lunch.at == datetime(2019, 6, 12, 11, tzinfo=UTC)
+
+
+def test_a_recurring_series_is_expanded_from_two_years_back_to_a_month_ahead(
+    history: Path,
+) -> None:
+    standups = meetings_of(parse_ics(history, now=NOW), "standup@test")
+    days = [m.at.date() for m in standups]
+    assert (days[0], days[-1]) == (date(2022, 7, 4), date(2024, 7, 29))
+    assert len(days) == 109  # every Monday from 4 July 2022 to 29 July 2024
+
+
+def test_since_and_until_cut_series_and_single_meetings_alike(history: Path) -> None:
+    january = Window.of_days(since=date(2024, 1, 1), until=date(2024, 1, 31))
+    batch = parse_ics(history, now=NOW, window=january)
+    days = [m.at.day for m in meetings_of(batch, "standup@test")]
+    assert days == [1, 8, 15, 22, 29]
+    assert not meetings_of(batch, "old-lunch@test")
+    assert batch.skipped == [Skip(3, "outside the import window (2024-01-01 to 2024-01-31)")]
+    older = parse_ics(history, now=NOW, window=Window.of_days(since=date(2015, 1, 1)))
+    assert len(meetings_of(older, "standup@test")) == 270  # 3 June 2019 to 29 July 2024
 
 
 def test_a_video_link_makes_a_video_call(calendar: Batch) -> None:

@@ -1,4 +1,5 @@
-"""LinkedIn Connections.csv, 2018 and 2020+ (with its `Notes:` preamble), on the real headers."""
+"""LinkedIn Connections.csv, 2018 and 2020+ (with its `Notes:` preamble), on the real headers,
+and the Outlook-layout export LinkedIn wrote until about 2014."""
 
 from __future__ import annotations
 
@@ -78,6 +79,12 @@ def test_2020_layout_skips_the_notes_preamble_and_keeps_real_line_numbers(tmp_pa
     assert [t.b for t in batch.ties] == [raj.key, ann.key]
 
 
+def test_a_position_without_a_company_is_kept(tmp_path: Path) -> None:
+    freelancer = {**ANN, "Company": "", "Position": "Independent Consultant"}
+    [ann] = parse_linkedin_csv(build(tmp_path, V2020, [freelancer])).people
+    assert (ann.org, ann.title) == (None, "Independent Consultant")
+
+
 def test_members_who_hide_their_name_are_skipped_with_the_reason(tmp_path: Path) -> None:
     hidden = {"Connected On": "01 Feb 2023"}
     batch = parse_linkedin_csv(build(tmp_path, V2020, [hidden, ANN]))
@@ -116,8 +123,45 @@ def test_impossible_connected_on_dates_are_refused(text: str) -> None:
         parse_connected_on(text)
 
 
+# LinkedIn's 2014 export (`linkedin_connections_export_microsoft_outlook.csv`): Outlook's
+# columns, of which LinkedIn filled the names, the e-mail, the company and the job title.
+V2014 = (
+    '"Title","First Name","Middle Name","Last Name","Suffix","E-mail Address",'
+    '"E-mail 2 Address","E-mail 3 Address","Business Street","Business City","Business State",'
+    '"Business Postal Code","Business Country","Home Street","Home City","Home State",'
+    '"Home Postal Code","Home Country","Company","Department","Job Title","Business Phone",'
+    '"Home Phone","Mobile Phone","Birthday","Notes","Web Page"\r\n'
+)
+
+
+def test_the_2014_outlook_layout_gives_people_every_column_and_ties_to_the_owner(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "linkedin_connections_export_microsoft_outlook.csv"
+    row = '"","Ann","","Lee","","ann@leesmith.example",,,,,,,,,,,,,"Lee, Smith & Partners",'
+    row += '"Tax","Managing Partner",,,"+44 20 7946 0958",,"Met in Leeds",\r\n'
+    path.write_text(V2014 + row + ",,,,,,,,,,,,,,,,,,,,,,,,,,\r\n", encoding="utf-8")
+
+    batch = parse_linkedin_csv(path)
+
+    [ann] = batch.people
+    assert (ann.name, ann.org, ann.title, ann.line) == (
+        "Ann Lee",
+        "Lee, Smith & Partners",
+        "Managing Partner",
+        2,
+    )
+    assert [(h.kind, h.value) for h in ann.handles] == [
+        ("email", "ann@leesmith.example"),
+        ("phone", "+44 20 7946 0958"),
+    ]
+    assert ann.notes[0] == "Met in Leeds"
+    assert any("Department: Tax" in note for note in ann.notes)  # kept, not dropped
+    assert batch.ties == [TieRecord(a=ME, b=ann.key, line=2, source="imported")]
+
+
 @pytest.mark.parametrize(
-    "fixture", ["google_csv_current_header.txt", "outlook_com_people_export_header.txt"]
+    "fixture", ["google_csv_current_header.txt", "thunderbird_csv_export_header.txt"]
 )
 def test_a_foreign_header_is_rejected_naming_line_1(tmp_path: Path, fixture: str) -> None:
     path = tmp_path / "Connections.csv"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import itertools
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO, cast
 
@@ -21,6 +21,7 @@ from goodword.io import mbox
 from goodword.io.errors import MalformedFile
 from goodword.io.mbox import RawMessage, parse_mbox, scan_messages
 from goodword.io.records import Batch, InteractionRecord
+from goodword.io.window import Window
 from goodword.text import name_from_address
 
 ANN, BOB, CAROL = "ann@example.com", "bob@example.org", "carol@example.net"
@@ -222,6 +223,28 @@ def test_crlf_line_ends_and_8bit_headers_are_read(tmp_path: Path) -> None:
     assert batch.interactions[0].participants == [ANN, BOB, CAROL]
 
 
+def test_since_and_until_skip_mail_outside_them_with_the_reason(tmp_path: Path) -> None:
+    old = mail(ANN, [f"From: {ANN}", f"To: {BOB}", "Date: Tue, 4 Jun 2019 09:00:00 +0000"])
+    path = tmp_path / "mail.mbox"
+    path.write_text(old + MBOX, encoding="utf-8")
+    lines = [1, *(line + old.count("\n") for line in LINES)]
+
+    everything = parse_mbox(path)
+    recent = parse_mbox(path, window=Window.of_days(since=date(2024, 3, 4)))
+    early = parse_mbox(path, window=Window.of_days(until=date(2024, 3, 4)))
+
+    assert [m.line for m in everything.interactions] == [lines[0], lines[1], lines[2], lines[6]]
+    assert [m.line for m in recent.interactions] == [lines[1], lines[2], lines[6]]
+    assert (1, "outside the import window (from 2024-03-04)") in {
+        (s.line, s.reason) for s in recent.skipped
+    }
+    # The 4 March mails sent in the morning of the 4th, in UTC, still count as the 4th.
+    assert [m.line for m in early.interactions] == [lines[0], lines[1], lines[2]]
+    assert (lines[6], "outside the import window (up to 2024-03-04)") in {
+        (s.line, s.reason) for s in early.skipped
+    }
+
+
 def test_an_empty_file_is_an_empty_mailbox(tmp_path: Path) -> None:
     path = tmp_path / "empty.mbox"
     path.write_bytes(b"")
@@ -236,6 +259,7 @@ def test_an_empty_file_is_an_empty_mailbox(tmp_path: Path) -> None:
         (b"\x00\x01\x02\xff" * 64, "binary data"),
         (b"Return-Path: <ann@example.com>\nFrom: ann@example.com\n\nHi\n", "single e-mail"),
         (b"Dear Ann,\nFrom me to you.\n", "first line does not start with 'From '"),
+        (b"BEGIN:VCARD\r\nVERSION:3.0\r\n", "first line does not start with 'From '"),
     ],
 )
 def test_files_that_are_not_mailboxes_are_rejected(

@@ -11,7 +11,7 @@ import pytest
 from goodword.io.addressbook import BadDate, parse_birthday
 from goodword.io.errors import MalformedFile
 from goodword.io.outlook_csv import parse_outlook_csv
-from goodword.io.records import AddressRecord, Handle, OrgRecord, Skip
+from goodword.io.records import ORGANISATION, AddressRecord, Handle, Skip
 
 HEADERS = Path(__file__).parents[1] / "data" / "csv-headers"
 DESKTOP = "outlook_desktop_export_header.txt"
@@ -109,8 +109,9 @@ def test_record_lines_follow_multi_line_notes(tmp_path: Path) -> None:
     assert [(p.name, p.line, p.birthday) for p in batch.people] == [
         ("Jürgen Weiß Jr.", 2, (1980, 6, 21)),
         ("Ann", 4, None),
+        ("Acme", 5, None),
     ]
-    assert batch.orgs == [OrgRecord(name="Acme", line=5)]
+    assert batch.people[-1].kind == ORGANISATION
 
 
 def test_outlook_com_year_1604_means_no_year(tmp_path: Path) -> None:
@@ -191,6 +192,27 @@ def test_semicolon_separated_files_from_european_excel(tmp_path: Path) -> None:
     path = build(tmp_path, OUTLOOK_COM, [row], delimiter=";", encoding="cp1252")
     person = parse_outlook_csv(path).people[0]
     assert (person.name, person.org) == ("Anna Rossi", "Rossi; Bianchi")
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "name", "emails"),
+    [
+        ("E-mail Address,E-mail 2 Address", "ann@acme.io,ann@home.example", "ann", 2),
+        ("Name,Email", "Ann Lee,ann@acme.io", "Ann Lee", 1),
+        ("Full Name;E-mail", "Ann Lee;ann@acme.io", "Ann Lee", 1),
+        ("Email", "ann@acme.io", "ann", 1),
+        ("Name,Email Address,Phone", "Ann Lee,ann@acme.io,555", "Ann Lee", 1),
+    ],
+)
+def test_a_file_with_only_some_known_columns_is_read(
+    tmp_path: Path, header: str, row: str, name: str, emails: int
+) -> None:
+    path = tmp_path / "few.csv"
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    [person] = parse_outlook_csv(path).people
+    assert person.name == name
+    assert [h.value for h in person.handles if h.kind == "email"][:1] == ["ann@acme.io"]
+    assert len([h for h in person.handles if h.kind == "email"]) == emails
 
 
 def test_short_rows_are_padded_not_misread(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from goodword.io.matching import name_key
 from goodword.io.records import AddressRecord, Batch, Handle, PersonRecord
 from goodword.io.report import ImportReport
 from goodword.io.vcard import parse_vcard
+from goodword.people.models import ContactKind
 from goodword.people.service import PersonFields, add_note, create_person, edit_person
 from goodword.workspace import Workspace, open_workspace
 
@@ -352,3 +353,51 @@ def test_csv_round_trip_keeps_any_address_text(
 
     with target.transaction() as session:
         assert kept(session) == before
+
+
+# --- organisations' own contacts and titles at no organisation -------------------------------
+
+
+def switchboard_and_freelancer(session: Session) -> None:
+    create_person(
+        session,
+        fields=PersonFields(
+            name="Acme Ltd",
+            kind=ContactKind.ORGANISATION,
+            emails=["info@acme.example"],
+            phones=["+44 20 7946 0000"],
+        ),
+    )
+    create_person(
+        session,
+        fields=PersonFields(
+            name="Sara Quinn", emails=["sara@quinn.example"], title="Relationship Manager"
+        ),
+    )
+
+
+def kinds_and_jobs(session: Session) -> dict[str, tuple[Any, ...]]:
+    return {r.name: (r.kind, r.org, r.title, handles(r), r.notes) for r in people_records(session)}
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_organisations_and_titles_at_none_round_trip(
+    workspace: Workspace, tmp_path: Path, fmt: str
+) -> None:
+    with workspace.transaction() as session:
+        switchboard_and_freelancer(session)
+        before = kinds_and_jobs(session)
+
+    target, report = copy_into_empty_workspace(workspace, tmp_path, fmt)
+
+    assert (report.created, report.skipped) == (2, 0), report
+    with target.transaction() as session:
+        assert kinds_and_jobs(session) == before
+    assert before["Acme Ltd"][:3] == ("organisation", "Acme Ltd", None)
+    assert before["Sara Quinn"][:3] == ("person", None, "Relationship Manager")
+    _, parse, name = FORMATS[fmt]
+    again = ImportReport(format=fmt, file=name)
+    with workspace.transaction() as session:
+        import_batch(session, batch=parse(tmp_path / name), report=again)
+        assert kinds_and_jobs(session) == before
+    assert (again.created, again.merged, again.unchanged) == (0, 0, 2), again

@@ -16,7 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from goodword.io.errors import MalformedFile
-from goodword.io.records import AddressRecord, Batch, Handle, PersonRecord
+from goodword.io.records import (
+    ORGANISATION,
+    PERSON,
+    AddressRecord,
+    Batch,
+    Handle,
+    PersonRecord,
+)
 from goodword.io.vcard import parse_vcard
 from goodword.io.vcard_write import write_vcards
 
@@ -60,7 +67,7 @@ def test_every_fixture_imports_or_is_rejected_with_its_reason(path: Path) -> Non
         assert caught.value.line == 1  # the card that holds the bad line
     else:
         batch = parse_vcard(path)
-        assert batch.people or batch.orgs or batch.skipped
+        assert batch.people or batch.skipped
         assert all(person.name.strip() for person in batch.people)
 
 
@@ -356,7 +363,7 @@ def test_gmail_unescaped_comma_does_not_cut_the_name() -> None:
     assert person.name == "Mr. John Richter, James Doe Sr."
 
 
-def test_organisation_cards_become_org_records(tmp_path: Path) -> None:
+def test_organisation_cards_are_contacts_named_after_the_organisation(tmp_path: Path) -> None:
     text = """BEGIN:VCARD
 VERSION:4.0
 KIND:org
@@ -370,6 +377,9 @@ N:;;;;
 FN:Acme Ltd
 ORG:Acme Ltd
 X-ABShowAs:COMPANY
+EMAIL;TYPE=INTERNET,WORK:info@acme.example
+TEL;TYPE=WORK,VOICE:+44 20 7946 0000
+NOTE:Switchboard closes at 5.
 END:VCARD
 BEGIN:VCARD
 VERSION:3.0
@@ -377,12 +387,46 @@ ORG:Only An Org
 END:VCARD
 """
     batch = parse_vcard(card_file(tmp_path, text))
-    assert batch.people == []
-    assert [(org.name, org.line, org.city) for org in batch.orgs] == [
-        ("ABC, Inc.", 1, "Business City"),
-        ("Acme Ltd", 8, None),
-        ("Only An Org", 15, None),
+    assert [(c.name, c.kind, c.org, c.line, c.city) for c in batch.people] == [
+        ("ABC Marketing", ORGANISATION, "ABC, Inc.", 1, "Business City"),
+        ("Acme Ltd", ORGANISATION, "Acme Ltd", 8, None),
+        ("Only An Org", ORGANISATION, "Only An Org", 18, None),
     ]
+    acme = batch.people[1]
+    assert [(h.kind, h.value) for h in acme.handles] == [
+        ("email", "info@acme.example"),
+        ("phone", "+44 20 7946 0000"),
+    ]
+    assert acme.notes == ["Switchboard closes at 5."]
+    assert batch.skipped == []
+
+
+def test_the_kind_org_fixture_keeps_its_phone_email_address_and_url() -> None:
+    [card] = parse_vcard(DATA / "vobject" / "vcard40_org.vcf").people
+    assert (card.name, card.kind, card.org) == ("ABC Marketing", ORGANISATION, "ABC, Inc.")
+    assert [(h.kind, h.value) for h in card.handles] == [
+        ("phone", "+1-555-000-0000"),
+        ("email", "marketing@abc.example.com"),
+        ("url", "http://www.abc.example.com/marketing"),
+    ]
+    assert [(a.street, a.city, a.postcode) for a in card.addresses] == [
+        ("456 Corporate Way", "Business City", "10001")
+    ]
+
+
+def test_an_apple_company_card_is_named_by_its_org_and_keeps_the_persons_name(
+    tmp_path: Path,
+) -> None:
+    card = only_person(
+        tmp_path, "N:Lee;Ann;;;\nFN:Ann Lee\nORG:Lee Consulting;\nX-ABShowAs:COMPANY"
+    )
+    assert (card.name, card.kind, card.org) == ("Lee Consulting", ORGANISATION, "Lee Consulting")
+    assert card.notes == ["From the card: Name: Ann Lee"]
+
+
+def test_a_title_without_an_organisation_is_kept(tmp_path: Path) -> None:
+    person = only_person(tmp_path, "FN:Sara Quinn\nTITLE:Relationship Manager")
+    assert (person.kind, person.org, person.title) == (PERSON, None, "Relationship Manager")
 
 
 def test_a_person_at_a_company_stays_a_person(tmp_path: Path) -> None:
@@ -661,6 +705,33 @@ def test_export_round_trips_through_our_importer(tmp_path: Path) -> None:
         ANN.country,
     )
     assert (back.nickname, back.addresses) == (ANN.nickname, ANN.addresses)
+
+
+ACME = PersonRecord(
+    key="acme",
+    name="Acme Ltd",
+    line=0,
+    kind=ORGANISATION,
+    org="Acme Ltd",
+    handles=[Handle("email", "info@acme.example"), Handle("phone", "+44 20 7946 0000", "main")],
+    notes=["Switchboard closes at 5."],
+)
+
+
+def test_an_organisation_is_exported_as_an_organisation_card(tmp_path: Path) -> None:
+    text = exported([ACME])
+    lines = text.split("\r\n")
+    assert {"KIND:org", "FN:Acme Ltd", "N:;;;;", "X-ABShowAs:COMPANY", "ORG:Acme Ltd"} <= set(lines)
+    [card] = vobject.readComponents(text)
+    assert card.kind.value == "org"
+    [back] = reimported(tmp_path, [ACME])
+    assert (back.name, back.kind, back.org, back.notes) == (
+        "Acme Ltd",
+        ORGANISATION,
+        "Acme Ltd",
+        ACME.notes,
+    )
+    assert back.handles == ACME.handles
 
 
 def test_export_is_folded_crlf_vcard_4_that_vobject_reads() -> None:

@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from goodword.errors import Ambiguous, Conflict, InvalidInput, NotFound
+from goodword.people.models import ContactKind
 from goodword.people.queries import resolve_person, search_people
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import PersonFields, create_person, edit_person
@@ -72,3 +73,37 @@ def test_search_matches_org_tag_and_email(session: Session) -> None:
     for query in ("acme", "founder", "ann@"):
         assert [p.id for p in search_people(session, query=query)] == [ann]
     assert [p.id for p in search_people(session, tag="founder")] == [ann]
+
+
+def test_a_title_needs_no_organisation(session: Session) -> None:
+    pid = add(session, "Sara Quinn", title="Relationship Manager")
+    summary = PersonSummary.of(resolve_person(session, str(pid)))
+    assert (summary.org, summary.title) == (None, "Relationship Manager")
+
+
+def test_a_title_alone_is_set_and_changed_without_an_organisation(session: Session) -> None:
+    person = resolve_person(session, str(add(session, "Sara Quinn")))
+    edit_person(session, person=person, fields=PersonFields(title="Coach"))
+    edit_person(session, person=person, fields=PersonFields(title="Executive Coach"))
+    assert [(e.org, e.title, e.ended_on) for e in person.employments] == [
+        (None, "Executive Coach", None)
+    ]
+
+
+def test_an_organisation_completes_a_title_held_at_none(session: Session) -> None:
+    person = resolve_person(session, str(add(session, "Sara Quinn", title="Coach")))
+    edit_person(session, person=person, fields=PersonFields(org="Acme"))
+    [job] = person.employments
+    assert (job.org.name if job.org else None, job.title, job.ended_on) == ("Acme", "Coach", None)
+
+
+def test_an_organisation_contact_belongs_to_the_organisation_of_its_name(
+    session: Session,
+) -> None:
+    pid = add(session, "Acme Ltd", kind=ContactKind.ORGANISATION, emails=["info@acme.example"])
+    add(session, "Ann Lee", org="Acme Ltd")
+    summary = PersonSummary.of(resolve_person(session, "info@acme.example"))
+    assert (summary.id, summary.kind, summary.org) == (pid, ContactKind.ORGANISATION, "Acme Ltd")
+    assert summary.model_dump(mode="json")["kind"] == "organisation"
+    assert {p.name for p in search_people(session, query="acme")} == {"Acme Ltd", "Ann Lee"}
+    assert PersonSummary.of(resolve_person(session, "Ann Lee")).kind == ContactKind.PERSON

@@ -21,7 +21,7 @@ from goodword.followups.models import Followup
 from goodword.followups.service import schedule_followup
 from goodword.interactions.models import Interaction, InteractionKind, Participant
 from goodword.interactions.service import log_interaction
-from goodword.people.models import Handle, Note, Person
+from goodword.people.models import ContactKind, Handle, Note, Person
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import (
     PersonFields,
@@ -491,6 +491,46 @@ def test_the_kept_records_current_job_stays_current(session: Session) -> None:
     assert (summary.org, summary.title) == ("Acme", "CFO")
     jobs = session.get_one(Person, ann.id).employments
     assert sorted(e.org.name for e in jobs) == ["Acme", "Globex"]
+
+
+def test_a_person_merged_into_an_organisation_card_makes_it_theirs(session: Session) -> None:
+    acme = add(session, "Acme Ltd", kind=ContactKind.ORGANISATION, emails=["info@acme.example"])
+    ann = add(session, "Ann Lee", org="Acme Ltd", title="CFO", emails=["ann@acme.example"])
+    merge_people(session, keep=acme, other=ann)
+    session.expire_all()
+    kept = session.get_one(Person, acme.id)
+    summary = PersonSummary.of(kept)
+    assert (summary.name, summary.kind) == ("Ann Lee", ContactKind.PERSON)
+    assert (summary.org, summary.title) == ("Acme Ltd", "CFO")
+    assert summary.emails == ["info@acme.example", "ann@acme.example"]
+    assert session.scalars(select(Note.body).where(Note.person_id == acme.id)).all() == [
+        f"Merged from #{ann.id}; name: Acme Ltd"
+    ]
+
+
+def test_an_organisation_card_merged_into_a_person_keeps_the_person(session: Session) -> None:
+    ann = add(session, "Ann Lee", org="Acme Ltd", title="CFO")
+    acme = add(session, "Acme Ltd", kind=ContactKind.ORGANISATION, phones=["+442079460000"])
+    merge_people(session, keep=ann, other=acme)
+    session.expire_all()
+    summary = PersonSummary.of(session.get_one(Person, ann.id))
+    assert (summary.name, summary.kind, summary.org, summary.title) == (
+        "Ann Lee",
+        ContactKind.PERSON,
+        "Acme Ltd",
+        "CFO",
+    )
+    assert summary.phones == ["+442079460000"]
+
+
+def test_a_title_held_at_no_organisation_is_noted_when_it_stops_being_current(
+    session: Session,
+) -> None:
+    ann = add(session, "Ann Lee", org="Acme", title="CFO")
+    dup = add(session, "Ann Lee", title="Board Adviser")
+    merge_people(session, keep=ann, other=dup)
+    notes = session.scalars(select(Note.body).where(Note.person_id == ann.id)).all()
+    assert notes == [f"Merged from #{dup.id}; title: Board Adviser"]
 
 
 def test_a_gift_between_the_two_refuses_the_merge(session: Session) -> None:

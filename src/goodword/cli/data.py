@@ -50,8 +50,12 @@ def current(ctx: typer.Context, json: Json = False) -> None:
 
 def demo(
     ctx: typer.Context,
-    people: Annotated[int, typer.Option(min=10, help="How many people in the network.")] = 5000,
-    seed: Annotated[int, typer.Option(help="Random seed; the same seed gives the same data.")] = 42,
+    people: Annotated[
+        int, typer.Option(min=10, metavar="N", help="How many people in the network.")
+    ] = 5000,
+    seed: Annotated[
+        int, typer.Option(metavar="SEED", help="Random seed; the same seed gives the same data.")
+    ] = 42,
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Do nothing (and succeed) if there is data.")
     ] = False,

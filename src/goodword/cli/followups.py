@@ -29,11 +29,12 @@ def register(app: typer.Typer) -> None:
 @followup_app.command("add")
 def add(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(help="Who to follow up with (REF).")],
-    on: Annotated[str, typer.Option(help="Due date, YYYY-MM-DD.")],
-    reason: Annotated[str | None, typer.Option(help="Why, or what to do.")] = None,
+    ref: Annotated[str, typer.Argument(metavar="REF", help="Who to follow up with.")],
+    on: Annotated[str, typer.Option(metavar="DATE", help="Due date, YYYY-MM-DD.")],
+    reason: Annotated[str | None, typer.Option(metavar="TEXT", help="Why, or what to do.")] = None,
     every: Annotated[
-        str | None, typer.Option(help="Repeat: 'every 30 days', 'monthly', 'quarterly' …")
+        str | None,
+        typer.Option(metavar="RULE", help="Repeat: 'every 30 days', 'monthly', 'quarterly' …"),
     ] = None,
 ) -> None:
     """Schedule a follow-up, once or on a cadence."""
@@ -62,7 +63,7 @@ def done(ctx: typer.Context, followup_id: FollowupId) -> None:
 def snooze(
     ctx: typer.Context,
     followup_id: FollowupId,
-    until: Annotated[str, typer.Option(help="Snooze until this date, YYYY-MM-DD.")],
+    until: Annotated[str, typer.Option(metavar="DATE", help="Snooze until this date, YYYY-MM-DD.")],
 ) -> None:
     """Put a follow-up off until a later date."""
     day = parse_date(until, what="snooze date")

@@ -60,6 +60,7 @@ def main(
         str | None,
         typer.Option(
             "--db",
+            metavar="PATH",
             help="SQLite file or SQLAlchemy URL (else GOODWORD_DB, GOODWORD_DATABASE_URL).",
         ),
     ] = None,

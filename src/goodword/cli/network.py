@@ -19,7 +19,7 @@ from goodword.relationships.service import connect_people
 from goodword.text import parse_currency, parse_date, parse_money, parse_when
 
 event_app = typer.Typer(help="Events you go to.", no_args_is_help=True)
-Refs = Annotated[list[str], typer.Argument(help="People: id, e-mail or name.")]
+Refs = Annotated[list[str], typer.Argument(metavar="REF...", help="People: id, e-mail or name.")]
 
 
 def register(app: typer.Typer) -> None:
@@ -31,11 +31,17 @@ def register(app: typer.Typer) -> None:
 
 def knows(
     ctx: typer.Context,
-    a: Annotated[str, typer.Argument(help="A person (REF); plays the kind's first role.")],
-    b: Annotated[str, typer.Argument(help="Another person (REF).")],
-    strength: Annotated[float | None, typer.Option(help="How strong the tie is, 0 to 1.")] = None,
+    a: Annotated[str, typer.Argument(metavar="REF", help="A person; plays the kind's first role.")],
+    b: Annotated[str, typer.Argument(metavar="REF", help="Another person.")],
+    strength: Annotated[
+        float | None, typer.Option(metavar="0..1", help="How strong the tie is, 0 to 1.")
+    ] = None,
     kind: Annotated[
-        str, typer.Option(help="knows, colleague, friend, family, introduced, supplier, mentor, …")
+        str,
+        typer.Option(
+            metavar="KIND",
+            help="knows, colleague, friend, family, introduced, supplier, mentor, …",
+        ),
     ] = "knows",
     note: Note = None,
 ) -> None:
@@ -53,10 +59,12 @@ def knows(
 @event_app.command("add")
 def event_add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The event's name.")],
-    on: Annotated[str, typer.Option(help="Date, YYYY-MM-DD.")],
-    place: Annotated[str | None, typer.Option(help="Where it is.")] = None,
-    cost: Annotated[str | None, typer.Option(help="What it cost you, e.g. 45.00.")] = None,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The event's name.")],
+    on: Annotated[str, typer.Option(metavar="DATE", help="Date, YYYY-MM-DD.")],
+    place: Annotated[str | None, typer.Option(metavar="PLACE", help="Where it is.")] = None,
+    cost: Annotated[
+        str | None, typer.Option(metavar="AMOUNT", help="What it cost you, e.g. 45.00.")
+    ] = None,
     currency: Currency = None,
     json: Json = False,
 ) -> None:
@@ -88,7 +96,7 @@ def event_list(ctx: typer.Context, json: Json = False) -> None:
 
 def met(
     ctx: typer.Context,
-    event: Annotated[str, typer.Argument(help="The event: id or name.")],
+    event: Annotated[str, typer.Argument(metavar="EVENT", help="The event: id or name.")],
     refs: Refs,
 ) -> None:
     """Record people you met at an event; names not yet known are added."""
@@ -105,9 +113,14 @@ def log(
     ctx: typer.Context,
     refs: Refs,
     kind: Annotated[
-        str, typer.Option(help="meeting, coffee, call, video, email, message, event or brief.")
+        str,
+        typer.Option(
+            metavar="KIND", help="meeting, coffee, call, video, email, message, event or brief."
+        ),
     ],
-    at: Annotated[str | None, typer.Option(help="When: YYYY-MM-DD or YYYY-MM-DDTHH:MM.")] = None,
+    at: Annotated[
+        str | None, typer.Option(metavar="DATE", help="When: YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+    ] = None,
     note: Note = None,
     they_initiated: Annotated[
         bool, typer.Option("--they-initiated", help="They reached out, not you.")

@@ -17,7 +17,7 @@ from goodword.offering.service import (
     set_offering,
 )
 from goodword.people.queries import summary_of
-from goodword.people.service import PersonFields, edit_person, get_owner
+from goodword.people.service import PersonFields, edit_person, get_owner, set_home_country
 
 me_app = typer.Typer(help="You: your name, e-mail and offering.")
 icp_app = typer.Typer(help="Your ideal client profile (ICP).", no_args_is_help=True)
@@ -50,17 +50,38 @@ def show(ctx: typer.Context, json: Json = False) -> None:
 @me_app.command("set")
 def set_(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Option(help="Your name.")] = None,
-    email: Annotated[list[str] | None, typer.Option("--email", help="Your e-mail.")] = None,
-    one_liner: Annotated[str | None, typer.Option(help="What you do, in one line.")] = None,
-    problems: Annotated[str | None, typer.Option(help="The problems you solve.")] = None,
-    for_whom: Annotated[str | None, typer.Option(help="The people you solve them for.")] = None,
-    results: Annotated[str | None, typer.Option(help="The results you typically get.")] = None,
+    name: Annotated[str | None, typer.Option(metavar="NAME", help="Your name.")] = None,
+    email: Annotated[
+        list[str] | None,
+        typer.Option("--email", metavar="EMAIL", help="Your e-mail (repeatable)."),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            metavar="CC",
+            help="Your country as two letters (GB, US): where phone numbers typed without "
+            "a country code are from.",
+        ),
+    ] = None,
+    one_liner: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="What you do, in one line.")
+    ] = None,
+    problems: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="The problems you solve.")
+    ] = None,
+    for_whom: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="The people you solve them for.")
+    ] = None,
+    results: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="The results you typically get.")
+    ] = None,
 ) -> None:
-    """Set your name, e-mail and offering."""
+    """Set your name, e-mail, country and offering."""
     with state(ctx).workspace().transaction() as session:
         owner = get_owner(session)
         edit_person(session, person=owner, fields=PersonFields(name=name, emails=email or ()))
+        if country is not None:
+            set_home_country(session, code=country)
         set_offering(
             session, one_liner=one_liner, problems=problems, for_whom=for_whom, results=results
         )
@@ -72,10 +93,16 @@ def set_(
 @icp_app.command("add")
 def icp_add(
     ctx: typer.Context,
-    field: Annotated[str, typer.Argument(help="industry, title, org, city, country or tag.")],
-    operator: Annotated[str, typer.Argument(help="is, contains or any-of.")],
-    value: Annotated[str, typer.Argument(help="The value; for any-of, comma-separated.")],
-    weight: Annotated[float, typer.Option(help="How much this criterion counts.")] = 1.0,
+    field: Annotated[
+        str, typer.Argument(metavar="FIELD", help="industry, title, org, city, country or tag.")
+    ],
+    operator: Annotated[str, typer.Argument(metavar="OPERATOR", help="is, contains or any-of.")],
+    value: Annotated[
+        str, typer.Argument(metavar="VALUE", help="The value; for any-of, comma-separated.")
+    ],
+    weight: Annotated[
+        float, typer.Option(metavar="WEIGHT", help="How much this criterion counts.")
+    ] = 1.0,
 ) -> None:
     """Add a criterion to your ideal client profile."""
     with state(ctx).workspace().transaction() as session:

@@ -9,28 +9,43 @@ import typer
 
 from goodword.errors import InvalidInput
 
+# Every option that takes a value names it (`--email EMAIL`): without a metavar the help shows
+# whatever the installed Typer derives from the Python type, which has changed between releases.
+# An option that may be given more than once says "(repeatable)" in its help.
 Json = Annotated[bool, typer.Option("--json", help="Print JSON on stdout and nothing else.")]
-Emails = Annotated[list[str] | None, typer.Option("--email", help="E-mail (repeatable).")]
-Phones = Annotated[list[str] | None, typer.Option("--phone", help="Phone number (repeatable).")]
-Tags = Annotated[list[str] | None, typer.Option("--tag", help="Tag (repeatable).")]
-Org = Annotated[str | None, typer.Option(help="Organisation they work for.")]
-Title = Annotated[str | None, typer.Option(help="Their job title.")]
-Industry = Annotated[str | None, typer.Option(help="Their industry.")]
-City = Annotated[str | None, typer.Option(help="City they are based in.")]
-Country = Annotated[str | None, typer.Option(help="Country they are based in.")]
-LinkedIn = Annotated[str | None, typer.Option("--linkedin", help="LinkedIn profile URL.")]
-Nickname = Annotated[str | None, typer.Option(help="What they like to be called.")]
+Emails = Annotated[
+    list[str] | None, typer.Option("--email", metavar="EMAIL", help="E-mail (repeatable).")
+]
+Phones = Annotated[
+    list[str] | None, typer.Option("--phone", metavar="PHONE", help="Phone number (repeatable).")
+]
+Tags = Annotated[list[str] | None, typer.Option("--tag", metavar="TAG", help="Tag (repeatable).")]
+Org = Annotated[str | None, typer.Option(metavar="ORG", help="Organisation they work for.")]
+Title = Annotated[str | None, typer.Option(metavar="TITLE", help="Their job title.")]
+Industry = Annotated[str | None, typer.Option(metavar="INDUSTRY", help="Their industry.")]
+City = Annotated[str | None, typer.Option(metavar="CITY", help="City they are based in.")]
+Country = Annotated[str | None, typer.Option(metavar="COUNTRY", help="Country they are based in.")]
+LinkedIn = Annotated[
+    str | None, typer.Option("--linkedin", metavar="URL", help="LinkedIn profile URL.")
+]
+Nickname = Annotated[str | None, typer.Option(metavar="NAME", help="What they like to be called.")]
 Ims = Annotated[
     list[str] | None,
-    typer.Option("--im", help="Instant-messaging handle as service:handle, e.g. skype:ann.lee."),
+    typer.Option(
+        "--im",
+        metavar="SERVICE:HANDLE",
+        help="Instant-messaging handle, e.g. skype:ann.lee (repeatable).",
+    ),
 ]
 Birthday = Annotated[
-    str | None, typer.Option(help="Birthday as YYYY-MM-DD, or --MM-DD without the year.")
+    str | None,
+    typer.Option(metavar="DATE", help="Birthday as YYYY-MM-DD, or --MM-DD without the year."),
 ]
-Note = Annotated[str | None, typer.Option(help="A note to keep with it.")]
-Value = Annotated[str | None, typer.Option(help="Money value, e.g. 1500.00.")]
+Note = Annotated[str | None, typer.Option(metavar="TEXT", help="A note to keep with it.")]
+Value = Annotated[str | None, typer.Option(metavar="AMOUNT", help="Money value, e.g. 1500.00.")]
 Currency = Annotated[
-    str | None, typer.Option(help="Currency code (default: the workspace's currency).")
+    str | None,
+    typer.Option(metavar="CODE", help="Currency code (default: the workspace's currency)."),
 ]
 
 

@@ -23,6 +23,7 @@ from goodword.cli.options import (
 )
 from goodword.cli.state import state
 from goodword.clock import utcnow
+from goodword.people.models import ContactKind
 from goodword.people.queries import count_people, resolve_person, search_people, summary_of
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import PersonFields, add_note, edit_person, untag_person
@@ -30,13 +31,16 @@ from goodword.profiles.forget import delete_person
 from goodword.profiles.merge import merge_people
 from goodword.profiles.queries import person_detail
 from goodword.profiles.service import add_contact
-from goodword.text import parse_birthday
+from goodword.text import clean_name, parse_birthday
 
 person_app = typer.Typer(
     help="Add, find, show, edit, merge and delete people.", no_args_is_help=True
 )
 
-Ref = Annotated[str, typer.Argument(help="Id, e-mail, or (unique) name; `me` is you.")]
+Ref = Annotated[
+    str, typer.Argument(metavar="REF", help="Id, e-mail, or (unique) name; `me` is you.")
+]
+_ORGANISATION_HELP = "An organisation's own contact (a firm's switchboard, info@), not a person."
 
 
 def register(app: typer.Typer) -> None:
@@ -58,8 +62,10 @@ def _fields(
     *,
     nickname: str | None,
     ims: list[str] | None,
+    kind: ContactKind | None = None,
 ) -> PersonFields:
     return PersonFields(
+        kind=kind,
         nickname=nickname,
         ims=ims or (),
         name=name,
@@ -79,7 +85,7 @@ def _fields(
 @person_app.command("add")
 def add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Their full name.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Their full name.")],
     email: Emails = None,
     phone: Phones = None,
     org: Org = None,
@@ -93,11 +99,16 @@ def add(
     nickname: Nickname = None,
     im: Ims = None,
     note: Note = None,
-    met_at: Annotated[str | None, typer.Option(help="Event (id or name) where you met.")] = None,
-    introduced_by: Annotated[str | None, typer.Option(help="Who introduced you (REF).")] = None,
+    met_at: Annotated[
+        str | None, typer.Option(metavar="EVENT", help="Event (id or name) where you met.")
+    ] = None,
+    introduced_by: Annotated[
+        str | None, typer.Option(metavar="REF", help="Who introduced you.")
+    ] = None,
+    organisation: Annotated[bool, typer.Option("--organisation", help=_ORGANISATION_HELP)] = False,
     json: Json = False,
 ) -> None:
-    """Add a person."""
+    """Add a person (or, with --organisation, an organisation's own contact)."""
     fields = _fields(
         name,
         email,
@@ -112,16 +123,28 @@ def add(
         birthday,
         nickname=nickname,
         ims=im,
+        kind=_kind(organisation) if organisation else None,
     )
     with state(ctx).workspace().transaction() as session:
         person = add_contact(
             session, fields=fields, note=note, met_at=met_at, introduced_by=introduced_by
         )
         summary = summary_of(session, person.id)
-    _report(summary, json, "Added")
+    _report(summary, json, "Added", fields)
 
 
-def _report(summary: PersonSummary, json: bool, verb: str) -> None:
+def _kind(organisation: bool) -> ContactKind:
+    return ContactKind.ORGANISATION if organisation else ContactKind.PERSON
+
+
+def _report(
+    summary: PersonSummary, json: bool, verb: str, fields: PersonFields | None = None
+) -> None:
+    if fields is not None:
+        # Warned, not refused: the user typed it for a reason, but should know it matches
+        # only its exact text.
+        given = {clean_name(v) for v in (*fields.phones, *fields.links, *fields.ims)}
+        render.kept_as_typed([h for h in summary.as_typed if h.value in given])
     if json:
         render.emit_json(summary)
     else:
@@ -132,10 +155,14 @@ def _report(summary: PersonSummary, json: bool, verb: str) -> None:
 def list_(
     ctx: typer.Context,
     query: Annotated[
-        str | None, typer.Option(help="Match name, e-mail, org, industry or tag.")
+        str | None, typer.Option(metavar="TEXT", help="Match name, e-mail, org, industry or tag.")
     ] = None,
-    tag: Annotated[str | None, typer.Option(help="Only people with this tag.")] = None,
-    limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 100,
+    tag: Annotated[
+        str | None, typer.Option(metavar="TAG", help="Only people with this tag.")
+    ] = None,
+    limit: Annotated[
+        int, typer.Option(min=0, metavar="N", help="At most this many (0: all).")
+    ] = 100,
     json: Json = False,
 ) -> None:
     """List people, optionally matching a query or tag."""
@@ -168,7 +195,7 @@ def show(ctx: typer.Context, ref: Ref, json: Json = False) -> None:
 def edit(
     ctx: typer.Context,
     ref: Ref,
-    name: Annotated[str | None, typer.Option(help="New name.")] = None,
+    name: Annotated[str | None, typer.Option(metavar="NAME", help="New name.")] = None,
     email: Emails = None,
     phone: Phones = None,
     org: Org = None,
@@ -177,12 +204,18 @@ def edit(
     city: City = None,
     country: Country = None,
     tag: Tags = None,
-    untag: Annotated[list[str] | None, typer.Option(help="Remove a tag (repeatable).")] = None,
+    untag: Annotated[
+        list[str] | None, typer.Option(metavar="TAG", help="Remove a tag (repeatable).")
+    ] = None,
     linkedin: LinkedIn = None,
     birthday: Birthday = None,
     nickname: Nickname = None,
     im: Ims = None,
     note: Note = None,
+    organisation: Annotated[
+        bool | None,
+        typer.Option("--organisation/--person", help=f"{_ORGANISATION_HELP} Or a person again."),
+    ] = None,
     json: Json = False,
 ) -> None:
     """Change a person: set fields, add e-mails, phones and tags, add a note."""
@@ -200,6 +233,7 @@ def edit(
         birthday,
         nickname=nickname,
         ims=im,
+        kind=None if organisation is None else _kind(organisation),
     )
     with state(ctx).workspace().transaction() as session:
         person = edit_person(session, person=resolve_person(session, ref), fields=fields)
@@ -208,14 +242,16 @@ def edit(
         if note:
             add_note(session, person=person, body=note)
         summary = summary_of(session, person.id)
-    _report(summary, json, "Updated")
+    _report(summary, json, "Updated", fields)
 
 
 @person_app.command("merge")
 def merge(
     ctx: typer.Context,
-    keep: Annotated[str, typer.Argument(help="The person to keep (REF).")],
-    other: Annotated[str, typer.Argument(help="The duplicate to fold into KEEP (REF).")],
+    keep: Annotated[str, typer.Argument(metavar="KEEP", help="The person to keep (REF).")],
+    other: Annotated[
+        str, typer.Argument(metavar="OTHER", help="The duplicate to fold into KEEP (REF).")
+    ],
     json: Json = False,
 ) -> None:
     """Merge OTHER into KEEP, keeping every handle, tag, tie, interaction and referral."""

@@ -19,9 +19,12 @@ from goodword.text import parse_currency, parse_date, parse_money, parse_when
 referral_app = typer.Typer(help="Referrals through their pipeline.", no_args_is_help=True)
 Kind = Annotated[
     str,
-    typer.Option(help="referral, introduction, recommendation, information, help, gift or other."),
+    typer.Option(
+        metavar="KIND",
+        help="referral, introduction, recommendation, information, help, gift or other.",
+    ),
 ]
-On = Annotated[str | None, typer.Option(help="When, YYYY-MM-DD (default today).")]
+On = Annotated[str | None, typer.Option(metavar="DATE", help="When, YYYY-MM-DD (default today).")]
 
 
 def register(app: typer.Typer) -> None:
@@ -63,7 +66,7 @@ def _record(
 
 def give(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(help="Who you gave to (REF).")],
+    ref: Annotated[str, typer.Argument(metavar="REF", help="Who you gave to.")],
     kind: Kind,
     value: Value = None,
     currency: Currency = None,
@@ -76,7 +79,7 @@ def give(
 
 def got(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(help="Who gave to you (REF).")],
+    ref: Annotated[str, typer.Argument(metavar="REF", help="Who gave to you.")],
     kind: Kind,
     value: Value = None,
     currency: Currency = None,
@@ -90,11 +93,14 @@ def got(
 @referral_app.command("add")
 def referral_add(
     ctx: typer.Context,
-    from_: Annotated[str, typer.Option("--from", help="Who referred (REF).")],
-    prospect: Annotated[str, typer.Option(help="Who was referred (REF; added if new).")],
-    to: Annotated[str, typer.Option(help="Who received the referral (default: you).")] = "me",
+    from_: Annotated[str, typer.Option("--from", metavar="REF", help="Who referred.")],
+    prospect: Annotated[str, typer.Option(metavar="REF", help="Who was referred (added if new).")],
+    to: Annotated[
+        str, typer.Option(metavar="REF", help="Who received the referral (default: you).")
+    ] = "me",
     via: Annotated[
-        list[str] | None, typer.Option(help="Introduced through (REF, in order).")
+        list[str] | None,
+        typer.Option(metavar="REF", help="Introduced through, in order (repeatable)."),
     ] = None,
     value: Value = None,
     currency: Currency = None,
@@ -128,7 +134,10 @@ def referral_add(
 def referral_move(
     ctx: typer.Context,
     referral_id: Annotated[int, typer.Argument(metavar="ID", help="The referral's id.")],
-    status: Annotated[str, typer.Argument(help="received, contacted, met, proposal, won, lost.")],
+    status: Annotated[
+        str,
+        typer.Argument(metavar="STATUS", help="received, contacted, met, proposal, won, lost."),
+    ],
     value: Value = None,
     on: On = None,
 ) -> None:
@@ -161,7 +170,9 @@ def referral_list(ctx: typer.Context, json: Json = False) -> None:
 
 def show_ledger(
     ctx: typer.Context,
-    ref: Annotated[str | None, typer.Argument(help="Only entries with this person.")] = None,
+    ref: Annotated[
+        str | None, typer.Argument(metavar="REF", help="Only entries with this person.")
+    ] = None,
     json: Json = False,
 ) -> None:
     """The give/take ledger and each person's balance with you."""

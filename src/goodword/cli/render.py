@@ -12,13 +12,15 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from goodword.people.models import ContactKind
+
 if TYPE_CHECKING:  # every command imports this module; each needs only its own views
     from goodword.events.schemas import EventView
     from goodword.followups.schemas import FollowupView
     from goodword.io.dedupe import DuplicatePair
     from goodword.io.report import ImportReport
     from goodword.offering.schemas import CriterionView, OfferingView
-    from goodword.people.schemas import PersonSummary
+    from goodword.people.schemas import PersonSummary, TypedHandle
     from goodword.profiles.schemas import PersonDetail
     from goodword.referrals.schemas import BalanceView, LedgerEntryView, ReferralView
 
@@ -57,6 +59,18 @@ def warn(message: str) -> None:
     err.print(message, markup=False)
 
 
+_READS_AS = {"phone": "a phone number", "url": "a web address", "im": "an IM handle"}
+
+
+def kept_as_typed(handles: Sequence[TypedHandle]) -> None:
+    for handle in handles:
+        what = _READS_AS.get(handle.kind, handle.kind)
+        warn(
+            f"Kept '{handle.value}' as typed: it does not read as {what}, "
+            "so only the same text will match it."
+        )
+
+
 def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     table = Table(title=title, title_justify="left")
     for column in columns:
@@ -79,13 +93,14 @@ def person(detail: PersonDetail) -> None:
     you = "  — you" if detail.is_me else ""
     out.print(f"[bold]{escape(detail.name)}[/bold] (#{detail.id}){you}")
     facts = {
+        "kind": None if detail.kind == ContactKind.PERSON else detail.kind.value,
         "nickname": detail.nickname,
         "org": detail.org,
         "title": detail.title,
         "emails": ", ".join(detail.emails),
-        "phones": ", ".join(detail.phones),
-        "links": ", ".join(detail.links),
-        "im": ", ".join(detail.ims),
+        "phones": _handles(detail.phones, detail),
+        "links": _handles(detail.links, detail),
+        "im": _handles(detail.ims, detail),
         "industry": detail.industry,
         "city": ", ".join(x for x in (detail.city, detail.country) if x),
         "birthday": detail.birthday,
@@ -114,6 +129,12 @@ def person(detail: PersonDetail) -> None:
             ["on", "what", "detail"],
             ((i.on[:10], f"{i.domain}:{i.type}", i.summary) for i in detail.timeline),
         )
+
+
+def _handles(values: list[str], person: PersonSummary) -> str:
+    """The values, each kept as typed (not normalised) marked so."""
+    typed = {handle.value for handle in person.as_typed}
+    return ", ".join(f"{v} (as typed)" if v in typed else v for v in values)
 
 
 def events(found: Sequence[EventView]) -> None:
@@ -188,6 +209,8 @@ def criteria(found: Sequence[CriterionView]) -> None:
 
 def offering(me: PersonSummary, what: OfferingView) -> None:
     out.print(f"[bold]{escape(me.name)}[/bold] (#{me.id}) {escape(', '.join(me.emails))}")
+    if me.country:
+        out.print(f"  Country: {me.country}", markup=False)
     for label, value in (
         ("One-liner", what.one_liner),
         ("Problems solved", what.problems),
@@ -203,8 +226,9 @@ def counts(title: str, values: dict[str, int]) -> None:
 
 def import_report(report: ImportReport) -> None:
     verb = "Would import" if report.dry_run else "Imported"
+    chosen = f" as {report.description} ({report.format})" if report.detected else ""
     out.print(
-        f"{verb} {report.file}: {report.created} created, {report.merged} merged, "
+        f"{verb} {report.file}{chosen}: {report.created} created, {report.merged} merged, "
         f"{report.unchanged} unchanged, {report.skipped} skipped; "
         f"{report.ties_created} ties and {report.interactions_created} interactions added.",
         markup=False,
@@ -215,7 +239,10 @@ def import_report(report: ImportReport) -> None:
         )
     for skip in report.skipped_items[:20]:
         out.print(f"  line {skip.line}: skipped, {skip.reason}", markup=False)
-    hidden = max(len(report.merges) - 20, 0) + max(len(report.skipped_items) - 20, 0)
+    for kept in report.kept_as_typed[:20]:
+        out.print(f"  line {kept.line}: {kept.kind} '{kept.value}' kept as typed", markup=False)
+    listed = (report.merges, report.skipped_items, report.kept_as_typed)
+    hidden = sum(max(len(items) - 20, 0) for items in listed)
     if hidden:
         out.print(f"  … and {hidden} more (see --json)", markup=False)
 

@@ -5,7 +5,7 @@ matching and calendar libraries that every other command would otherwise load at
 """
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,8 +13,13 @@ from goodword.cli import render
 from goodword.cli.options import Json, parse_choice
 from goodword.cli.state import state
 from goodword.clock import utcnow
+from goodword.text import parse_date
 
-File = Annotated[Path, typer.Argument(help="The file.", dir_okay=False)]
+if TYPE_CHECKING:
+    from goodword.io.detect import Detected
+    from goodword.io.formats import ImportFormat
+
+File = Annotated[Path, typer.Argument(metavar="FILE", help="The file.", dir_okay=False)]
 
 
 def register(app: typer.Typer) -> None:
@@ -27,44 +32,90 @@ def register(app: typer.Typer) -> None:
 
 def import_(
     ctx: typer.Context,
-    fmt: Annotated[
-        str,
+    arguments: Annotated[
+        list[str],
         typer.Argument(
-            metavar="FORMAT",
-            help="vcard, google, outlook, linkedin, ics, mbox, relationships or archive.",
+            metavar="[FORMAT] FILE",
+            help="The file, after its format if you name it: vcard, google, outlook, "
+            "linkedin, ics, mbox, relationships or archive. Left out, the format is detected.",
+            show_default=False,
         ),
     ],
-    file: File,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Report what would change; change nothing.")
     ] = False,
     force: Annotated[
         bool, typer.Option("--force", help="archive only: replace a workspace that holds data.")
     ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="ics, mbox: only meetings and mail from this day, YYYY-MM-DD "
+            "(default: any age; recurring meetings from two years back).",
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="ics, mbox: only up to this day, YYYY-MM-DD (default: meetings 30 days ahead).",
+        ),
+    ] = None,
     json: Json = False,
 ) -> None:
     """Import contacts, meetings, mail or relationships; all or nothing."""
     from goodword.io.apply import import_batch
     from goodword.io.backup import load_archive, people_in, read_backup
-    from goodword.io.formats import ImportFormat, parse_file
+    from goodword.io.detect import naming_the_likely_format
+    from goodword.io.formats import ImportFormat, check_window, parse_file
     from goodword.io.report import ImportReport
+    from goodword.io.window import Window
 
-    kind = parse_choice(ImportFormat, fmt, what="import format")
+    kind, file, detected = _chosen(arguments)
+    window = Window.of_days(
+        since=parse_date(since, what="--since date") if since else None,
+        until=parse_date(until, what="--until date") if until else None,
+    )
+    check_window(kind, window)
     workspace = state(ctx).workspace()
     report = ImportReport(format=kind.value, file=str(file), dry_run=dry_run)
-    if kind == ImportFormat.ARCHIVE:
-        archive = read_backup(file, workspace.name)
-        with workspace.transaction(commit=not dry_run) as session:
-            counts = load_archive(session, archive, file, force=force)
-        report.created = people_in(counts)
-    else:
-        batch = parse_file(kind, file, now=utcnow())
-        with workspace.transaction(commit=not dry_run) as session:
-            import_batch(session, batch=batch, report=report)
+    if detected is not None:
+        report.detected, report.layout = True, detected.layout
+        report.description = detected.description
+    with naming_the_likely_format(kind, file):
+        if kind == ImportFormat.ARCHIVE:
+            archive = read_backup(file, workspace.name)
+            with workspace.transaction(commit=not dry_run) as session:
+                counts = load_archive(session, archive, file, force=force)
+            report.created = people_in(counts)
+        else:
+            batch = parse_file(kind, file, now=utcnow(), window=window)
+            with workspace.transaction(commit=not dry_run) as session:
+                import_batch(session, batch=batch, report=report)
     if json:
         render.emit_json(report)
     else:
         render.import_report(report)
+
+
+def _chosen(arguments: list[str]) -> "tuple[ImportFormat, Path, Detected | None]":
+    """`import FORMAT FILE` as named, or `import FILE` in the format the file shows.
+
+    Raises: InvalidInput for an unknown format or a missing file; MalformedFile for a file in
+    none of the formats; BadParameter (a usage error) for a format without a file or more.
+    """
+    from goodword.io.detect import detect_format
+    from goodword.io.formats import ImportFormat
+
+    if len(arguments) == 2:
+        fmt, file = arguments
+        return parse_choice(ImportFormat, fmt, what="import format"), Path(file), None
+    file = arguments[0] if len(arguments) == 1 else ""
+    if not file or (file.strip().lower() in set(ImportFormat) and not Path(file).exists()):
+        raise typer.BadParameter("give one file, after its format if you name it.")
+    found = detect_format(Path(file))
+    return found.format, Path(file), found
 
 
 def export(

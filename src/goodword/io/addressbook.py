@@ -21,10 +21,11 @@ from goodword.io.csvfile import (
 )
 from goodword.io.extras import Extra, extra_columns, extra_items, extras_note
 from goodword.io.records import (
+    ORGANISATION,
+    PERSON,
     AddressRecord,
     Batch,
     Handle,
-    OrgRecord,
     PersonRecord,
     Skip,
     paused_gc,
@@ -218,22 +219,17 @@ def read_contacts(table: Table, plan: ContactPlan) -> Batch:
 
 
 def add_contact(batch: Batch, plan: ContactPlan, line: int, row: list[str]) -> None:
-    """One row becomes a person, an organisation (a company alone), or a skip with its reason."""
-    name = " ".join(" ".join([row[i] for i in plan.given]).split()) or _full_name(plan, row)
+    """One row becomes a contact (a person, or an organisation) or a skip with its reason."""
     handles = _handles(plan, row)
+    org = first_value(row[plan.org]) if row[plan.org] else ""
+    name, kind = _name_and_kind(plan, row, org, handles)
     if not name:
-        name = next((h.value for h in handles if h.kind == "email"), "").partition("@")[0]
+        batch.skipped.append(Skip(line, "no name or e-mail"))
+        return
     # Most files have no addresses or nickname: those rows skip the calls altogether.
     addresses = _addresses(plan, row) if plan.addresses else []
     city, country = place_of(addresses) if addresses else (None, None)
     nickname = row[plan.nickname]
-    org = first_value(row[plan.org]) if row[plan.org] else ""
-    if not name:
-        if org:
-            batch.orgs.append(OrgRecord(name=org, line=line, city=city))
-        else:
-            batch.skipped.append(Skip(line, "no name or e-mail"))
-        return
     tags = row[plan.tags]
     person = PersonRecord(
         key=f"line:{line}",
@@ -242,6 +238,7 @@ def add_contact(batch: Batch, plan: ContactPlan, line: int, row: list[str]) -> N
         handles=handles,
         org=org or None,
         title=first_value(row[plan.title]) or None,
+        kind=kind,
         city=city,
         country=country,
         tags=list(plan.remembered(plan.tag_splitter, tags)) if tags else [],
@@ -261,6 +258,20 @@ def add_contact(batch: Batch, plan: ContactPlan, line: int, row: list[str]) -> N
         except BadDate as exc:
             person.notes.append(f"Birthday (not understood): {exc.text}")
     batch.people.append(person)
+
+
+def _name_and_kind(
+    plan: ContactPlan, row: list[str], org: str, handles: list[Handle]
+) -> tuple[str, str]:
+    """A row naming a company but no person (or the company again, as a display name) is
+    the organisation's own card, as Google and Outlook write one: it is named after the
+    company, not after the local part of its `info@` address."""
+    name = " ".join(" ".join([row[i] for i in plan.given]).split()) or _full_name(plan, row)
+    if org and name in ("", org):
+        return org, ORGANISATION
+    if not name:  # someone known only by an address
+        name = next((h.value for h in handles if h.kind == "email"), "").partition("@")[0]
+    return name, PERSON
 
 
 def _full_name(plan: ContactPlan, row: list[str]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from goodword.errors import InvalidInput
@@ -26,7 +26,7 @@ from goodword.people.addresses import (
     cut_to_fit,
     too_long,
 )
-from goodword.people.handles import handle_normaliser
+from goodword.people.handles import handle_normaliser, keep_as_typed
 from goodword.people.models import (
     Address,
     Employment,
@@ -39,9 +39,9 @@ from goodword.people.models import (
     Tag,
 )
 from goodword.people.service import ensure_names, get_owner
-from goodword.storage.base import WorkspaceRow, column_length
+from goodword.storage.base import column_length
 from goodword.storage.bulk import insert_values, reserve_ids
-from goodword.storage.session import workspace_id
+from goodword.storage.session import phone_region, workspace_id
 from goodword.text import clean_name
 
 
@@ -60,10 +60,6 @@ def import_batch(session: Session, *, batch: Batch, report: ImportReport) -> Imp
         while people:
             writer.plan(people.pop())
         keys = writer.write()
-    if batch.orgs:
-        names = [clean_name(o.name) for o in batch.orgs if clean_name(o.name)]
-        created = ensure_names(session, names, model=Organisation)
-        report.organisations_created += created.created
     write_ties(session, batch.ties, keys, report)
     write_interactions(session, batch.interactions, keys, report)
     for skip in batch.skipped:
@@ -77,7 +73,7 @@ class _PeopleWriter:
         self.session = session
         self.report = report
         self.wid = workspace_id(session)
-        self.region = session.get_one(WorkspaceRow, self.wid).phone_region
+        self.region = phone_region(session)
         self.owner = get_owner(session).id
         self.index = load_index(session)
         self.plans: dict[int, Plan] = {}
@@ -85,6 +81,7 @@ class _PeopleWriter:
         self.next_new = -1
         self.normalisers = {k.value: handle_normaliser(k, region=self.region) for k in HandleKind}
         self.tag_names: dict[str, str] = {}  # raw tag → cleaned; tags repeat from record to record
+        self.as_typed: set[tuple[str, str]] = set()  # (kind, value) kept as typed, not normalised
         self.created = 0  # counted here, not on the report model, for the per-record cost
 
     def plan(self, record: PersonRecord) -> None:
@@ -109,7 +106,9 @@ class _PeopleWriter:
                 MergeView(line=record.line, name=name, person_id=pid, how=how)
             )
         self.keys[record.key] = pid
-        plan = self.plans.setdefault(pid, Plan(pid=pid, name=name, line=record.line))
+        plan = self.plans.get(pid)
+        if plan is None:  # the first record names a new contact and says what kind it is
+            plan = self.plans[pid] = Plan(pid=pid, name=name, line=record.line, kind=record.kind)
         self._absorb(plan, record, handles)
 
     def _absorb(self, plan: Plan, record: PersonRecord, handles: list[NormalHandle]) -> None:
@@ -117,6 +116,8 @@ class _PeopleWriter:
             if (kind, value) not in self.index.handles:
                 self.index.handles[(kind, value)] = plan.pid
                 plan.handles.append((kind, value, label, preferred))
+                if self.as_typed and (kind, value) in self.as_typed:
+                    self.report.keep_as_typed(record.line, kind, value)
         # Each step is guarded: most records leave most fields empty.
         line = record.line
         if record.tags:
@@ -124,9 +125,8 @@ class _PeopleWriter:
             plan.tags.discard("")
         if record.notes:
             plan.notes.extend(n.strip() for n in record.notes if n.strip() not in plan.notes)
-        if record.org and plan.job is None and (org := clean_name(record.org)):
-            title = clean_name(record.title or "")
-            plan.job = (self._fit(org, "org", line), self._fit(title, "title", line) or None)
+        if (record.org or record.title) and (plan.job is None or plan.job[0] is None):
+            self._absorb_job(plan, record, line)
         if record.addresses:
             self._absorb_addresses(plan, record.addresses, line)
         if record.city or record.country or record.industry or record.nickname:
@@ -136,6 +136,16 @@ class _PeopleWriter:
                     plan.fields[attr] = self._fit(value, attr, line)
         if record.birthday is not None:
             plan.fields.setdefault("birthday", record.birthday)
+
+    def _absorb_job(self, plan: Plan, record: PersonRecord, line: int) -> None:
+        """The first organisation named wins; a title at none (a freelancer's) is kept until
+        a record names one."""
+        org = self._fit(clean_name(record.org or ""), "org", line) or None
+        title = self._fit(clean_name(record.title or ""), "title", line) or None
+        if plan.job is None and (org or title):
+            plan.job = (org, title)
+        elif plan.job is not None and org:
+            plan.job = (org, title or plan.job[1])
 
     def _absorb_addresses(self, plan: Plan, addresses: list[AddressRecord], line: int) -> None:
         known = {address_key(parts) for parts, _ in plan.addresses}
@@ -167,7 +177,9 @@ class _PeopleWriter:
             try:
                 value = self.normalisers[handle.kind](handle.value)
             except (KeyError, InvalidInput):
-                value = ""
+                value = keep_as_typed(handle.kind, handle.value) or ""
+                if value:
+                    self.as_typed.add((handle.kind, value))
             if not value or len(value) > _LIMITS["handle"]:
                 self.report.skip(record.line, f"{handle.kind} '{handle.value}' is not valid")
                 continue
@@ -194,16 +206,10 @@ class _PeopleWriter:
     def _write_details(self, plans: list[Plan], primary: set[tuple[int, str]]) -> None:
         # Generators, not lists: rows are built a chunk at a time as they are inserted.
         session, wid = self.session, self.wid
-        insert_values(session, Handle, _HANDLE_COLUMNS, _handle_rows(wid, plans, primary))
+        rows = _handle_rows(wid, plans, primary, self.as_typed)
+        insert_values(session, Handle, _HANDLE_COLUMNS, rows)
         insert_values(session, Address, _ADDRESS_COLUMNS, _address_rows(wid, plans, primary))
-        orgs = ensure_names(session, {p.job[0] for p in plans if p.job}, model=Organisation)
-        self.report.organisations_created += orgs.created
-        insert_values(
-            session,
-            Employment,
-            ("workspace_id", "person_id", "org_id", "title"),
-            ((wid, p.pid, orgs.ids[p.job[0]], p.job[1]) for p in plans if p.job),
-        )
+        self._write_jobs(plans)
         tags = ensure_names(session, {t for p in plans for t in p.tags}, model=Tag)
         insert_values(
             session,
@@ -218,6 +224,30 @@ class _PeopleWriter:
             ((wid, p.pid, n) for p in plans for n in p.notes),
         )
 
+    def _write_jobs(self, plans: list[Plan]) -> None:
+        """New roles are inserted; a known title at no organisation gains the one imported."""
+        jobs = [(p, p.job) for p in plans if p.job]
+        names = {org for _, (org, _) in jobs if org}
+        orgs = ensure_names(self.session, names, model=Organisation)
+        self.report.organisations_created += orgs.created
+        insert_values(
+            self.session,
+            Employment,
+            ("workspace_id", "person_id", "org_id", "title"),
+            (
+                (self.wid, p.pid, orgs.ids[org] if org else None, title)
+                for p, (org, title) in jobs
+                if p.job_id is None
+            ),
+        )
+        for p, (org, title) in jobs:
+            if p.job_id is not None and org:
+                self.session.execute(
+                    update(Employment)
+                    .where(Employment.id == p.job_id)
+                    .values(org_id=orgs.ids[org], title=func.coalesce(Employment.title, title))
+                )
+
 
 # The sizes of the columns imported text goes into.
 _LIMITS = {
@@ -228,16 +258,18 @@ _LIMITS = {
     "handle": column_length(Handle, "value"),
     "label": column_length(Handle, "label"),
 }
-_HANDLE_COLUMNS = ("workspace_id", "person_id", "kind", "value", "label", "is_primary")
+_HANDLE_COLUMNS = (
+    *("workspace_id", "person_id", "kind", "value", "label", "is_primary", "is_normalised"),
+)
 _ADDRESS_COLUMNS = ("workspace_id", "person_id", *PARTS, "is_primary")
 _PERSON_COLUMNS = (
-    *("id", "workspace_id", "name", "is_me", *FIELDS),
+    *("id", "workspace_id", "name", "kind", "is_me", *FIELDS),
     *("birthday_year", "birthday_month", "birthday_day"),
 )
 
 
 def _handle_rows(
-    wid: int, plans: list[Plan], primary: set[tuple[int, str]]
+    wid: int, plans: list[Plan], primary: set[tuple[int, str]], as_typed: set[tuple[str, str]]
 ) -> Iterator[tuple[Any, ...]]:
     """A person's first handle of a kind is primary, the preferred one first."""
     for plan in plans:
@@ -245,7 +277,7 @@ def _handle_rows(
         for kind, value, label, _ in handles:
             is_primary = (plan.pid, kind) not in primary
             primary.add((plan.pid, kind))
-            yield wid, plan.pid, kind, value, label, is_primary
+            yield wid, plan.pid, kind, value, label, is_primary, (kind, value) not in as_typed
 
 
 def _unpreferred(handle: NormalHandle) -> bool:
@@ -272,6 +304,7 @@ def _person_row(wid: int, plan: Plan) -> tuple[Any, ...]:
         plan.pid,
         wid,
         plan.name,
+        plan.kind,
         False,
         *(fields.get(attr) for attr in FIELDS),
         year,

@@ -26,11 +26,10 @@ from sqlalchemy.orm import Session
 
 from goodword.errors import Conflict, InvalidInput
 from goodword.io.archive import export_archive, import_archive, write_archive
+from goodword.io.detect import SQLITE_MAGIC
 from goodword.io.errors import MalformedFile
 from goodword.storage.engine import make_engine, sqlite_path
 from goodword.workspace import Workspace, check_schema, open_workspace
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def backup(workspace: Workspace, dest: Path, *, overwrite: bool = False) -> str:

@@ -51,26 +51,57 @@ _DESCRIPTIONS = {
 _GOOGLE_MARKS = {"labels", "organization name", "organization title", "file as"}
 _OUTLOOK_MARKS = {"e-mail address", "company", "job title", "mobile phone", "business phone"}
 _OUTLOOK_MARKS |= {"home phone", "categories", "web page", "e-mail 2 address"}
+# Hand-made lists name their columns plainly; with an e-mail column they are address books.
+_NAMES = {"first name", "last name", "middle name", "name", "full name", "display name"}
+_EMAILS = {"e-mail address", "e-mail 2 address", "e-mail 3 address", "email", "e-mail"}
+_EMAILS |= {"email address"}
 
 
 def detect_layout(keys: Collection[str]) -> Layout | None:
-    """Which format a header row belongs to, judged by its distinctive columns."""
+    """Which format a header row belongs to, judged by its distinctive columns.
+
+    A file with only a few columns still counts (`E-mail Address, E-mail 2 Address`, or
+    `Name, Email` typed by hand): what it has is read, the rest is simply absent. Such plain
+    headers go to the Outlook reader, which knows the plain column names too.
+    """
+    keys = set(keys)
     given = "first name" in keys or "last name" in keys
     if "a" in keys and "b" in keys:
         return Layout.RELATIONSHIPS
-    if given and "connected on" in keys:
+    if "connected on" in keys or (given and "position" in keys):
         return Layout.LINKEDIN
     if (given or "display name" in keys) and ("primary email" in keys or "mobile number" in keys):
         return Layout.THUNDERBIRD
     numbered = any(k.endswith((" - value", " - label")) for k in keys)
+    legacy_name = "name" in keys or "given name" in keys
     if given and (numbered or not _GOOGLE_MARKS.isdisjoint(keys)):
         return Layout.GOOGLE
-    if ("name" in keys or "given name" in keys) and (
-        "group membership" in keys or any(k.endswith(" - type") for k in keys)
-    ):
+    if legacy_name and ("group membership" in keys or any(k.endswith(" - type") for k in keys)):
         return Layout.GOOGLE_LEGACY
-    if given and not _OUTLOOK_MARKS.isdisjoint(keys):
+    if numbered:  # Google's numbered groups alone: `E-mail 1 - Value`
+        return Layout.GOOGLE_LEGACY if legacy_name else Layout.GOOGLE
+    named = not _NAMES.isdisjoint(keys)
+    if not _EMAILS.isdisjoint(keys) or (named and not _OUTLOOK_MARKS.isdisjoint(keys)):
         return Layout.OUTLOOK
+    return None
+
+
+def find_header(text: str) -> tuple[Layout, frozenset[str]] | None:
+    """The first header `read_table` would know among a file's first rows, and its columns.
+
+    For telling a file's format from its first lines, so quoting is read leniently: the
+    importer reports broken quoting with its line.
+    """
+    for delimiter in DELIMITERS:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        rows = (cells for cells in reader if any(cells))
+        try:
+            for _, cells in zip(range(MAX_PREAMBLE + 1), rows, strict=False):
+                keys = frozenset(header_key(c) for c in cells)
+                if (layout := detect_layout(keys)) is not None:
+                    return layout, keys
+        except csv.Error:  # a NUL byte, or a field beyond the size limit
+            continue
     return None
 
 

@@ -26,10 +26,19 @@ from goodword.followups.recurrence import parse_rule
 from goodword.io.addressbook import GOOGLE_IM_SERVICES
 from goodword.io.archive import write_archive
 from goodword.io.backup import replacing
-from goodword.io.records import AddressRecord, Handle, PersonRecord
+from goodword.io.records import ORGANISATION, AddressRecord, Handle, PersonRecord
 from goodword.io.vcard_write import write_vcards
 from goodword.people.addresses import PARTS
-from goodword.people.models import Address, Employment, Note, Organisation, Person, PersonTag, Tag
+from goodword.people.models import (
+    Address,
+    ContactKind,
+    Employment,
+    Note,
+    Organisation,
+    Person,
+    PersonTag,
+    Tag,
+)
 from goodword.people.models import Handle as HandleRow
 from goodword.storage.session import workspace_id
 
@@ -74,14 +83,23 @@ class _Details:
     """What belongs to one chunk of people, by person id."""
 
     handles: dict[int, list[Handle]] = field(default_factory=lambda: defaultdict(list))
-    jobs: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    jobs: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
     tags: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     notes: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     addresses: dict[int, list[AddressRecord]] = field(default_factory=lambda: defaultdict(list))
 
 
 _PersonRow = Row[
-    int, str, str | None, str | None, str | None, str | None, int | None, int | None, int | None
+    int,
+    str,
+    ContactKind,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    int | None,
+    int | None,
+    int | None,
 ]
 
 
@@ -92,6 +110,7 @@ def people_records(session: Session) -> Iterator[PersonRecord]:
     columns = (
         Person.id,
         Person.name,
+        Person.kind,
         Person.nickname,
         Person.industry,
         Person.city,
@@ -118,16 +137,17 @@ def _details(session: Session, ids: Sequence[int]) -> _Details:
     found = _Details()
     handles = (
         select(HandleRow.person_id, HandleRow.kind, HandleRow.value)
-        .add_columns(HandleRow.label, HandleRow.is_primary)
+        .add_columns(HandleRow.label, HandleRow.is_primary, HandleRow.is_normalised)
         .where(HandleRow.person_id.in_(ids))
         .order_by(HandleRow.id)
     )
-    for person_id, kind, value, label, primary in session.execute(handles):
-        found.handles[person_id].append(Handle(str(kind), value, label, primary))
-    # The current job is the latest one without an end date, as a person's summary shows it.
+    for person_id, kind, value, label, primary, normalised in session.execute(handles):
+        found.handles[person_id].append(Handle(str(kind), value, label, primary, not normalised))
+    # The current job is the latest one without an end date, as a person's summary shows it;
+    # a title may have no organisation.
     jobs = (
         select(Employment.person_id, Organisation.name, Employment.title)
-        .join(Organisation, Organisation.id == Employment.org_id)
+        .outerjoin(Organisation, Organisation.id == Employment.org_id)
         .where(Employment.person_id.in_(ids), Employment.ended_on.is_(None))
         .order_by(Employment.id)
     )
@@ -179,6 +199,7 @@ def _record(row: _PersonRow, details: _Details) -> PersonRecord:
         birthday=birthday,
         nickname=row.nickname,
         addresses=_with_place(details.addresses.get(row.id, []), row.city, row.country),
+        kind=row.kind.value,
     )
 
 
@@ -244,11 +265,17 @@ CsvParts = tuple[list[str], dict[str, list[list[str]]], list[str]]
 
 
 def _csv_parts(record: PersonRecord) -> CsvParts:
-    """A row's cells before and after the numbered groups, and each group's cells."""
-    given, _, family = record.name.rpartition(" ")
-    if not given:
-        given, family = family, ""
-    head = [given, "", family, record.nickname or "", record.org or "", record.title or ""]
+    """A row's cells before and after the numbered groups, and each group's cells.
+
+    An organisation's own card has only a company, no person's name, as Google writes it.
+    """
+    if record.kind == ORGANISATION:
+        given, family, org = "", "", record.name
+    else:
+        given, _, family = record.name.rpartition(" ")
+        given, family = (given, family) if given else (family, "")
+        org = record.org or ""
+    head = [given, "", family, record.nickname or "", org, record.title or ""]
     head += [_birthday(record.birthday), "\n\n".join(record.notes), MULTI.join(record.tags)]
     tail = ["Industry" if record.industry else "", record.industry or ""]
     return head, _groups(record), tail
@@ -284,7 +311,7 @@ def _label_groups(handles: Sequence[Handle]) -> dict[str, list[list[str]]]:
             cell = _label_cell(label, members[0].preferred)
             values = [h.value for h in members]
             result[group].append(
-                _im_cells(cell, values) if group == "IM" else [cell, MULTI.join(values)]
+                _im_cells(cell, members) if group == "IM" else [cell, MULTI.join(values)]
             )
     return result
 
@@ -294,14 +321,17 @@ def _label_cell(label: str | None, preferred: bool) -> str:
     return ("* " if preferred else "") + (label or "Other")
 
 
-def _im_cells(label: str, values: list[str]) -> list[str]:
-    """Google keeps an IM handle's service in a cell of its own, in step with the handles."""
-    parts = [value.partition(":") for value in values]
+def _im_cells(label: str, handles: list[Handle]) -> list[str]:
+    """Google keeps an IM handle's service in a cell of its own, in step with the handles.
+
+    A handle kept as typed is written whole with no service, so it reads back as typed.
+    """
+    parts = [(h.value, "", "") if h.as_typed else h.value.partition(":") for h in handles]
     services = [
         _GOOGLE_IM_NAMES.get(service, service) if colon else "" for service, colon, _ in parts
     ]
-    handles = [handle if colon else service for service, colon, handle in parts]
-    return [label, MULTI.join(services) if any(services) else "", MULTI.join(handles)]
+    values = [handle if colon else service for service, colon, handle in parts]
+    return [label, MULTI.join(services) if any(services) else "", MULTI.join(values)]
 
 
 def _address_groups(record: PersonRecord) -> list[list[str]]:

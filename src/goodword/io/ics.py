@@ -1,10 +1,10 @@
 """Calendar meetings → interactions: an iCalendar file parsed into a `Batch`, no database.
 
 A meeting is an event with attendees; everyone on it with an e-mail address becomes a person
-keyed by that address, the organiser is who initiated it. Recurring series are expanded only
-within [now - window_days, now + 30 days]: the history worth keeping, and at most a month ahead,
-because a meeting planned further out is not yet an interaction and may still move or be
-cancelled. Events outside that window are skipped with the reason, so the report says why.
+keyed by that address, the organiser is who initiated it. A single meeting is imported however
+old (`window.py` says why); recurring series are expanded only from `window_days` back. Either
+way at most a month ahead, and `--since`/`--until` narrow both. Events outside the window are
+skipped with the reason, so the report says why.
 People who meet in a group of at most 8 get an inferred `knows` tie: in bigger meetings
 (all-hands, webinars) people share a room without knowing each other.
 """
@@ -27,9 +27,12 @@ from goodword.io.acquaintances import Acquaintances, display_name, plain_address
 from goodword.io.errors import MalformedFile
 from goodword.io.records import Batch, InteractionRecord, Skip
 from goodword.io.textfile import read_text
+from goodword.io.window import Window
 
-FUTURE = timedelta(days=30)
 TIE_MEETING_SIZE = 8
+# The bounds of an open window, a day clear of the ends of `datetime` for zone offsets.
+_DAWN = datetime(1, 1, 2, tzinfo=UTC)
+_DUSK = datetime(9999, 12, 30, tzinfo=UTC)
 # Rooms, equipment and group addresses are invited like people but are not people.
 _NOT_PEOPLE = frozenset({"ROOM", "RESOURCE", "GROUP"})
 # A broken value in one of these makes the event unreadable as a meeting; others are ignored.
@@ -65,14 +68,18 @@ class _Meeting:
     note: str | None
 
 
-def parse_ics(path: Path, *, now: datetime, window_days: int = 730) -> Batch:
+def parse_ics(
+    path: Path, *, now: datetime, window: Window | None = None, window_days: int = 730
+) -> Batch:
     """Parse a calendar into meetings, their people and co-attendance ties.
 
+    `window` is `--since`/`--until`; `window_days` how far back series are expanded without it.
     Raises: MalformedFile when the file is not a calendar icalendar can read.
     """
     text = read_text(path, save_as="UTF-8", allow_nul=True)
-    now = now if now.tzinfo else now.replace(tzinfo=UTC)
-    importer = _Importer((now - timedelta(days=max(window_days, 0)), now + FUTURE))
+    given = window or Window()
+    history = timedelta(days=max(window_days, 0))
+    importer = _Importer(given.closed(now, history=None), given.closed(now, history=history))
     with warnings.catch_warnings():
         # icalendar warns about guessed time zones; the guess is what we want, silently.
         warnings.simplefilter("ignore")
@@ -194,8 +201,9 @@ def _series(events: list[Located]) -> list[list[Located]]:
 class _Importer:
     """The batch being built from one file, with what dedupes it across the file."""
 
-    def __init__(self, window: tuple[datetime, datetime]) -> None:
-        self.window = window
+    def __init__(self, single: Window, recurring: Window) -> None:
+        self.single = single
+        self.recurring = recurring
         self.batch = Batch()
         self.people = Acquaintances()
         self._ids: set[str] = set()
@@ -211,8 +219,10 @@ class _Importer:
                 meetings[index] = found
         if not meetings:
             return
+        recurs = any("RRULE" in event or "RDATE" in event for event, _ in series)
+        window = self.recurring if recurs else self.single
         try:
-            occurrences = _expand(series, calendar, self.window)
+            occurrences = _expand(series, calendar, window)
         except Exception as exc:  # recurring_ical_events fails on rules it cannot follow
             skips = (Skip(m.line, f"cannot expand: {exc}") for m in meetings.values())
             self.batch.skipped.extend(skips)
@@ -222,8 +232,7 @@ class _Importer:
             if (index := _source(series, occurrence)) in meetings:
                 used.add(index)
                 self._add(meetings[index], occurrence)
-        start, end = (f"{w:%Y-%m-%d}" for w in self.window)
-        outside = f"outside the import window ({start} to {end})"
+        outside = f"outside the import window ({window.describe()})"
         self.batch.skipped.extend(
             Skip(m.line, outside) for i, m in meetings.items() if i not in used
         )
@@ -251,9 +260,7 @@ class _Importer:
         )
 
 
-def _expand(
-    series: list[Located], calendar: Component, window: tuple[datetime, datetime]
-) -> list[Component]:
+def _expand(series: list[Located], calendar: Component, window: Window) -> list[Component]:
     """The series' occurrences in the window; unreadable events are left out of the expansion."""
     single = Calendar()
     if "X-WR-TIMEZONE" in calendar:  # Google's calendar-wide zone for floating times
@@ -261,7 +268,8 @@ def _expand(
     for event, _ in series:
         if _unreadable(event) is None and _unplaceable(event) is None:
             single.add_component(event)
-    return list(recurring_ical_events.of(single).between(*window))
+    start, end = window.since or _DAWN, window.until or _DUSK
+    return list(recurring_ical_events.of(single).between(start, end))
 
 
 def _source(series: list[Located], occurrence: Component) -> int:

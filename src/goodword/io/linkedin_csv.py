@@ -3,7 +3,9 @@
 Since 2020 the export opens with `Notes:`, a quoted paragraph and a blank line before the
 header; `read_table` searches past it, so line numbers stay those of the real file.
 Each connection is someone the owner knows, so it also yields a tie owner↔person whose
-since-date is `Connected On`.
+since-date is `Connected On`. LinkedIn's export of 2014 was an Outlook CSV instead (`E-mail
+Address`, `Job Title`, no `Connected On`); it is read as Outlook's layout, every column kept,
+and its people get the same ties, without a since-date.
 """
 
 from __future__ import annotations
@@ -11,12 +13,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from goodword.io.addressbook import BadDate
+from goodword.io.addressbook import BadDate, read_contacts
 from goodword.io.csvfile import Layout, Table, read_table
+from goodword.io.outlook_csv import outlook_plan
 from goodword.io.records import ME, Batch, Handle, PersonRecord, Skip, TieRecord, paused_gc
 from goodword.text import is_linkedin
 
-EXPECTED = "'First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Connected On'"
+EXPECTED = (
+    "'First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Connected On' "
+    "(or the 2014 export's 'E-mail Address', 'Company', 'Job Title')"
+)
 MONTHS = {
     name: number
     for number, name in enumerate(
@@ -26,18 +32,32 @@ MONTHS = {
 
 
 def parse_linkedin_csv(path: Path) -> Batch:
-    """Every connection of a LinkedIn export (2018 and 2020+ layouts) with its tie to the owner.
+    """Every connection of a LinkedIn export (2014, 2018 and 2020+) with its tie to the owner.
 
     Raises: MalformedFile naming the line for a broken file or a header that is not LinkedIn's.
     """
     table = read_table(
-        path, accept=(Layout.LINKEDIN,), what="a LinkedIn Connections.csv", expected=EXPECTED
+        path,
+        accept=(Layout.LINKEDIN, Layout.OUTLOOK),
+        what="a LinkedIn Connections.csv",
+        expected=EXPECTED,
     )
+    if table.layout is Layout.OUTLOOK:
+        return _connections(read_contacts(table, outlook_plan(table)))
     columns = _Columns(table)
     batch = Batch()
     with paused_gc():
         for line, row in table.rows:
             columns.add(batch, line, row)
+    return batch
+
+
+def _connections(batch: Batch) -> Batch:
+    """Everyone in a connections export is someone the owner knows."""
+    batch.ties.extend(
+        TieRecord(a=ME, b=person.key, line=person.line, source="imported")
+        for person in batch.people
+    )
     return batch
 
 

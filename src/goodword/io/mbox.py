@@ -4,6 +4,8 @@ A mailbox export can be gigabytes, so the file is read in blocks and only each m
 header block is kept and parsed; bodies are skipped over, never stored. Mailing-list traffic is
 skipped rather than down-weighted: a newsletter or a list post says nothing about who the
 owner knows, and a skipped message is still counted, with its reason, in the import report.
+Mail of any age is imported unless `--since`/`--until` (a `Window`) say otherwise: an old
+thread is evidence of a relationship, if a faded one.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import BinaryIO
 from goodword.io.acquaintances import Acquaintances, display_name, plain_address
 from goodword.io.errors import MalformedFile
 from goodword.io.records import Batch, InteractionRecord, Skip
+from goodword.io.window import Window
 
 # A physical line longer than this is cut (the rest is read past): only garbage or bodies
 # have such lines, and the cap keeps a file with no newlines from being held whole.
@@ -51,7 +54,7 @@ class RawMessage:
     headers: bytes
 
 
-def parse_mbox(path: Path, *, list_threshold: int = 10) -> Batch:
+def parse_mbox(path: Path, *, list_threshold: int = 10, window: Window | None = None) -> Batch:
     """Parse an mbox into interactions, people and inferred ties, reading headers only.
 
     Raises: MalformedFile when the file is not an mbox.
@@ -59,12 +62,13 @@ def parse_mbox(path: Path, *, list_threshold: int = 10) -> Batch:
     batch = Batch()
     people = Acquaintances()
     seen: dict[str, int] = {}
+    window = window or Window()
     try:
         with path.open("rb") as stream:
             _check_start(path, stream.read(512))
             stream.seek(0)
             for raw in scan_messages(stream, _WANTED):
-                _add_message(raw, list_threshold, batch, people, seen)
+                _add_message(raw, list_threshold, batch, people, seen, window)
     except OSError as exc:
         raise MalformedFile(path, None, f"cannot be read: {exc.strerror or exc}") from None
     people.fill(batch)
@@ -226,7 +230,7 @@ def _check_start(path: Path, head: bytes) -> None:
         problem = "is a zip archive; extract the .mbox file from it first"
     elif b"\x00" in head:
         problem = "is binary data, not an mbox"
-    elif re.match(rb"[!-9;-~]+:", head):
+    elif re.match(rb"[A-Za-z0-9-]+:[ \t]", head):  # `Received: …`, not `BEGIN:VCARD`
         problem = "looks like a single e-mail (.eml), not an mbox: it has no 'From ' line"
     else:
         problem = "is not an mbox: the first line does not start with 'From '"
@@ -243,9 +247,16 @@ class _Mail:
 
 
 def _add_message(
-    raw: RawMessage, list_threshold: int, batch: Batch, people: Acquaintances, seen: dict[str, int]
+    raw: RawMessage,
+    list_threshold: int,
+    batch: Batch,
+    people: Acquaintances,
+    seen: dict[str, int],
+    window: Window,
 ) -> None:
     mail = _read_mail(raw, list_threshold)
+    if not isinstance(mail, str) and not window.holds(mail.at):
+        mail = f"outside the import window ({window.describe()})"
     if isinstance(mail, str):
         batch.skipped.append(Skip(raw.line, mail))
         return

@@ -46,7 +46,14 @@ OUTLOOK_PHONES = {
     "other fax": "fax",
 }
 # The first is the primary address; the bare names are for hand-made files saved from Excel.
-OUTLOOK_EMAILS = ("e-mail address", "e-mail 2 address", "e-mail 3 address", "email", "e-mail")
+OUTLOOK_EMAILS = (
+    "e-mail address",
+    "e-mail 2 address",
+    "e-mail 3 address",
+    "email",
+    "e-mail",
+    "email address",
+)
 OUTLOOK_WEB = {"web page": None, "personal web page": "personal"}
 # Outlook desktop says `Country/Region`, Google's Outlook option `Country`; only Google's
 # option writes the whole address in one cell (`Home Address`).
@@ -96,7 +103,7 @@ def outlook_plan(table: Table) -> ContactPlan:
     im = HandleColumn("im", table.index("imaddress", "im address"))  # Outlook.com: `IMAddress`
     return ContactPlan(
         given=table.present("first name", "middle name", "last name", "suffix"),
-        full=table.present("nickname", "display name", "name"),
+        full=table.present("nickname", "display name", "name", "full name"),
         handles=tuple(spec for spec in (*emails, *phones, *web, im) if spec.value != table.width),
         org=table.index("company"),
         title=table.index("job title"),

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from goodword.io.records import PERSON
 from goodword.io.report import ImportReport
 from goodword.people.addresses import AddressParts, address_key, key_of
 from goodword.people.models import Address, Employment, Handle, Note, Person, PersonTag, Tag
@@ -23,10 +24,12 @@ class Plan:
     pid: int
     name: str
     line: int
+    kind: str = PERSON  # of a new contact; an import never changes a known one's
     handles: list[NormalHandle] = field(default_factory=list)
     tags: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
-    job: tuple[str, str | None] | None = None
+    job: tuple[str | None, str | None] | None = None  # (organisation, title), either may be None
+    job_id: int | None = None  # a known role at no organisation that the import's one completes
     fields: dict[str, Any] = field(default_factory=dict)
     addresses: list[tuple[AddressParts, bool]] = field(default_factory=list)  # (parts, preferred)
 
@@ -50,8 +53,8 @@ def trim_known(session: Session, plans: list[Plan], report: ImportReport) -> set
     for plan in plans:
         plan.tags -= facts.tags.get(plan.pid, set())
         plan.notes = [n for n in plan.notes if not _known_note(n, facts.notes.get(plan.pid))]
-        if plan.pid in facts.employed:
-            plan.job = None
+        if plan.job is not None and plan.pid in facts.jobs:
+            _trim_job(plan, *facts.jobs[plan.pid])
         if plan.addresses:
             # A bare city and country is what an export writes for someone with no address row.
             person = people[plan.pid]
@@ -67,6 +70,14 @@ def trim_known(session: Session, plans: list[Plan], report: ImportReport) -> set
             report.unchanged += 1
     report.merges = [m for m in report.merges if m.person_id in merged]
     return facts.primary
+
+
+def _trim_job(plan: Plan, job_id: int, has_org: bool) -> None:
+    """A known current role stays; the import's organisation completes one at none."""
+    if has_org or plan.job is None or plan.job[0] is None:
+        plan.job = None
+    else:
+        plan.job_id = job_id
 
 
 def _known_note(note: str, known: set[str] | None) -> bool:
@@ -99,13 +110,13 @@ def _fill_fields(person: Person, fields: dict[str, Any]) -> bool:
 class _KnownFacts:
     tags: dict[int, set[str]]
     notes: dict[int, set[str]]
-    employed: set[int]
+    jobs: dict[int, tuple[int, bool]]  # current role's id, and whether it names an organisation
     primary: set[tuple[int, str]]
     addresses: dict[int, set[tuple[str, ...]]]
 
     @classmethod
     def load(cls, session: Session, pids: list[int]) -> _KnownFacts:
-        facts = cls(tags={}, notes={}, employed=set(), primary=set(), addresses={})
+        facts = cls(tags={}, notes={}, jobs={}, primary=set(), addresses={})
         for start in range(0, len(pids), 1000):
             chunk = pids[start : start + 1000]
             facts.load_addresses(session, chunk)
@@ -119,12 +130,13 @@ class _KnownFacts:
                 select(Note.person_id, Note.body).where(Note.person_id.in_(chunk))
             ).all():
                 facts.notes.setdefault(pid, set()).add(body)
-            facts.employed.update(
-                session.scalars(
-                    select(Employment.person_id).where(
-                        Employment.person_id.in_(chunk), Employment.ended_on.is_(None)
-                    )
-                )
+            facts.jobs.update(
+                (pid, (job_id, org_id is not None))
+                for pid, job_id, org_id in session.execute(
+                    select(Employment.person_id, Employment.id, Employment.org_id)
+                    .where(Employment.person_id.in_(chunk), Employment.ended_on.is_(None))
+                    .order_by(Employment.id)
+                ).all()
             )
             facts.primary.update(
                 (pid, kind.value)

@@ -24,6 +24,8 @@ class Handle:
     value: str
     label: str | None = None
     preferred: bool = False
+    # Set on export for a value stored as typed because it did not normalise (`pager 1234`).
+    as_typed: bool = False
 
 
 @dataclass(slots=True)
@@ -40,8 +42,14 @@ class AddressRecord:
     preferred: bool = False
 
 
+PERSON = "person"
+ORGANISATION = "organisation"  # an organisation's own card: a switchboard, `info@`
+
+
 @dataclass(slots=True)
 class PersonRecord:
+    """A contact: a person, or an organisation's own card (`kind`), kept alike."""
+
     key: str
     name: str
     line: int  # where the record starts in the file, for messages
@@ -58,15 +66,7 @@ class PersonRecord:
     nickname: str | None = None
     # Every address; `city` and `country` above are the preferred one's, for the ICP.
     addresses: list[AddressRecord] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class OrgRecord:
-    """An organisation card (vCard KIND:org) with no person behind it."""
-
-    name: str
-    line: int
-    city: str | None = None
+    kind: str = PERSON  # PERSON | ORGANISATION
 
 
 @dataclass(slots=True)
@@ -103,7 +103,6 @@ class Batch:
     """Everything one file holds. `skipped` lists what the parser left out, and why."""
 
     people: list[PersonRecord] = field(default_factory=list)
-    orgs: list[OrgRecord] = field(default_factory=list)
     ties: list[TieRecord] = field(default_factory=list)
     interactions: list[InteractionRecord] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)

@@ -19,9 +19,21 @@ class MergeView(BaseModel):
     how: str
 
 
+class KeptView(BaseModel):
+    """A phone, URL or IM handle that did not normalise, kept exactly as the file had it."""
+
+    line: int
+    kind: str
+    value: str
+
+
 class ImportReport(BaseModel):
     format: str
     file: str
+    # When the format was detected (`goodword import FILE`): the exporter's layout and its name.
+    detected: bool = False
+    layout: str | None = None
+    description: str | None = None
     dry_run: bool = False
     created: int = 0
     merged: int = 0
@@ -34,7 +46,11 @@ class ImportReport(BaseModel):
     interactions_unchanged: int = 0
     merges: list[MergeView] = []
     skipped_items: list[SkipView] = []
+    kept_as_typed: list[KeptView] = []
 
     def skip(self, line: int, reason: str) -> None:
         self.skipped += 1
         self.skipped_items.append(SkipView(line=line, reason=reason))
+
+    def keep_as_typed(self, line: int, kind: str, value: str) -> None:
+        self.kept_as_typed.append(KeptView(line=line, kind=kind, value=value))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from goodword.io.addresses import place_of
-from goodword.io.records import AddressRecord, Batch, Handle, OrgRecord, PersonRecord, Skip
+from goodword.io.records import ORGANISATION, AddressRecord, Batch, Handle, PersonRecord, Skip
 from goodword.text import NO_YEAR, clean_name, is_birthday, is_linkedin
 
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
@@ -284,23 +284,33 @@ def card_record(batch: Batch, props: list[Prop], *, key: str, line: int) -> None
         handle.label = fields.labels.get(group, handle.label)
     for address, group in fields.grouped_addresses:
         address.label = fields.labels.get(group, address.label)
+    single = fields.single
+    shown_as_company = single.get("X-ABSHOWAS", "").upper() == "COMPANY"
+    kind = "org" if shown_as_company else single.get("KIND", "").lower()
+    org, name = single.get("ORG", ""), single.get("FN") or single.get("N", "")
+    is_org = kind == "org" or bool(org and name in ("", org) and not single.get("N"))
+    if is_org:
+        # Apple shows a company card by its ORG; a KIND:org card's FN is the organisation's
+        # own name (RFC 6350). A person's name on the card is kept in the note.
+        name = (org or name) if shown_as_company else (name or org)
+        if (person := single.get("N")) and person != name:
+            fields.extras.insert(0, ("NAME", person, None))
     if fields.extras:
         fields.notes.append(_extras_note(fields))
     batch.skipped.extend(fields.skips)
     if fields.photo:
         batch.skipped.append(Skip(line, "photo not imported"))
-    single = fields.single
-    kind = "org" if single.get("X-ABSHOWAS", "").upper() == "COMPANY" else single.get("KIND", "")
-    kind, org = kind.lower(), single.get("ORG", "")
-    name = single.get("FN") or single.get("N", "")
+    name = name or single.get("NICKNAME") or _handle_name(fields.handles)
     if kind in ("group", "location"):
         batch.skipped.append(Skip(line, f"{kind} card (KIND:{kind}) not imported"))
-    elif kind == "org" or (org and name in ("", org) and not single.get("N")):
-        _add_org(batch, fields, name=org or name, line=line)
-    elif name := name or single.get("NICKNAME") or _handle_name(fields.handles):
-        batch.people.append(_person(fields, key=key, name=name, line=line))
-    else:
+    elif not name:
         batch.skipped.append(Skip(line, "card without a name, e-mail or phone"))
+    elif is_org:
+        record = _person(fields, key=key, name=name, line=line)
+        record.kind, record.org = ORGANISATION, org or name
+        batch.people.append(record)
+    else:
+        batch.people.append(_person(fields, key=key, name=name, line=line))
 
 
 def _extras_note(fields: _Fields) -> str:
@@ -335,13 +345,3 @@ def _person(fields: _Fields, *, key: str, name: str, line: int) -> PersonRecord:
         nickname=fields.single.get("NICKNAME"),
         addresses=fields.addresses,
     )
-
-
-def _add_org(batch: Batch, fields: _Fields, *, name: str, line: int) -> None:
-    """An organisation card; `OrgRecord` has no place for its e-mails, phones or notes."""
-    if not name:
-        batch.skipped.append(Skip(line, "organisation card without a name"))
-        return
-    batch.orgs.append(OrgRecord(name=name, line=line, city=place_of(fields.addresses)[0]))
-    if fields.handles or fields.notes or fields.tags:
-        batch.skipped.append(Skip(line, "organisation card: e-mails, phones, notes not imported"))

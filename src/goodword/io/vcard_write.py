@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from itertools import count
 from typing import TextIO
 
-from goodword.io.records import AddressRecord, Handle, PersonRecord
+from goodword.io.records import ORGANISATION, AddressRecord, Handle, PersonRecord
 
 # Labels made only of these words are written as TYPE values; any other label is the user's
 # own and goes, as Apple writes it, into an `itemN.X-ABLabel` beside the property.
@@ -21,6 +21,7 @@ _TYPE_WORDS = {
 }
 _PROPERTY = {"email": "EMAIL", "phone": "TEL", "url": "URL", "linkedin": "URL", "im": "IMPP"}
 _FOLD_AT = 75  # octets per line, CRLF excluded (RFC 6350 §3.2)
+AS_TYPED = "X-GOODWORD-AS-TYPED"  # the parameter on a value kept as typed (`pager 1234`)
 
 
 def write_vcards(people: Iterable[PersonRecord], out: TextIO) -> int:
@@ -35,16 +36,15 @@ def write_vcards(people: Iterable[PersonRecord], out: TextIO) -> int:
 def _card_lines(person: PersonRecord) -> Iterator[str]:
     yield "BEGIN:VCARD"
     yield "VERSION:4.0"
-    yield f"FN:{_escape(person.name)}"
-    words = person.name.split()  # a best guess: the last word is the family name
-    yield f"N:{_escape(words[-1] if words else '')};{_escape(' '.join(words[:-1]))};;;"
+    organisation = person.kind == ORGANISATION
+    yield from _name_lines(person.name, organisation)
     if person.nickname:
         yield f"NICKNAME:{_escape(person.nickname)}"
     groups = count(1)
     for handle in person.handles:
         yield from _handle_lines(handle, groups)
-    if person.org:
-        yield f"ORG:{_escape(person.org)}"
+    if org := person.org or (person.name if organisation else None):
+        yield f"ORG:{_escape(org)}"
     if person.title:
         yield f"TITLE:{_escape(person.title)}"
     if person.tags:
@@ -61,6 +61,16 @@ def _card_lines(person: PersonRecord) -> Iterator[str]:
     yield "END:VCARD"
 
 
+def _name_lines(name: str, organisation: bool) -> list[str]:
+    """An organisation's card says so twice: KIND (RFC 6350) and X-ABShowAs, which Apple's
+    Contacts reads instead; its N is empty, as it names no person."""
+    if organisation:
+        return ["KIND:org", f"FN:{_escape(name)}", "N:;;;;", "X-ABShowAs:COMPANY"]
+    words = name.split()  # a best guess: the last word is the family name
+    family, given = _escape(words[-1] if words else ""), _escape(" ".join(words[:-1]))
+    return [f"FN:{_escape(name)}", f"N:{family};{given};;;"]
+
+
 def _address_lines(address: AddressRecord, groups: Iterator[int]) -> list[str]:
     parts = (address.po_box, "", address.street, address.city, address.region, address.postcode)
     value = ";".join(_escape(part or "") for part in (*parts, address.country))
@@ -69,10 +79,17 @@ def _address_lines(address: AddressRecord, groups: Iterator[int]) -> list[str]:
 
 
 def _handle_lines(handle: Handle, groups: Iterator[int]) -> list[str]:
-    """One handle → its property line, plus an X-ABLabel line when the label is custom."""
+    """One handle → its property line, plus an X-ABLabel line when the label is custom.
+
+    A value kept as typed is text, not a URI: escaped as text, and marked so a reader can
+    tell it from a normalised one (a TEL says `VALUE=text`, RFC 6350's free-form number).
+    """
     name = _PROPERTY.get(handle.kind, "URL")
     params = ";PREF=1" if handle.preferred else ""
-    if name in ("URL", "IMPP"):  # a URI value is not text-escaped, but must stay on its line
+    if handle.as_typed:
+        params += f"{';VALUE=text' if name == 'TEL' else ''};{AS_TYPED}=TRUE"
+        value = _escape(handle.value)
+    elif name in ("URL", "IMPP"):  # a URI value is not text-escaped, but must stay on its line
         value = "".join(handle.value.splitlines())
         if handle.kind == "linkedin" and "linkedin.com" not in value.lower():
             name, params = "X-SOCIALPROFILE", f"{params};TYPE=linkedin"

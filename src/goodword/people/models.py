@@ -128,14 +128,15 @@ class Organisation(Base):
 
 
 class Employment(Base):
-    """A person's role at an organisation; the current one has no end date."""
+    """A person's role, at an organisation or at none (a freelancer's title); the current one
+    has no end date."""
 
     __tablename__ = "employment"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     workspace_id: Mapped[int] = workspace_fk()
     person_id: Mapped[int] = person_fk()
-    org_id: Mapped[int] = mapped_column(
+    org_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisation.id", ondelete="CASCADE"), index=True
     )
     title: Mapped[str | None] = mapped_column(String(200))
@@ -143,7 +144,7 @@ class Employment(Base):
     ended_on: Mapped[date | None] = mapped_column(Date)
 
     person: Mapped[Person] = relationship(back_populates="employments")
-    org: Mapped[Organisation] = relationship(lazy="joined")
+    org: Mapped[Organisation | None] = relationship(lazy="joined")
 
 
 class Tag(Base):

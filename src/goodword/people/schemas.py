@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from goodword.people.models import Address, HandleKind, Person
+from goodword.people.models import Address, ContactKind, HandleKind, Person
 
 
 class Birthday(BaseModel):
@@ -19,13 +19,27 @@ class Birthday(BaseModel):
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+class TypedHandle(BaseModel):
+    """A phone, URL or IM handle kept as typed because it did not normalise (`pager 1234`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str
+    value: str
+    label: str | None = None
+
+
 class PersonSummary(BaseModel):
-    """The stable JSON shape of a person: id, name, emails, org, title, tags (and a few more)."""
+    """The stable JSON shape of a person: id, name, emails, org, title, tags (and a few more).
+
+    `kind` tells an organisation's own card (a switchboard, `info@`) from a person's.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     id: int
     name: str
+    kind: ContactKind = ContactKind.PERSON
     emails: list[str]
     org: str | None
     title: str | None
@@ -38,6 +52,8 @@ class PersonSummary(BaseModel):
     country: str | None = None
     industry: str | None = None
     is_me: bool = False
+    # Also among phones, links and ims: those values there that match only their exact text.
+    as_typed: list[TypedHandle] = []
 
     @classmethod
     def of(cls, person: Person) -> PersonSummary:
@@ -45,6 +61,7 @@ class PersonSummary(BaseModel):
         return cls(
             id=person.id,
             name=person.name,
+            kind=person.kind,
             emails=[h.value for h in person.handles if h.kind == HandleKind.EMAIL],
             phones=[h.value for h in person.handles if h.kind == HandleKind.PHONE],
             links=[
@@ -52,13 +69,18 @@ class PersonSummary(BaseModel):
             ],
             ims=[h.value for h in person.handles if h.kind == HandleKind.IM],
             nickname=person.nickname,
-            org=current.org.name if current else None,
+            org=current.org.name if current and current.org else None,
             title=current.title if current else None,
             tags=[t.name for t in person.tags],
             city=person.city,
             country=person.country,
             industry=person.industry,
             is_me=person.is_me,
+            as_typed=[
+                TypedHandle(kind=h.kind.value, value=h.value, label=h.label)
+                for h in person.handles
+                if not h.is_normalised
+            ],
         )
 
 

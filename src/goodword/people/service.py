@@ -19,9 +19,10 @@ from goodword.people.addresses import (
     too_long,
 )
 from goodword.people.errors import handle_taken
-from goodword.people.handles import normalize_handle
+from goodword.people.handles import read_handle
 from goodword.people.models import (
     Address,
+    ContactKind,
     Employment,
     Handle,
     HandleKind,
@@ -33,8 +34,8 @@ from goodword.people.models import (
 )
 from goodword.storage.base import WorkspaceRow, column_length
 from goodword.storage.bulk import insert_returning_ids
-from goodword.storage.session import workspace_id
-from goodword.text import bounded, clean_name, is_birthday
+from goodword.storage.session import phone_region, workspace_id
+from goodword.text import bounded, clean_name, is_birthday, parse_region
 
 _NAME = column_length(Person, "name")
 _TITLE = column_length(Employment, "title")
@@ -45,6 +46,7 @@ class PersonFields:
     """Everything `person add` and `person edit` accept; None leaves a field as it is."""
 
     name: str | None = None
+    kind: ContactKind | None = None
     emails: Sequence[str] = ()
     phones: Sequence[str] = ()
     links: Sequence[str] = ()
@@ -77,7 +79,9 @@ def create_person(session: Session, *, fields: PersonFields) -> Person:
     name = bounded(fields.name or "", limit=_NAME, what="name")
     if not name:
         raise InvalidInput("A person needs a name.")
-    person = Person(workspace_id=workspace_id(session), name=name)
+    person = Person(
+        workspace_id=workspace_id(session), name=name, kind=fields.kind or ContactKind.PERSON
+    )
     session.add(person)
     session.flush()
     _apply(session, person, fields)
@@ -99,6 +103,12 @@ def edit_person(session: Session, *, person: Person, fields: PersonFields) -> Pe
 
 
 def _apply(session: Session, person: Person, fields: PersonFields) -> None:
+    if fields.kind is not None:
+        person.kind = fields.kind
+    # An organisation's own card belongs to the organisation of its name, so a search by
+    # organisation, an ICP rule on it and matching on re-import find it beside the firm's people.
+    if fields.kind == ContactKind.ORGANISATION and fields.org is None and not current_job(person):
+        set_employment(session, person=person, org=person.name, title=None)
     for attr in ("nickname", "industry", "city", "country"):
         value = getattr(fields, attr)
         if value is not None:
@@ -109,7 +119,7 @@ def _apply(session: Session, person: Person, fields: PersonFields) -> None:
         year, month, day = fields.birthday
         _check_birthday(year, month, day)
         person.birthday_year, person.birthday_month, person.birthday_day = year, month, day
-    region = session.get_one(WorkspaceRow, workspace_id(session)).phone_region
+    region = phone_region(session)
     wanted = [
         *((HandleKind.EMAIL, v) for v in fields.emails),
         *((HandleKind.PHONE, v) for v in fields.phones),
@@ -118,9 +128,14 @@ def _apply(session: Session, person: Person, fields: PersonFields) -> None:
         *((HandleKind.IM, v) for v in fields.ims),
     ]
     for kind, raw in wanted:
-        value = normalize_handle(kind, raw, region=region)
+        value, is_normalised = read_handle(kind, raw, region=region)
         add_handle(
-            session, person=person, kind=kind, value=value, label=fields.handle_labels.get(raw)
+            session,
+            person=person,
+            kind=kind,
+            value=value,
+            label=fields.handle_labels.get(raw),
+            is_normalised=is_normalised,
         )
     if fields.org is not None or fields.title is not None:
         set_employment(session, person=person, org=fields.org, title=fields.title)
@@ -134,9 +149,16 @@ def _check_birthday(year: int | None, month: int, day: int) -> None:
 
 
 def add_handle(
-    session: Session, *, person: Person, kind: HandleKind, value: str, label: str | None = None
+    session: Session,
+    *,
+    person: Person,
+    kind: HandleKind,
+    value: str,
+    label: str | None = None,
+    is_normalised: bool = True,
 ) -> Handle:
-    """Adds an already-normalised handle; the person's first handle of a kind is primary.
+    """Adds an already-normalised handle (or one kept as typed, `is_normalised=False`); the
+    person's first handle of a kind is primary.
 
     Raises: Conflict when the handle belongs to someone else; InvalidInput when it or its
     label is too long to keep.
@@ -154,7 +176,13 @@ def add_handle(
         return existing
     is_first = not any(h.kind == kind for h in person.handles)
     handle = Handle(
-        workspace_id=wid, person=person, kind=kind, value=value, label=label, is_primary=is_first
+        workspace_id=wid,
+        person=person,
+        kind=kind,
+        value=value,
+        label=label,
+        is_primary=is_first,
+        is_normalised=is_normalised,
     )
     session.add(handle)
     session.flush()
@@ -203,6 +231,19 @@ def add_address(
     return address
 
 
+def set_home_country(session: Session, *, code: str) -> str:
+    """Sets the owner's country and the region national phone numbers are read in; returns
+    the code. A number typed without its country code belongs to where the user lives.
+
+    Raises: InvalidInput for a code that is not an ISO 3166 alpha-2 country phonenumbers knows.
+    """
+    region = parse_region(code)
+    get_owner(session).country = region
+    session.get_one(WorkspaceRow, workspace_id(session)).phone_region = region
+    session.flush()
+    return region
+
+
 def get_or_create_org(session: Session, *, name: str) -> Organisation:
     """Raises: InvalidInput for a blank name."""
     cleaned = bounded(name, limit=column_length(Organisation, "name"), what="organisation")
@@ -219,33 +260,43 @@ def get_or_create_org(session: Session, *, name: str) -> Organisation:
     return org
 
 
+def current_job(person: Person) -> Employment | None:
+    """The latest role without an end date, the one a person's summary shows."""
+    return next((e for e in reversed(person.employments) if e.ended_on is None), None)
+
+
 def set_employment(
     session: Session, *, person: Person, org: str | None, title: str | None
 ) -> Employment | None:
-    """A new organisation ends the current job (kept as history); a title alone updates it."""
-    current = next((e for e in reversed(person.employments) if e.ended_on is None), None)
+    """A new organisation ends the current job (kept as history); a title alone updates it.
+
+    A title needs no organisation (freelancers and independents have one): it is then a
+    role at none, which an organisation given later completes instead of ending it.
+    """
+    current = current_job(person)
     if org is not None and clean_name(org) == "":
         if current is not None:
             current.ended_on = today()
         return None
-    if org is not None and (current is None or current.org.name != clean_name(org)):
+    if org is not None and current is not None and current.org is None:
+        current.org = get_or_create_org(session, name=org)
+    elif org is not None and (current is None or _org_name(current) != clean_name(org)):
         if current is not None:
             current.ended_on = today()
-        current = Employment(
-            workspace_id=workspace_id(session),
-            org=get_or_create_org(session, name=org),
-            title=bounded(title, limit=_TITLE, what="title") if title else None,
-        )
+        current = Employment(workspace_id=workspace_id(session))
+        current.org = get_or_create_org(session, name=org)
         person.employments.append(current)
-    elif title is not None:
-        if current is None:
-            raise InvalidInput(
-                f"{person.name} has no organisation to hold the title '{title}'.",
-                hint="Pass --org too.",
-            )
+    elif current is None and title and clean_name(title):
+        current = Employment(workspace_id=workspace_id(session), org=None)
+        person.employments.append(current)
+    if title is not None and current is not None:
         current.title = bounded(title, limit=_TITLE, what="title") or None
     session.flush()
     return current
+
+
+def _org_name(job: Employment) -> str | None:
+    return job.org.name if job.org is not None else None
 
 
 def tag_person(session: Session, *, person: Person, tags: Iterable[str]) -> None:

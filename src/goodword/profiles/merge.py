@@ -11,7 +11,15 @@ from goodword.events.models import Attendance
 from goodword.followups.models import Followup
 from goodword.interactions.models import Interaction, Participant
 from goodword.people.addresses import key_of
-from goodword.people.models import Address, Employment, Handle, Note, Person, PersonTag
+from goodword.people.models import (
+    Address,
+    ContactKind,
+    Employment,
+    Handle,
+    Note,
+    Person,
+    PersonTag,
+)
 from goodword.people.service import add_note
 from goodword.referrals.models import LedgerEntry, Referral, ReferralVia
 from goodword.relationships.kinds import TieKind, TieSource
@@ -28,6 +36,8 @@ def merge_people(session: Session, *, keep: Person, other: Person) -> Person:
     """Moves everything of `other` onto `keep`, then deletes `other`.
 
     Fields `keep` lacks are taken from `other`; values that differ are kept in a note.
+    A person merged into an organisation's card makes it that person (their name and
+    current job): the card was theirs, and a person named after a firm reads wrong.
 
     Raises: InvalidInput when both are the same person or `other` is the owner.
     """
@@ -38,8 +48,10 @@ def merge_people(session: Session, *, keep: Person, other: Person) -> Person:
             "The owner cannot be merged away.", hint=f"Run: person merge me {keep.id}"
         )
     _refuse_self_links(session, keep, other)
-    _merge_fields(session, keep, other)
-    _move_employments(session, keep, other)
+    person_wins = keep.kind == ContactKind.ORGANISATION and other.kind == ContactKind.PERSON
+    jobs = (other, keep) if person_wins else (keep, other)  # whose current job stays current
+    _merge_fields(session, keep, other, jobs=jobs)
+    _move_employments(session, keep, other, jobs=jobs)
     _move_handles(session, keep.id, other.id)
     _move_addresses(session, keep.id, other.id)
     _move_ties(session, keep.id, other.id)
@@ -114,9 +126,14 @@ def _referrals_of(pid: int) -> Select[int]:
     )
 
 
-def _merge_fields(session: Session, keep: Person, other: Person) -> None:
+def _merge_fields(
+    session: Session, keep: Person, other: Person, *, jobs: tuple[Person, Person]
+) -> None:
     differing = []
-    if other.name != keep.name:
+    if keep.kind == ContactKind.ORGANISATION and other.kind == ContactKind.PERSON:
+        differing.append(f"name: {keep.name}")
+        keep.name, keep.kind = other.name, ContactKind.PERSON
+    elif other.name != keep.name:
         differing.append(f"name: {other.name}")
     for attr in _FIELDS:
         mine, theirs = getattr(keep, attr), getattr(other, attr)
@@ -124,20 +141,35 @@ def _merge_fields(session: Session, keep: Person, other: Person) -> None:
             setattr(keep, attr, theirs)
         elif theirs is not None and theirs != mine:
             differing.append(f"{attr.replace('_', ' ')}: {theirs}")
-    current = {e.org.name: e.title for e in keep.employments if e.ended_on is None}
-    for job in other.employments:
-        if job.ended_on is None and current and current.get(job.org.name, "") != job.title:
-            differing.append(f"org: {job.org.name}" + (f" ({job.title})" if job.title else ""))
+    winner, loser = jobs
+    current = {_org_name(e): e.title for e in winner.employments if e.ended_on is None}
+    for job in loser.employments:
+        org = _org_name(job)
+        if job.ended_on is not None or not current:
+            continue  # history moves as it is
+        if org in current and job.title in (None, current[org]):
+            continue  # the same role, or one saying less, adds nothing
+        if org is None:
+            differing.append(f"title: {job.title}")
+        else:
+            differing.append(f"org: {org}" + (f" ({job.title})" if job.title else ""))
     if differing:
         add_note(session, person=keep, body=f"Merged from #{other.id}; " + "; ".join(differing))
 
 
-def _move_employments(session: Session, keep: Person, other: Person) -> None:
-    """Keep's current job stays current; the other record's current jobs become history."""
-    keep_current = any(e.ended_on is None for e in keep.employments)
-    for job in other.employments:
-        if keep_current and job.ended_on is None:
-            job.ended_on = today()
+def _org_name(job: Employment) -> str | None:
+    return job.org.name if job.org is not None else None
+
+
+def _move_employments(
+    session: Session, keep: Person, other: Person, *, jobs: tuple[Person, Person]
+) -> None:
+    """The winner's current job stays current; the other side's current jobs become history."""
+    winner, loser = jobs
+    if any(e.ended_on is None for e in winner.employments):
+        for job in loser.employments:
+            if job.ended_on is None:
+                job.ended_on = today()
     session.execute(
         update(Employment).where(Employment.person_id == other.id).values(person_id=keep.id),
         execution_options={"synchronize_session": False},

@@ -8,9 +8,10 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func
 from sqlalchemy.orm import Session
 
-from goodword.errors import NotFound
+from goodword.config import region_override
+from goodword.errors import InvalidInput, NotFound
 from goodword.storage.base import WorkspaceRow
-from goodword.text import contains_pattern
+from goodword.text import contains_pattern, parse_region
 
 T = TypeVar("T")
 
@@ -26,6 +27,19 @@ def workspace_id(session: Session) -> int:
 def workspace_currency(session: Session) -> str:
     """The currency amounts are in when the user names none."""
     return session.get_one(WorkspaceRow, workspace_id(session)).currency
+
+
+def phone_region(session: Session) -> str:
+    """The country national phone numbers are read in: `GOODWORD_REGION`, else the workspace's.
+
+    Raises: InvalidInput when `GOODWORD_REGION` is not a country code.
+    """
+    if override := region_override():
+        try:
+            return parse_region(override)
+        except InvalidInput as exc:
+            raise InvalidInput(f"GOODWORD_REGION: {exc.message}") from None
+    return session.get_one(WorkspaceRow, workspace_id(session)).phone_region
 
 
 def get_scoped(session: Session, model: type[T], row_id: int, *, what: str, hint: str) -> T:
