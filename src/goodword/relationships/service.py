@@ -11,6 +11,7 @@ from goodword.errors import InvalidInput
 from goodword.people.models import Person
 from goodword.relationships.kinds import TieKind, TieSource
 from goodword.relationships.models import Relationship
+from goodword.relationships.restating import restate_tie
 from goodword.storage.session import workspace_id
 from goodword.text import parse_strength
 
@@ -61,15 +62,15 @@ def connect_people(
             since=since,
         )
         session.add(tie)
-    elif source == TieSource.STATED or tie.source != TieSource.STATED:
-        if kind != TieKind.KNOWS or tie.kind == TieKind.KNOWS:
-            tie.kind, tie.reversed = kind, a.id != tie.person_a_id
-        if strength is not None:
-            tie.strength = strength
-        if note:
-            tie.note = f"{tie.note}\n{note}" if tie.note and note not in tie.note else note
-        tie.since = min(d for d in (tie.since, since) if d) if (tie.since or since) else None
-        if source == TieSource.STATED:
-            tie.source = source
+    else:
+        restate_tie(
+            tie,
+            kind=kind,
+            reversed_=a.id != tie.person_a_id,
+            strength=strength,
+            note=note,
+            source=source,
+            since=since,
+        )
     session.flush()
     return tie
