@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -27,6 +28,8 @@ from goodword.people.queries import resolve_person, search_people
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import PersonFields, create_person
 from goodword.profiles.queries import ties
+from goodword.relationships.models import Relationship
+from goodword.storage.session import workspace_id
 from goodword.workspace import Workspace
 
 NOW = datetime(2026, 11, 1, 12, tzinfo=UTC)
@@ -244,3 +247,84 @@ def test_an_imported_organisation_completes_a_known_title_held_at_none(session: 
     assert [(e.org.name if e.org else None, e.title) for e in sara.employments] == [
         ("Quinn & Co", "Coach")
     ]
+
+
+# --- relationship lists: ties between known people ---------------------------------------------
+
+
+def stated(a: str, b: str, line: int, **fields: Any) -> TieRecord:
+    return TieRecord(a=a, b=b, line=line, source="stated", **fields)
+
+
+def stored_ties(session: Session) -> list[tuple[str, str, str, float | None, str | None]]:
+    """(name of the first role, name of the second, kind, strength, note), sorted."""
+    rows = session.execute(
+        select(Relationship).where(Relationship.workspace_id == workspace_id(session))
+    ).scalars()
+    found = []
+    for tie in rows:
+        a, b = session.get_one(Person, tie.person_a_id), session.get_one(Person, tie.person_b_id)
+        first, second = (b, a) if tie.reversed else (a, b)
+        found.append((first.name, second.name, tie.kind.value, tie.strength, tie.note))
+    return sorted(found)
+
+
+def test_restating_known_ties_updates_them_and_restating_them_again_changes_nothing(
+    session: Session,
+) -> None:
+    run(session, contacts())
+    run(session, Batch(ties=[stated("Ann Lee", "bob@x.io", 2, kind="colleague", strength=0.4)]))
+    batch = Batch(
+        ties=[
+            stated("Bob Stone", "ann@acme.io", 2, kind="mentor", strength=0.9, note="Golf"),
+            stated("me", "Bob Stone", 3, kind="friend"),
+        ]
+    )
+    first = run(session, batch)
+    again = run(session, batch)
+    assert (first.ties_created, first.ties_updated) == (0, 2)  # `me` knew Bob from the vCard
+    assert (again.ties_created, again.ties_updated) == (0, 0)
+    owner = resolve_person(session, "me").name
+    assert stored_ties(session) == [
+        ("Bob Stone", "Ann Lee", "mentor", 0.9, "Golf"),
+        (owner, "Bob Stone", "friend", None, None),
+    ]
+
+
+def test_a_pair_named_twice_takes_its_last_row(session: Session) -> None:
+    run(session, contacts())
+    report = run(
+        session,
+        Batch(
+            ties=[
+                stated("Ann Lee", "Bob Stone", 2, kind="client", strength=0.2),
+                stated("bob@x.io", "ann@acme.io", 3, kind="mentor", strength=0.7),
+            ]
+        ),
+    )
+    assert report.ties_created == 1
+    assert ("Bob Stone", "Ann Lee", "mentor", 0.7, None) in stored_ties(session)
+
+
+def test_a_row_naming_one_person_twice_is_skipped_with_its_line(session: Session) -> None:
+    run(session, contacts())
+    report = run(session, Batch(ties=[stated("ann@acme.io", "ANN LEE", 4)]))
+    assert (report.ties_created, report.skipped) == (0, 1)
+    assert report.skipped_items[0].line == 4
+    assert "'ann@acme.io' and 'ANN LEE' are one person" in report.skipped_items[0].reason
+
+
+def test_the_first_bad_line_is_named_and_no_tie_is_written(session: Session) -> None:
+    run(session, contacts())
+    before = stored_ties(session)
+    ties = [stated("Ann Lee", "Bob Stone", n) for n in range(2, 500)]
+    ties += [stated("Ann Lee", "Nobody Known", 500), stated("nobody@x.io", "Bob Stone", 501)]
+    with pytest.raises(MalformedFile, match=r"f\.vcf:500: No person matches 'Nobody Known'"):
+        run(session, Batch(ties=ties))
+    assert stored_ties(session) == before
+
+
+def test_me_is_named_as_typed_when_a_row_names_the_owner_twice(session: Session) -> None:
+    owner = resolve_person(session, "me")
+    report = run(session, Batch(ties=[stated(ME, f"#{owner.id}", 7)]))
+    assert report.skipped_items[0].reason == f"'me' and '#{owner.id}' are one person (#{owner.id})"

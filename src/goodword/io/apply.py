@@ -53,14 +53,17 @@ def import_batch(session: Session, *, batch: Batch, report: ImportReport) -> Imp
 
     Raises: InvalidInput (MalformedFile) when a tie or meeting names nobody; nothing is kept.
     """
-    writer = _PeopleWriter(session, report)
     people, batch.people = batch.people, []
-    people.reverse()
+    keys = {ME: get_owner(session).id}
+    if people:  # a list of ties names only people already known: no index of them is needed
+        writer = _PeopleWriter(session, report)
+        people.reverse()
+        with paused_gc():
+            while people:
+                writer.plan(people.pop())
+            keys = writer.write()
     with paused_gc():
-        while people:
-            writer.plan(people.pop())
-        keys = writer.write()
-    write_ties(session, batch.ties, keys, report)
+        write_ties(session, batch.ties, keys, report)
     write_interactions(session, batch.interactions, keys, report)
     for skip in batch.skipped:
         report.skip(skip.line, skip.reason)
