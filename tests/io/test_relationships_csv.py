@@ -95,3 +95,21 @@ def test_a_contacts_file_is_not_a_relationships_file(tmp_path: Path) -> None:
 
 def test_a_header_only_file_has_no_ties(tmp_path: Path) -> None:
     assert parse_relationships_csv(write(tmp_path, HEADER)).ties == []
+
+
+def test_classic_mac_and_mixed_line_breaks_keep_their_line_numbers(tmp_path: Path) -> None:
+    text = 'a,b,note\rAnn,Bob,"two\r\nlines"\r\nCarol,Dan,\nEve,Fay,\r'
+    ties = parse_relationships_csv(write(tmp_path, text)).ties
+    assert [(t.a, t.line, t.note) for t in ties] == [
+        ("Ann", 2, "two\nlines"),
+        ("Carol", 4, None),
+        ("Eve", 5, None),
+    ]
+
+
+def test_a_person_named_on_many_rows_is_one_string(tmp_path: Path) -> None:
+    """A million-row list names each person many times: one string each keeps it small."""
+    path = write(tmp_path, HEADER + "Ann  Lee,Bob,,,\nAnn Lee,Carol,0.5,,\nBob,Ann Lee,0.5,,\n")
+    first, second, third = parse_relationships_csv(path).ties
+    assert first.a is second.a is third.b
+    assert second.strength is third.strength

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -21,6 +22,7 @@ MAX_PREAMBLE = 20  # rows searched for the header: LinkedIn puts a note above it
 DELIMITERS = (",", ";", "\t")  # Excel saves with ';' where ',' is the decimal mark
 MULTI = " ::: "  # Google packs several values of one field into one cell
 REMEMBERED = 4096  # distinct label and tag cells parsed once per file
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # a line ends at CR LF, CR or LF
 
 Birthday = tuple[int | None, int, int]
 BirthdayReader = Callable[[list[str]], Birthday | None]
@@ -206,7 +208,7 @@ def _padded(records: Records, width: int) -> Records:
 
 def _records(path: Path, text: str, delimiter: str) -> Records:
     """Non-blank records with the line each starts on, even after multi-line quoted cells."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
     start = 1
     try:
         for cells in reader:
@@ -218,6 +220,12 @@ def _records(path: Path, text: str, delimiter: str) -> Records:
             problem = "a quoted cell is never closed (the file may be truncated)"
             raise MalformedFile(path, start, problem) from None
         raise MalformedFile(path, reader.line_num, f"broken CSV quoting: {exc}") from None
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` with their breaks, as `io.StringIO(text, newline="")` hands them
+    to the reader, but without StringIO's copy of the whole file at four bytes a character."""
+    return (match.group() for match in _LINE.finditer(text))
 
 
 def _foreign(path: Path, first: Row | None, seen: Layout | None, what: str) -> MalformedFile:
