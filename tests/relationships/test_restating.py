@@ -54,6 +54,7 @@ def restated(
         ({"strength": 0.9}, Tie(strength=0.9)),
         ({"note": "Signed in March"}, Tie(note="Met at the summit\nSigned in March")),
         ({"note": "Met at the summit"}, Tie()),
+        ({"note": "the summit"}, Tie()),  # already there: the rest of the note stays
         ({"since": date(2018, 1, 1)}, Tie(since=date(2018, 1, 1))),
         ({"since": date(2024, 1, 1)}, Tie()),
     ],
@@ -62,6 +63,12 @@ def test_a_stated_tie_updates_what_was_stated_and_keeps_the_rest(
     stated: dict[str, Any], expected: Tie
 ) -> None:
     assert restated(Tie(), **stated) == expected
+
+
+def test_restating_one_of_several_notes_keeps_them_all() -> None:
+    """A list imported again after `knows --note` added a line must not cut the note back."""
+    tie = Tie(note="Met at the summit\nSigned in March")
+    assert restated(tie, note="Met at the summit") == tie
 
 
 def test_plain_knows_takes_a_direction_only_from_another_knows() -> None:

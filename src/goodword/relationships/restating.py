@@ -42,8 +42,8 @@ def restate_tie(
         tie.kind, tie.reversed = kind, reversed_
     if strength is not None:
         tie.strength = strength
-    if note:
-        tie.note = f"{tie.note}\n{note}" if tie.note and note not in tie.note else note
+    if note and not (tie.note and note in tie.note):
+        tie.note = f"{tie.note}\n{note}" if tie.note else note
     tie.since = min(d for d in (tie.since, since) if d) if (tie.since or since) else None
     if source == TieSource.STATED:
         tie.source = source
