@@ -1,13 +1,14 @@
 """Normalising what people type: names, e-mails, phones, URLs, dates, money.
 
-phonenumbers and email_validator are imported where first needed: together they take a
-tenth of a second to load, which every command would pay at start for a few that use them.
+phonenumbers, email_validator and rapidfuzz are imported where first needed: together they
+take a tenth of a second to load, which every command would pay at start for a few that use them.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -295,3 +296,38 @@ def id_in_ref(ref: str) -> int | None:
     """The id a REF names (`12` or `#12`), or None when it names by e-mail or name."""
     match = _ID_REF.fullmatch(ref.strip())
     return int(match.group(1)) if match else None
+
+
+# A typo still finds a unique name; a looser match only becomes a suggestion.
+ACCEPT_SCORE = 88.0
+SUGGEST_SCORE = 60.0
+
+
+def closest_names(
+    text: str, names: Mapping[int, str], *, limit: int, cutoff: float
+) -> list[tuple[int, str, float]]:
+    """(id, name, score) of the names closest to `text`, best first, ignoring case and accents."""
+    from rapidfuzz import fuzz, process  # only for a name not found as typed
+
+    # WRatio weighs partial matches, which is right for "Margret" but far too loose for
+    # two or three letters ("me" would match every name containing it).
+    scorer = fuzz.WRatio if len(text) >= 5 else fuzz.ratio
+    found = process.extract(
+        text, names, scorer=scorer, processor=_comparable, limit=limit, score_cutoff=cutoff
+    )
+    return [(key, name, score) for name, score, key in found]
+
+
+def clear_winner(near: Sequence[tuple[int, str, float]]) -> int | None:
+    """The id of the one close name well ahead of the rest, so a typo resolves but never
+    picks between two plausible names."""
+    accepted = [m for m in near if m[2] >= ACCEPT_SCORE]
+    if len(accepted) == 1 and (len(near) == 1 or near[1][2] < accepted[0][2] - 5):
+        return accepted[0][0]
+    return None
+
+
+def _comparable(name: str) -> str:
+    from rapidfuzz import utils  # only for a name not found as typed
+
+    return str(utils.default_process(fold(name)))

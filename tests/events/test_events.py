@@ -150,3 +150,27 @@ def test_a_cost_without_a_currency_is_in_the_workspace_currency(session: Session
     event = add_event(session, name="Gala", starts_on=date(2026, 5, 1), cost=Decimal("80"))
     free = add_event(session, name="Walk", starts_on=date(2026, 5, 2))
     assert (event.cost_currency, free.cost_currency) == ("USD", None)
+
+
+@pytest.mark.parametrize("ref", ["cafe du monde", "CAFÉ DU MONDE", "Café du Monde", "du monde"])
+def test_an_event_is_found_ignoring_case_and_accents(session: Session, ref: str) -> None:
+    event = add_event(session, name="Café du Monde", starts_on=ON)
+    add_event(session, name="Rotary lunch", starts_on=ON)
+    assert resolve_event(session, ref) is event
+
+
+def test_a_misspelt_event_name_finds_the_one_close_event(session: Session) -> None:
+    event = add_event(session, name="GM Chamber Breakfast", starts_on=ON)
+    add_event(session, name="Rotary lunch", starts_on=ON)
+    assert resolve_event(session, "GM Chamber Brekfast") is event
+
+
+def test_an_unknown_event_suggests_the_near_ones_with_their_ids(session: Session) -> None:
+    first = add_event(session, name="GM Chamber Breakfast", starts_on=ON)
+    second = add_event(session, name="GM Chamber Brunch", starts_on=ON)
+    with pytest.raises(NotFound) as caught:
+        resolve_event(session, "GM Chamber Breakfest club")
+    message = str(caught.value)
+    assert message.startswith("No event matches 'GM Chamber Breakfest club'. Did you mean ")
+    assert f"'GM Chamber Breakfast' (#{first.id})" in message
+    assert f"(#{second.id})" in message

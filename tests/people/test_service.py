@@ -5,9 +5,9 @@ from sqlalchemy.orm import Session
 
 from goodword.errors import Ambiguous, Conflict, InvalidInput, NotFound
 from goodword.people.models import ContactKind
-from goodword.people.queries import resolve_person, search_people
+from goodword.people.queries import count_people, resolve_person, search_people
 from goodword.people.schemas import PersonSummary
-from goodword.people.service import PersonFields, create_person, edit_person
+from goodword.people.service import PersonFields, add_note, create_person, edit_person
 
 
 def add(session: Session, name: str, **kwargs: object) -> int:
@@ -107,3 +107,50 @@ def test_an_organisation_contact_belongs_to_the_organisation_of_its_name(
     assert summary.model_dump(mode="json")["kind"] == "organisation"
     assert {p.name for p in search_people(session, query="acme")} == {"Acme Ltd", "Ann Lee"}
     assert PersonSummary.of(resolve_person(session, "Ann Lee")).kind == ContactKind.PERSON
+
+
+@pytest.mark.parametrize("ref", ["siobhan", "SIOBHAN O'CONNOR", "Siobhán", "o'connor"])
+def test_a_name_is_found_ignoring_case_and_accents(session: Session, ref: str) -> None:
+    pid = add(session, "Siobhán O'Connor")
+    add(session, "Dev Raman")
+    assert resolve_person(session, ref).id == pid
+
+
+def test_a_name_typed_exactly_wins_over_one_differing_only_in_accents(session: Session) -> None:
+    accented = add(session, "José Álvarez")
+    add(session, "Jose Alvarez")
+    assert resolve_person(session, "José Álvarez").id == accented
+
+
+def test_a_misspelt_accented_name_finds_the_one_close_name(session: Session) -> None:
+    pid = add(session, "Zoë Brontë-Halloway")
+    assert resolve_person(session, "Zoe Bronte Haloway").id == pid
+
+
+def test_search_matches_title_city_country_and_notes(session: Session) -> None:
+    ann = add(session, "Ann Lee", title="Head of Partnerships", city="Malmö", country="Sweden")
+    bob = add(session, "Bob Stone", org="Globex", city="Leeds")
+    add_note(session, person=resolve_person(session, str(bob)), body="Plays squash on Fridays")
+    for query, wanted in [
+        ("partnerships", ann),
+        ("malmo", ann),
+        ("SWEDEN", ann),
+        ("leeds", bob),
+        ("squash", bob),
+    ]:
+        assert [p.id for p in search_people(session, query=query)] == [wanted], query
+
+
+def test_search_sorts_names_ignoring_case_and_accents(session: Session) -> None:
+    for name in ("zoe Young", "Émile Zola", "adam Smith", "Bea North"):
+        add(session, name)
+    found = [p.name for p in search_people(session) if not p.is_me]
+    assert found == ["adam Smith", "Bea North", "Émile Zola", "zoe Young"]
+
+
+def test_count_people_counts_every_match_beyond_the_limit(session: Session) -> None:
+    for n in range(5):
+        add(session, f"Person {n}", city="Manchester")
+    add(session, "Somebody Else", city="Leeds")
+    assert len(search_people(session, query="manchester", limit=2)) == 2
+    assert count_people(session, query="manchester") == 5

@@ -155,7 +155,11 @@ def _report(
 def list_(
     ctx: typer.Context,
     query: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="Match name, e-mail, org, industry or tag.")
+        str | None,
+        typer.Option(
+            metavar="TEXT",
+            help="Match name, e-mail, phone, org, title, industry, city, country, tag or note.",
+        ),
     ] = None,
     tag: Annotated[
         str | None, typer.Option(metavar="TAG", help="Only people with this tag.")
@@ -171,7 +175,8 @@ def list_(
             PersonSummary.of(p)
             for p in search_people(session, query=query, tag=tag, limit=limit or None)
         ]
-        total = count_people(session) if not (query or tag) else None
+        paged = bool(limit) and len(found) == limit
+        total = count_people(session, query=query, tag=tag) if paged else None
     if json:
         render.emit_json(found)
     else:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from goodword.errors import Ambiguous, NotFound
 from goodword.events.models import Attendance, Event
 from goodword.storage.session import by_name, workspace_id
-from goodword.text import id_in_ref
+from goodword.text import SUGGEST_SCORE, clear_winner, closest_names, id_in_ref
 
 SHOWN = 10  # candidates listed in an "ambiguous" message
 
@@ -22,7 +22,8 @@ class EventRow:
 
 
 def resolve_event(session: Session, ref: str) -> Event:
-    """An event by id, exact name, or unique part of its name.
+    """An event by id, or by name as a person is found: exact, then ignoring case and
+    accents, then a unique part of it, then a unique close spelling.
 
     Raises: NotFound or Ambiguous (listing the candidates with their dates).
     """
@@ -43,6 +44,14 @@ def resolve_event(session: Session, ref: str) -> Event:
         raise Ambiguous(
             f"'{text}' matches {count} events: {listed}.", hint="Pass the event id to choose."
         )
+    rows = session.execute(select(Event.id, Event.name).where(Event.workspace_id == wid)).all()
+    names: dict[int, str] = dict(rows)
+    near = closest_names(text, names, limit=5, cutoff=SUGGEST_SCORE)
+    if (winner := clear_winner(near)) is not None:
+        return session.get_one(Event, winner)
+    if near:
+        listed = " or ".join(f"'{name}' (#{eid})" for eid, name, _ in near[:3])
+        raise NotFound(f"No event matches '{text}'. Did you mean {listed}?", hint="Pass the id.")
     raise NotFound(f"No event matches '{text}'.", hint="Add it with `goodword event add`.")
 
 

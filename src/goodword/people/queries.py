@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, func, or_, select
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.people.errors import person_ambiguous, person_not_found
@@ -10,6 +12,7 @@ from goodword.people.models import (
     Employment,
     Handle,
     HandleKind,
+    Note,
     Organisation,
     Person,
     PersonTag,
@@ -17,12 +20,19 @@ from goodword.people.models import (
 )
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import get_owner
+from goodword.storage.folding import folded
 from goodword.storage.session import by_name, workspace_id
-from goodword.text import contains_pattern, id_in_ref
+from goodword.text import (
+    ACCEPT_SCORE,
+    SUGGEST_SCORE,
+    clean_name,
+    clear_winner,
+    closest_names,
+    contains_pattern,
+    fold,
+    id_in_ref,
+)
 
-# A typo still finds a unique person; a looser match only becomes a suggestion.
-ACCEPT_SCORE = 88.0
-SUGGEST_SCORE = 60.0
 SHOWN = 10  # candidates listed in an "ambiguous" message
 
 
@@ -71,9 +81,8 @@ def _resolve_name(session: Session, text: str) -> Person:
     if found:
         raise person_ambiguous(text, [(p.id, p.name) for p in found], shown=SHOWN)
     near = fuzzy_names(session, text, limit=5, cutoff=SUGGEST_SCORE)
-    accepted = [m for m in near if m[2] >= ACCEPT_SCORE]
-    if len(accepted) == 1 and (len(near) == 1 or near[1][2] < accepted[0][2] - 5):
-        return session.get_one(Person, accepted[0][0])
+    if (winner := clear_winner(near)) is not None:
+        return session.get_one(Person, winner)
     raise person_not_found(text, [(pid, name) for pid, name, _ in near[:3]])
 
 
@@ -81,63 +90,20 @@ def fuzzy_names(
     session: Session, text: str, *, limit: int, cutoff: float
 ) -> list[tuple[int, str, float]]:
     """(id, name, score) of the names closest to `text`, best first."""
-    from rapidfuzz import fuzz, process, utils  # only for a REF no name equals or contains
-
     rows = session.execute(
         select(Person.id, Person.name).where(Person.workspace_id == workspace_id(session))
     ).all()
-    names = dict(rows)
-    # WRatio weighs partial matches, which is right for "Margret" but far too loose for
-    # two or three letters ("me" would match every name containing it).
-    scorer = fuzz.WRatio if len(text) >= 5 else fuzz.ratio
-    found = process.extract(
-        text,
-        names,
-        scorer=scorer,
-        processor=utils.default_process,
-        limit=limit,
-        score_cutoff=cutoff,
-    )
-    return [(pid, name, score) for name, score, pid in found]
+    return closest_names(text, dict(rows), limit=limit, cutoff=cutoff)
 
 
 def search_people(
     session: Session, *, query: str | None = None, tag: str | None = None, limit: int | None = 100
 ) -> list[Person]:
-    """Substring match on name, handle, organisation and tag; fuzzy names fill in typos."""
-    stmt = _people(session)
-    if tag:
-        stmt = stmt.where(
-            Person.id.in_(
-                select(PersonTag.person_id)
-                .join(Tag, Tag.id == PersonTag.tag_id)
-                .where(Tag.name == tag.strip().lower())
-            )
-        )
-    if query:
-        like = contains_pattern(query.strip())
-        stmt = stmt.where(
-            or_(
-                Person.name.ilike(like, escape="\\"),
-                Person.industry.ilike(like, escape="\\"),
-                Person.id.in_(
-                    select(Handle.person_id).where(Handle.value.ilike(like, escape="\\"))
-                ),
-                Person.id.in_(
-                    select(Employment.person_id)
-                    .join(Organisation, Organisation.id == Employment.org_id)
-                    .where(
-                        Organisation.name.ilike(like, escape="\\"), Employment.ended_on.is_(None)
-                    )
-                ),
-                Person.id.in_(
-                    select(PersonTag.person_id)
-                    .join(Tag, Tag.id == PersonTag.tag_id)
-                    .where(Tag.name.ilike(like, escape="\\"))
-                ),
-            )
-        )
-    stmt = with_details(stmt.order_by(Person.name, Person.id))
+    """People a query finds anywhere in what is known of them, sorted by name ignoring case
+    and accents; fuzzy names fill in typos.
+    """
+    stmt = with_details(_matching(session, query=query, tag=tag))
+    stmt = stmt.order_by(folded(Person.name), Person.id)
     found = list(session.scalars(stmt.limit(limit) if limit else stmt))
     if query and not tag and (limit is None or len(found) < limit):
         seen = {p.id for p in found}
@@ -153,14 +119,54 @@ def search_people(
     return found[:limit] if limit else found
 
 
-def count_people(session: Session) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(Person)
-            .where(Person.workspace_id == workspace_id(session))
+def count_people(session: Session, *, query: str | None = None, tag: str | None = None) -> int:
+    """How many people `search_people` finds without a limit (its fuzzy additions aside)."""
+    matching = _matching(session, query=query, tag=tag).with_only_columns(Person.id)
+    return session.scalar(select(func.count()).select_from(matching.subquery())) or 0
+
+
+def _matching(session: Session, *, query: str | None, tag: str | None) -> Select[Person]:
+    """A substring of the name, an e-mail or other handle, the current organisation or title,
+    industry, city, country, a tag or a note: everything a person might be remembered by.
+    """
+    stmt = _people(session)
+    if tag:
+        stmt = stmt.where(
+            Person.id.in_(
+                select(PersonTag.person_id)
+                .join(Tag, Tag.id == PersonTag.tag_id)
+                .where(Tag.name == tag.strip().lower())
+            )
         )
-        or 0
+    if not query:
+        return stmt
+    like = contains_pattern(fold(clean_name(query)))
+
+    def has(column: Any) -> ColumnElement[bool]:
+        return folded(column).like(like, escape="\\")
+
+    current_job = select(Employment.person_id).where(Employment.ended_on.is_(None))
+    return stmt.where(
+        or_(
+            has(Person.name),
+            has(Person.industry),
+            has(Person.city),
+            has(Person.country),
+            # Handles are stored normalised (lower-case addresses, digits), so need no folding.
+            Person.id.in_(select(Handle.person_id).where(Handle.value.ilike(like, escape="\\"))),
+            Person.id.in_(current_job.where(has(Employment.title))),
+            Person.id.in_(
+                current_job.join(Organisation, Organisation.id == Employment.org_id).where(
+                    has(Organisation.name)
+                )
+            ),
+            Person.id.in_(
+                select(PersonTag.person_id)
+                .join(Tag, Tag.id == PersonTag.tag_id)
+                .where(has(Tag.name))
+            ),
+            Person.id.in_(select(Note.person_id).where(has(Note.body))),
+        )
     )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from goodword.errors import InvalidInput
+from goodword.storage.folding import register_sqlite
 
 # How long a writer waits for the writers before it, on either dialect. Generous, because the
 # lock is held by whole commands: a large import or `demo` keeps it for seconds, and a `log`
@@ -129,6 +130,7 @@ def _tune_sqlite(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # WAL lets the web app read while the CLI writes; the busy timeout waits for the write
     # lock instead of failing (see write_bind).
     dbapi_connection.isolation_level = None
+    register_sqlite(dbapi_connection)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute(f"PRAGMA busy_timeout = {WRITE_WAIT_SECONDS * 1000}")

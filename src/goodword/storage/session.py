@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from goodword.config import region_override
 from goodword.errors import InvalidInput, NotFound
 from goodword.storage.base import WorkspaceRow
-from goodword.text import contains_pattern, parse_region
+from goodword.storage.folding import folded
+from goodword.text import clean_name, contains_pattern, fold, parse_region
 
 T = TypeVar("T")
 
@@ -56,13 +57,17 @@ def get_scoped(session: Session, model: type[T], row_id: int, *, what: str, hint
 def by_name(
     session: Session, query: Select[T], column: Any, text: str, *, limit: int
 ) -> Sequence[T]:
-    """Rows whose `column` is `text` in any case, else contains it: how a REF names things.
+    """Rows whose `column` is `text` as typed, else ignoring case and accents, else contains
+    it: how a REF names things, so `siobhan` finds Siobhán as search does.
 
     At most `limit` rows; an empty result means nothing matched either way.
     """
+    typed = clean_name(text)
+    key = fold(typed)
     for condition in (
-        func.lower(column) == text.lower(),
-        column.ilike(contains_pattern(text), escape="\\"),
+        column == typed,
+        folded(column) == key,
+        folded(column).like(contains_pattern(key), escape="\\"),
     ):
         if found := session.scalars(query.where(condition).limit(limit)).all():
             return found
