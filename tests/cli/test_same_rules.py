@@ -41,3 +41,38 @@ def test_a_paged_search_says_how_many_it_found_in_all(cli: Cli) -> None:
         cli.ok("person", "add", f"Person {n}", "--city", "Manchester")
     result = cli.ok("person", "list", "--query", "manchester", "--limit", "2")
     assert "People (2 of 3)" in result.stdout
+
+
+def test_knows_takes_either_role_of_a_tie_and_swaps_the_people(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee")
+    cli.ok("person", "add", "Bob Stone")
+    result = cli.ok("knows", "Ann Lee", "Bob Stone", "--kind", "adviser")
+    assert result.stdout.strip() == "Ann Lee (adviser) — Bob Stone"
+    [from_ann] = cli.json("person", "show", "Ann Lee", "--json")["ties"]
+    assert from_ann["kind"] == "client"
+
+
+def test_every_tie_kind_the_demo_writes_is_accepted_by_knows(cli: Cli) -> None:
+    cli.ok("demo", "--people", "80", "--seed", "3")
+    shown: set[str] = set()
+    for person in cli.json("person", "list", "--limit", "0", "--json"):
+        shown |= {
+            tie["kind"] for tie in cli.json("person", "show", str(person["id"]), "--json")["ties"]
+        }
+        if {"adviser", "customer", "mentee"} <= shown:
+            break
+    assert {"adviser", "customer"} <= shown
+    for n, kind in enumerate(sorted(shown)):
+        a, b = f"Ann Lee {n}", f"Bob Stone {n}"
+        cli.ok("person", "add", a)
+        cli.ok("person", "add", b)
+        result = cli.ok("knows", a, b, "--kind", kind)
+        assert result.stdout.strip() == f"{a} ({kind}) — {b}"
+
+
+def test_an_unknown_tie_kind_lists_every_word_and_changes_nothing(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee")
+    cli.ok("person", "add", "Bob Stone")
+    before = cli.rows()
+    assert_user_error(cli("knows", "Ann Lee", "Bob Stone", "--kind", "enemy"), "adviser", "mentee")
+    assert cli.rows() == before

@@ -21,7 +21,8 @@ from goodword.io.google_csv import parse_google_csv
 from goodword.io.linkedin_csv import parse_linkedin_csv
 from goodword.io.outlook_csv import parse_outlook_csv
 from goodword.io.records import Batch
-from goodword.io.relationships_csv import TIE_KINDS, parse_relationships_csv
+from goodword.io.relationships_csv import parse_relationships_csv
+from goodword.relationships.kinds import TIE_WORDS
 
 HEADERS = Path(__file__).parents[1] / "data" / "csv-headers"
 PARSERS: dict[str, Callable[[Path], Batch]] = {
@@ -90,7 +91,7 @@ def relationship_files(draw: st.DrawFn) -> tuple[str, int]:
     writer.writerow(["a", "b", "strength", "kind", "note"])
     for a, b in pairs:
         strength = draw(st.one_of(st.just(""), st.floats(0, 1).map(repr)))
-        writer.writerow([a, b, strength, draw(st.sampled_from(sorted(TIE_KINDS))), draw(CELL)])
+        writer.writerow([a, b, strength, draw(st.sampled_from(sorted(TIE_WORDS))), draw(CELL)])
     return out.getvalue(), len(pairs)
 
 

@@ -113,3 +113,14 @@ def test_a_person_named_on_many_rows_is_one_string(tmp_path: Path) -> None:
     first, second, third = parse_relationships_csv(path).ties
     assert first.a is second.a is third.b
     assert second.strength is third.strength
+
+
+@pytest.mark.parametrize(
+    ("kind", "stored"), [("adviser", "client"), ("Introduced by", "introduced")]
+)
+def test_the_second_role_of_a_tie_swaps_the_two_people(
+    tmp_path: Path, kind: str, stored: str
+) -> None:
+    path = write(tmp_path, HEADER + f"Ann Lee,Bob Stone,,{kind},\n")
+    [tie] = parse_relationships_csv(path).ties
+    assert (tie.a, tie.b, tie.kind) == ("Bob Stone", "Ann Lee", stored)

@@ -14,7 +14,7 @@ from goodword.events.service import add_event
 from goodword.interactions.models import InteractionKind
 from goodword.people.queries import resolve_person
 from goodword.profiles.service import log_my_interaction, record_met_refs
-from goodword.relationships.kinds import TieKind
+from goodword.relationships.kinds import TIE_WORDS, parse_tie_kind
 from goodword.relationships.service import connect_people
 from goodword.text import parse_currency, parse_date, parse_money, parse_when
 
@@ -40,17 +40,19 @@ def knows(
         str,
         typer.Option(
             metavar="KIND",
-            help="knows, colleague, friend, family, introduced, supplier, mentor, …",
+            help=f"The first REF's role: {', '.join(TIE_WORDS)}.",
         ),
     ] = "knows",
     note: Note = None,
 ) -> None:
     """Record that two people know each other (`me` for you)."""
-    tie_kind = parse_choice(TieKind, kind, what="tie kind")
+    tie_kind, swapped = parse_tie_kind(kind)
     with state(ctx).workspace().transaction() as session:
         first, second = resolve_person(session, a), resolve_person(session, b)
+        # `Ann --kind adviser Bob` is the client tie `Bob --kind client Ann`.
+        plays_first, plays_second = (second, first) if swapped else (first, second)
         tie = connect_people(
-            session, a=first, b=second, kind=tie_kind, strength=strength, note=note
+            session, a=plays_first, b=plays_second, kind=tie_kind, strength=strength, note=note
         )
         role = tie.label_for(first.id)
     render.done(f"{first.name} ({role}) — {second.name}")

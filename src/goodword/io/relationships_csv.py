@@ -13,10 +13,9 @@ from pathlib import Path
 from goodword.io.csvfile import REMEMBERED, Layout, Table, read_table
 from goodword.io.errors import MalformedFile
 from goodword.io.records import ME, Batch, TieRecord, paused_gc
-from goodword.relationships.kinds import TieKind
+from goodword.relationships.kinds import TIE_WORDS, tie_word
 
 EXPECTED = "'a', 'b', 'strength', 'kind', 'note'"
-TIE_KINDS = frozenset(kind.value for kind in TieKind)
 
 
 def parse_relationships_csv(path: Path) -> Batch:
@@ -52,7 +51,10 @@ class _Columns:
         self.note = table.index("note", "notes")
         # Each keyed by the cell as typed, so a repeated cell is looked up, not parsed again.
         self.refs: dict[str, str] = {}
-        self.kinds = {"": "knows"} | {kind: kind for kind in TIE_KINDS}
+        # (kind, whether a and b swap roles): `adviser` is the client tie read the other way.
+        self.kinds: dict[str, tuple[str, bool]] = {"": ("knows", False)} | {
+            word: (kind.value, swapped) for word, (kind, swapped) in TIE_WORDS.items()
+        }
         self.strengths: dict[str, float | None] = {"": None}
 
     def tie(self, line: int, row: list[str]) -> TieRecord:
@@ -61,7 +63,9 @@ class _Columns:
         b = self.refs.get(row[self.b]) or self._ref(line, row, self.b, "b")
         if a is b or a.casefold() == b.casefold():
             raise MalformedFile(self.path, line, f"a and b are both '{a}': a tie needs two people")
-        kind = self.kinds.get(row[self.kind]) or self._kind(line, row[self.kind])
+        kind, swapped = self.kinds.get(row[self.kind]) or self._kind(line, row[self.kind])
+        if swapped:  # `a,b,,adviser`: a is b's adviser, which is the client tie from b to a
+            a, b = b, a
         note = row[self.note].strip().replace("\r\n", "\n") or None
         cell = row[self.strength]
         strength = self.strengths[cell] if cell in self.strengths else self._strength(line, cell)
@@ -78,14 +82,15 @@ class _Columns:
         ref = self.refs[row[index]] = self.refs.setdefault(ref, ref)
         return ref
 
-    def _kind(self, line: int, cell: str) -> str:
-        typed = cell.strip().lower() or "knows"
-        if typed not in TIE_KINDS:
-            known = ", ".join(sorted(TIE_KINDS))
+    def _kind(self, line: int, cell: str) -> tuple[str, bool]:
+        typed = cell.strip() or "knows"
+        if (word := tie_word(typed)) is None:
+            known = ", ".join(TIE_WORDS)
             raise MalformedFile(self.path, line, f"kind '{typed}' is not one of {known}")
+        found = (word[0].value, word[1])
         if len(self.kinds) < REMEMBERED:
-            self.kinds[cell] = self.kinds[typed]
-        return self.kinds[typed]
+            self.kinds[cell] = found
+        return found
 
     def _strength(self, line: int, cell: str) -> float | None:
         """0 to 1, optional; a decimal comma (0,8) is accepted for spreadsheets saved in Europe."""
