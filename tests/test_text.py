@@ -13,6 +13,7 @@ from goodword.text import (
     normalize_email,
     normalize_phone,
     parse_birthday,
+    parse_currency,
     parse_money,
     parse_region,
 )
@@ -119,3 +120,20 @@ def test_impossible_birthdays_are_refused(raw: str) -> None:
 def test_bad_money_is_refused(raw: str) -> None:
     with pytest.raises(InvalidInput):
         parse_money(raw)
+
+
+@pytest.mark.parametrize(("raw", "code"), [("gbp", "GBP"), (" EUR ", "EUR"), ("jpy", "JPY")])
+def test_an_iso_4217_currency_is_upper_cased(raw: str, code: str) -> None:
+    assert parse_currency(raw) == code
+
+
+@pytest.mark.parametrize(("raw", "near"), [("GPB", "GBP"), ("EUE", "EUR")])
+def test_a_misspelt_currency_suggests_the_code_one_letter_away(raw: str, near: str) -> None:
+    with pytest.raises(InvalidInput, match=f"Did you mean {near}"):
+        parse_currency(raw)
+
+
+@pytest.mark.parametrize("raw", ["XYZ", "dollars", "", "€"])
+def test_a_currency_that_is_not_iso_4217_is_refused(raw: str) -> None:
+    with pytest.raises(InvalidInput, match="not an ISO 4217 currency code"):
+        parse_currency(raw)

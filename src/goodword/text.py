@@ -228,11 +228,31 @@ def parse_money(raw: str | float | Decimal, *, what: str = "amount") -> Decimal:
 
 
 def parse_currency(raw: str) -> str:
-    """Raises: InvalidInput unless the code is three letters (ISO 4217 shape)."""
+    """An ISO 4217 code in capitals: a typo such as GPB would file an amount under a currency
+    nobody uses, and totals per currency would never add up.
+
+    Raises: InvalidInput naming the value, with the code it was probably meant to be.
+    """
     code = raw.strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", code):
-        raise InvalidInput(f"'{raw}' is not a currency code; use three letters such as USD.")
-    return code
+    codes = currency_codes()
+    if code in codes:
+        return code
+    from rapidfuzz.distance import OSA  # only for a code that is not ISO 4217
+
+    near = [c for c in sorted(codes) if len(code) == 3 and OSA.distance(code, c) == 1]
+    suggestion = f" Did you mean {' or '.join(near[:3])}?" if 0 < len(near) <= 3 else ""
+    raise InvalidInput(
+        f"'{raw}' is not an ISO 4217 currency code.{suggestion}",
+        hint="Use three letters such as GBP, EUR or USD.",
+    )
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    """Every current ISO 4217 code, from pycountry's copy of the standard."""
+    import pycountry  # only when money is typed: its tables are large
+
+    return frozenset(currency.alpha_3 for currency in pycountry.currencies)
 
 
 def parse_strength(raw: float | None) -> float | None:

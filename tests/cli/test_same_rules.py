@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cli.support import Cli, assert_user_error
 
 
@@ -76,3 +78,37 @@ def test_an_unknown_tie_kind_lists_every_word_and_changes_nothing(cli: Cli) -> N
     before = cli.rows()
     assert_user_error(cli("knows", "Ann Lee", "Bob Stone", "--kind", "enemy"), "adviser", "mentee")
     assert cli.rows() == before
+
+
+@pytest.mark.parametrize(("code", "suggested"), [("GPB", "Did you mean GBP?"), ("XYZ", "GBP")])
+def test_a_currency_that_is_not_iso_4217_is_refused_with_a_suggestion(
+    cli: Cli, code: str, suggested: str
+) -> None:
+    cli.ok("me", "show")  # the workspace is created by the first command
+    before = cli.rows()
+    result = cli("event", "add", "Gala", "--on", "2026-01-01", "--cost", "5", "--currency", code)
+    assert_user_error(result, f"'{code}' is not an ISO 4217 currency code", suggested)
+    assert_user_error(cli("me", "set", "--currency", code), code, suggested)
+    assert cli.rows() == before
+
+
+def test_the_workspace_currency_is_set_with_me_set_and_used_when_none_is_named(cli: Cli) -> None:
+    assert cli.json("me", "show", "--json")["currency"] == "USD"
+    cli.ok("me", "set", "--currency", "gbp")
+    assert cli.json("me", "show", "--json")["currency"] == "GBP"
+    event = cli.json("event", "add", "Gala", "--on", "2026-01-01", "--cost", "45", "--json")
+    assert (event["cost"], event["currency"]) == ("45.00", "GBP")
+    euro = cli.json(
+        "event", "add", "Salon", "--on", "2026-01-02", "--cost", "9", "--currency", "EUR", "--json"
+    )
+    assert euro["currency"] == "EUR"
+
+
+def test_init_currency_sets_the_workspace_currency(empty_cli: Cli) -> None:
+    empty_cli.ok("init", "--currency", "EUR")
+    assert empty_cli.json("me", "show", "--json")["currency"] == "EUR"
+
+
+def test_init_with_a_bad_currency_creates_nothing(empty_cli: Cli) -> None:
+    assert_user_error(empty_cli("init", "--currency", "GPB"), "Did you mean GBP?")
+    assert empty_cli.json("db", "current", "--json")["current"] is None

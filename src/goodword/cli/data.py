@@ -9,8 +9,10 @@ from goodword.cli.options import Json
 from goodword.cli.state import state
 from goodword.clock import utcnow
 from goodword.errors import Conflict
+from goodword.people.service import set_home_currency
 from goodword.profiles.stats import network_counts
 from goodword.storage import schema
+from goodword.text import parse_currency
 
 db_app = typer.Typer(help="Create and upgrade the database schema.", no_args_is_help=True)
 
@@ -22,11 +24,25 @@ def register(app: typer.Typer) -> None:
     app.command("summary")(summary)
 
 
-def init(ctx: typer.Context) -> None:
+def init(
+    ctx: typer.Context,
+    currency: Annotated[
+        str | None,
+        typer.Option(
+            metavar="CODE",
+            help="The workspace's currency (ISO 4217, such as GBP; default USD); "
+            "`me set --currency` changes it later.",
+        ),
+    ] = None,
+) -> None:
     """Create (or upgrade) the database and the workspace, ready to use."""
     st = state(ctx)
+    code = parse_currency(currency) if currency is not None else None
     schema.upgrade_database(st.target)
     workspace = st.workspace()
+    if code is not None:
+        with workspace.transaction() as session:
+            set_home_currency(session, code=code)
     render.done(f"Ready: workspace '{workspace.name}' at {st.target}")
 
 

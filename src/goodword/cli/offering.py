@@ -17,7 +17,14 @@ from goodword.offering.service import (
     set_offering,
 )
 from goodword.people.queries import summary_of
-from goodword.people.service import PersonFields, edit_person, get_owner, set_home_country
+from goodword.people.service import (
+    PersonFields,
+    edit_person,
+    get_owner,
+    set_home_country,
+    set_home_currency,
+)
+from goodword.storage.session import workspace_currency
 
 me_app = typer.Typer(help="You: your name, e-mail and offering.")
 icp_app = typer.Typer(help="Your ideal client profile (ICP).", no_args_is_help=True)
@@ -41,10 +48,11 @@ def show(ctx: typer.Context, json: Json = False) -> None:
     with state(ctx).workspace().transaction() as session:
         me_ = summary_of(session, get_owner(session).id)
         what = OfferingView.of(get_offering(session))
+        currency = workspace_currency(session)
     if json:
-        render.emit_json({"me": me_, "offering": what})
+        render.emit_json({"me": me_, "offering": what, "currency": currency})
     else:
-        render.offering(me_, what)
+        render.offering(me_, what, currency=currency)
 
 
 @me_app.command("set")
@@ -63,6 +71,13 @@ def set_(
             "a country code are from.",
         ),
     ] = None,
+    currency: Annotated[
+        str | None,
+        typer.Option(
+            metavar="CODE",
+            help="Your currency (ISO 4217, such as GBP): what amounts are in when none is named.",
+        ),
+    ] = None,
     one_liner: Annotated[
         str | None, typer.Option(metavar="TEXT", help="What you do, in one line.")
     ] = None,
@@ -76,18 +91,21 @@ def set_(
         str | None, typer.Option(metavar="TEXT", help="The results you typically get.")
     ] = None,
 ) -> None:
-    """Set your name, e-mail, country and offering."""
+    """Set your name, e-mail, country, currency and offering."""
     with state(ctx).workspace().transaction() as session:
         owner = get_owner(session)
         edit_person(session, person=owner, fields=PersonFields(name=name, emails=email or ()))
         if country is not None:
             set_home_country(session, code=country)
+        if currency is not None:
+            set_home_currency(session, code=currency)
         set_offering(
             session, one_liner=one_liner, problems=problems, for_whom=for_whom, results=results
         )
         me_ = summary_of(session, owner.id)
         what = OfferingView.of(get_offering(session))
-    render.offering(me_, what)
+        home_currency = workspace_currency(session)
+    render.offering(me_, what, currency=home_currency)
 
 
 @icp_app.command("add")

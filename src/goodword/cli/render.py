@@ -207,10 +207,11 @@ def criteria(found: Sequence[CriterionView]) -> None:
     )
 
 
-def offering(me: PersonSummary, what: OfferingView) -> None:
+def offering(me: PersonSummary, what: OfferingView, *, currency: str) -> None:
     out.print(f"[bold]{escape(me.name)}[/bold] (#{me.id}) {escape(', '.join(me.emails))}")
     if me.country:
         out.print(f"  Country: {me.country}", markup=False)
+    out.print(f"  Currency: {currency}", markup=False)
     for label, value in (
         ("One-liner", what.one_liner),
         ("Problems solved", what.problems),

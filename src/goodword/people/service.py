@@ -35,7 +35,7 @@ from goodword.people.models import (
 from goodword.storage.base import WorkspaceRow, column_length
 from goodword.storage.bulk import insert_returning_ids
 from goodword.storage.session import phone_region, workspace_id
-from goodword.text import bounded, clean_name, is_birthday, parse_region
+from goodword.text import bounded, clean_name, is_birthday, parse_currency, parse_region
 
 _NAME = column_length(Person, "name")
 _TITLE = column_length(Employment, "title")
@@ -242,6 +242,18 @@ def set_home_country(session: Session, *, code: str) -> str:
     session.get_one(WorkspaceRow, workspace_id(session)).phone_region = region
     session.flush()
     return region
+
+
+def set_home_currency(session: Session, *, code: str) -> str:
+    """Sets the currency amounts are in when none is named (a cost, a referral's value);
+    returns the code. Amounts already recorded keep the currency they were recorded in.
+
+    Raises: InvalidInput for a code that is not ISO 4217.
+    """
+    currency = parse_currency(code)
+    session.get_one(WorkspaceRow, workspace_id(session)).currency = currency
+    session.flush()
+    return currency
 
 
 def get_or_create_org(session: Session, *, name: str) -> Organisation:
