@@ -194,23 +194,31 @@ def normalize_url(raw: str) -> str:
     return f"{scheme.lower()}://{host.lower()}{slash}{path}".rstrip("/")
 
 
-def parse_date(raw: str, *, what: str = "date") -> date:
-    """ISO 8601 only, so scripts and people agree on what 03/04 means.
+DATE_FORMS = "YYYY-MM-DD or YYYY-MM-DDTHH:MM"
+_BIRTHDAY_FORMS = "use YYYY-MM-DD, or --MM-DD without the year"
 
-    Raises: InvalidInput naming the value.
+
+def parse_date(raw: str, *, what: str = "date") -> date:
+    """ISO 8601 only, so scripts and people agree on what 03/04 means. A time may follow, as
+    every date option takes the same forms; where only the day is kept, the day is used.
+
+    Raises: InvalidInput naming the value and every accepted form.
     """
-    try:
-        return date.fromisoformat(raw.strip())
-    except ValueError:
-        raise InvalidInput(f"'{raw}' is not a valid {what}; use YYYY-MM-DD.") from None
+    text = raw.strip()
+    if len(text) == 10:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    return parse_datetime(text, what=what).date()
 
 
 def parse_datetime(raw: str, *, what: str = "date") -> datetime:
-    """Raises: InvalidInput naming the value."""
+    """Raises: InvalidInput naming the value and every accepted form."""
     try:
         return datetime.fromisoformat(raw.strip())
     except ValueError:
-        raise InvalidInput(f"'{raw}' is not a valid {what}; use YYYY-MM-DD[THH:MM].") from None
+        raise InvalidInput(f"'{raw}' is not a valid {what}; use {DATE_FORMS}.") from None
 
 
 def parse_money(raw: str | float | Decimal, *, what: str = "amount") -> Decimal:
@@ -267,17 +275,19 @@ def parse_strength(raw: float | None) -> float | None:
 def parse_birthday(raw: str) -> tuple[int | None, int, int]:
     """(year or None, month, day) from YYYY-MM-DD or --MM-DD (vCard's form for no year).
 
-    Raises: InvalidInput naming the value.
+    Raises: InvalidInput naming the value and both accepted forms.
     """
     text = raw.strip()
     if match := re.fullmatch(r"--(\d{2})-?(\d{2})", text):
-        month, day = int(match.group(1)), int(match.group(2))
-        year = None
+        year, month, day = None, int(match.group(1)), int(match.group(2))
     else:
-        parsed = parse_date(text, what="birthday")
+        try:
+            parsed = date.fromisoformat(text)  # a day, never a moment: no time may follow
+        except ValueError:
+            raise InvalidInput(f"'{raw}' is not a valid birthday; {_BIRTHDAY_FORMS}.") from None
         year, month, day = parsed.year, parsed.month, parsed.day
     if not is_birthday(year, month, day):
-        raise InvalidInput(f"'{raw}' is not a valid birthday.")
+        raise InvalidInput(f"'{raw}' is not a valid birthday; {_BIRTHDAY_FORMS}.")
     return year, month, day
 
 
@@ -296,7 +306,7 @@ def is_birthday(year: int | None, month: int, day: int) -> bool:
 def parse_when(raw: str, *, what: str = "date") -> datetime:
     """A moment from a date (taken as midday UTC, so it stays that day everywhere) or a time.
 
-    Raises: InvalidInput naming the value.
+    Raises: InvalidInput naming the value and every accepted form.
     """
     text = raw.strip()
     if len(text) == 10:

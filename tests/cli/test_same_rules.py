@@ -112,3 +112,35 @@ def test_init_currency_sets_the_workspace_currency(empty_cli: Cli) -> None:
 def test_init_with_a_bad_currency_creates_nothing(empty_cli: Cli) -> None:
     assert_user_error(empty_cli("init", "--currency", "GPB"), "Did you mean GBP?")
     assert empty_cli.json("db", "current", "--json")["current"] is None
+
+
+def test_every_date_option_takes_a_time(cli: Cli) -> None:
+    event = cli.json("event", "add", "Breakfast", "--on", "2026-11-30T07:30", "--json")
+    assert event["starts_on"] == "2026-11-30"
+    cli.ok("person", "add", "Ann Lee")
+    cli.ok("followup", "add", "Ann Lee", "--on", "2026-12-01T09:00")
+    [followup] = cli.json("followup", "list", "--json")
+    assert followup["due_on"] == "2026-12-01"
+    cli.ok("followup", "snooze", str(followup["id"]), "--until", "2026-12-08T09:00")
+    cli.ok("give", "Ann Lee", "--kind", "help", "--on", "2026-11-30T10:15")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["event", "add", "Breakfast", "--on", "30/11/2026"],
+        ["log", "Ann Lee", "--kind", "coffee", "--at", "yesterday"],
+        ["followup", "add", "Ann Lee", "--on", "2026-13-01"],
+    ],
+)
+def test_a_date_error_names_every_accepted_form(cli: Cli, args: list[str]) -> None:
+    cli.ok("person", "add", "Ann Lee")
+    before = cli.rows()
+    assert_user_error(cli(*args), "YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+    assert cli.rows() == before
+
+
+def test_a_birthday_error_names_both_forms(cli: Cli) -> None:
+    assert_user_error(
+        cli("person", "add", "Ann Lee", "--birthday", "21/06"), "YYYY-MM-DD", "--MM-DD"
+    )

@@ -30,7 +30,9 @@ def register(app: typer.Typer) -> None:
 def add(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(metavar="REF", help="Who to follow up with.")],
-    on: Annotated[str, typer.Option(metavar="DATE", help="Due date, YYYY-MM-DD.")],
+    on: Annotated[
+        str, typer.Option(metavar="DATE", help="Due date, YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+    ],
     reason: Annotated[str | None, typer.Option(metavar="TEXT", help="Why, or what to do.")] = None,
     every: Annotated[
         str | None,
@@ -63,7 +65,12 @@ def done(ctx: typer.Context, followup_id: FollowupId) -> None:
 def snooze(
     ctx: typer.Context,
     followup_id: FollowupId,
-    until: Annotated[str, typer.Option(metavar="DATE", help="Snooze until this date, YYYY-MM-DD.")],
+    until: Annotated[
+        str,
+        typer.Option(
+            metavar="DATE", help="Snooze until this date, YYYY-MM-DD or YYYY-MM-DDTHH:MM."
+        ),
+    ],
 ) -> None:
     """Put a follow-up off until a later date."""
     day = parse_date(until, what="snooze date")

@@ -62,7 +62,9 @@ def knows(
 def event_add(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(metavar="NAME", help="The event's name.")],
-    on: Annotated[str, typer.Option(metavar="DATE", help="Date, YYYY-MM-DD.")],
+    on: Annotated[
+        str, typer.Option(metavar="DATE", help="The day, YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+    ],
     place: Annotated[str | None, typer.Option(metavar="PLACE", help="Where it is.")] = None,
     cost: Annotated[
         str | None, typer.Option(metavar="AMOUNT", help="What it cost you, e.g. 45.00.")

@@ -24,7 +24,10 @@ Kind = Annotated[
         help="referral, introduction, recommendation, information, help, gift or other.",
     ),
 ]
-On = Annotated[str | None, typer.Option(metavar="DATE", help="When, YYYY-MM-DD (default today).")]
+On = Annotated[
+    str | None,
+    typer.Option(metavar="DATE", help="When, YYYY-MM-DD or YYYY-MM-DDTHH:MM (default today)."),
+]
 
 
 def register(app: typer.Typer) -> None:
