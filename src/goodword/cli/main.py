@@ -1,6 +1,7 @@
 """The `goodword` command: global options, one error handler, and the command groups."""
 
 import gc
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -36,6 +37,37 @@ class GoodwordGroup(TyperGroup):
         finally:
             if isinstance(ctx.obj, State):
                 ctx.obj.close()
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """An unknown command names the one probably meant (`people` → `person`)."""
+        typed = args[0] if args else ""
+        unknown = typed and not typed.startswith("-") and self.get_command(ctx, typed) is None
+        if unknown and (near := near_command(typed, self.list_commands(ctx))):
+            ctx.fail(f"No such command '{typed}'. Did you mean '{near}'?")
+        return super().resolve_command(ctx, args)
+
+
+# Words people reach for first, mapped to the command that does it.
+_SYNONYMS = {
+    "people": "person",
+    "contact": "person",
+    "contacts": "person",
+    "follow-up": "followup",
+    "interaction": "log",
+    "interactions": "log",
+}
+
+
+def near_command(typed: str, commands: Sequence[str]) -> str | None:
+    """The command `typed` most likely meant: a synonym, a plural, or a close spelling."""
+    from rapidfuzz import fuzz, process
+
+    word = typed.strip().lower()
+    for candidate in (_SYNONYMS.get(word), word.removesuffix("s"), word.replace("-", "")):
+        if candidate in commands:
+            return candidate
+    found = process.extractOne(word, commands, scorer=fuzz.ratio, score_cutoff=60)
+    return found[0] if found else None
 
 
 app = typer.Typer(
