@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from cli.support import Cli, describe
+from cli.support import Cli, Database, describe
 from goodword.cli.main import near_command
 
 COMMANDS = ["person", "event", "referral", "followup", "log", "knows", "import", "export"]
@@ -34,3 +37,30 @@ def test_an_unknown_command_is_a_usage_error_suggesting_the_near_one(cli: Cli) -
     assert result.exit_code == 2, describe(result)
     assert result.stdout == ""
     assert "No such command 'people'. Did you mean 'person'?" in result.stderr
+
+
+def test_a_new_database_file_is_announced_once_with_its_absolute_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    cli = Cli(Database("sqlite", "folder/mine.db", None))
+    first = cli("person", "list", "--json")
+    assert first.exit_code == 0, describe(first)
+    assert first.stderr == f"Created a new database at {tmp_path / 'folder' / 'mine.db'}\n"
+    assert [p["name"] for p in json.loads(first.stdout)] == ["Me"]
+    again = cli("person", "list", "--json")
+    assert (again.exit_code, again.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("command", [["init"], ["db", "upgrade"], ["db", "current"]])
+def test_init_and_db_commands_announce_a_new_file_too(tmp_path: Path, command: list[str]) -> None:
+    path = tmp_path / "new.db"
+    result = Cli(Database("sqlite", str(path), None))(*command)
+    assert result.exit_code == 0, describe(result)
+    assert result.stderr == f"Created a new database at {path}\n"
+
+
+def test_an_existing_database_is_opened_without_a_notice(cli: Cli) -> None:
+    result = cli("person", "list", "--json")
+    assert result.exit_code == 0, describe(result)
+    assert result.stderr == ""

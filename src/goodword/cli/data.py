@@ -38,7 +38,8 @@ def init(
     """Create (or upgrade) the database and the workspace, ready to use."""
     st = state(ctx)
     code = parse_currency(currency) if currency is not None else None
-    schema.upgrade_database(st.target)
+    with st.noting_creation():
+        schema.upgrade_database(st.target)
     workspace = st.workspace()
     if code is not None:
         with workspace.transaction() as session:
@@ -49,14 +50,18 @@ def init(
 @db_app.command("upgrade")
 def upgrade(ctx: typer.Context) -> None:
     """Apply every pending migration."""
-    before, after = schema.upgrade_database(state(ctx).target)
+    st = state(ctx)
+    with st.noting_creation():
+        before, after = schema.upgrade_database(st.target)
     render.done(f"Schema at {after}" + (f" (was {before})" if before != after else " (no change)"))
 
 
 @db_app.command("current")
 def current(ctx: typer.Context, json: Json = False) -> None:
     """Show the schema revision of the database and the newest this version knows."""
-    revision = schema.database_revision(state(ctx).target)
+    st = state(ctx)
+    with st.noting_creation():
+        revision = schema.database_revision(st.target)
     head = schema.head_revision()
     if json:
         render.emit_json({"current": revision, "head": head, "up_to_date": revision == head})

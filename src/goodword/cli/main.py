@@ -60,7 +60,7 @@ _SYNONYMS = {
 
 def near_command(typed: str, commands: Sequence[str]) -> str | None:
     """The command `typed` most likely meant: a synonym, a plural, or a close spelling."""
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz, process  # imported here: only a mistyped command needs it
 
     word = typed.strip().lower()
     for candidate in (_SYNONYMS.get(word), word.removesuffix("s"), word.replace("-", "")):

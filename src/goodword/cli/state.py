@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import typer
 
@@ -22,13 +25,33 @@ class State:
 
     def workspace(self) -> Workspace:
         if self._workspace is None:
-            self._workspace = open_workspace(self.target, name=resolve_workspace_name())
+            with self.noting_creation():
+                self._workspace = open_workspace(self.target, name=resolve_workspace_name())
         return self._workspace
+
+    @contextmanager
+    def noting_creation(self) -> Iterator[None]:
+        """Says where a database file the block creates is, so a relative `GOODWORD_DB` in the
+        wrong folder is noticed at once instead of as a network gone missing."""
+        created = new_database_file(self.target)
+        yield
+        if created is not None and created.exists():
+            from goodword.cli import render  # imported here: only a new file needs it
+
+            render.warn(f"Created a new database at {created}")
 
     def close(self) -> None:
         if self._workspace is not None:
             self._workspace.close()
             self._workspace = None
+
+
+def new_database_file(target: str) -> Path | None:
+    """The absolute path of the SQLite file `target` names, if that file does not exist yet."""
+    if "://" in target or target == ":memory:":
+        return None
+    path = Path(target).expanduser().resolve()
+    return None if path.exists() else path
 
 
 def state(ctx: typer.Context) -> State:
