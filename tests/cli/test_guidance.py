@@ -64,3 +64,13 @@ def test_an_existing_database_is_opened_without_a_notice(cli: Cli) -> None:
     result = cli("person", "list", "--json")
     assert result.exit_code == 0, describe(result)
     assert result.stderr == ""
+
+
+def test_summary_labels_read_as_words_and_json_keeps_its_keys(cli: Cli) -> None:
+    result = cli.ok("summary")
+    for label in ("referrals won", "ledger entries", "open follow-ups"):
+        assert label in result.stdout
+    assert "_" not in result.stdout
+    assert {"referrals_won", "ledger_entries", "open_followups"} <= cli.json(
+        "summary", "--json"
+    ).keys()

@@ -222,7 +222,12 @@ def offering(me: PersonSummary, what: OfferingView, *, currency: str) -> None:
 
 
 def counts(title: str, values: dict[str, int]) -> None:
-    _table(title, ["", "count"], values.items())
+    """Keys stay snake_case for --json; people read them as words (`open follow-ups`)."""
+    _table(title, ["", "count"], ((_words(key), value) for key, value in values.items()))
+
+
+def _words(key: str) -> str:
+    return key.replace("_", " ").replace("followup", "follow-up")
 
 
 def import_report(report: ImportReport) -> None:
