@@ -236,7 +236,8 @@ def import_report(report: ImportReport) -> None:
     out.print(
         f"{verb} {report.file}{chosen}: {report.created} created, {report.merged} merged, "
         f"{report.unchanged} unchanged, {report.skipped} skipped; "
-        f"{report.ties_created} ties and {report.interactions_created} interactions added.",
+        f"{report.ties_created} ties and {report.interactions_created} interactions added"
+        f"{_photos(report.photos_not_kept)}.",
         markup=False,
     )
     for merge in report.merges[:20]:
@@ -251,6 +252,12 @@ def import_report(report: ImportReport) -> None:
     hidden = sum(max(len(items) - 20, 0) for items in listed)
     if hidden:
         out.print(f"  … and {hidden} more (see --json)", markup=False)
+
+
+def _photos(count: int) -> str:
+    if not count:
+        return ""
+    return f"; {count} photo{'' if count == 1 else 's'} not kept"
 
 
 def duplicates(pairs: Sequence[DuplicatePair], merged: Sequence[DuplicatePair]) -> None:

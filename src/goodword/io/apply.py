@@ -67,6 +67,7 @@ def import_batch(session: Session, *, batch: Batch, report: ImportReport) -> Imp
     write_interactions(session, batch.interactions, keys, report)
     for skip in batch.skipped:
         report.skip(skip.line, skip.reason)
+    report.photos_not_kept += len(batch.photos)
     session.flush()
     return report
 

@@ -100,12 +100,14 @@ class Skip:
 
 @dataclass(slots=True)
 class Batch:
-    """Everything one file holds. `skipped` lists what the parser left out, and why."""
+    """Everything one file holds. `skipped` lists what the parser left out, and why;
+    `photos` the lines of records imported without their photo, which goodword does not keep."""
 
     people: list[PersonRecord] = field(default_factory=list)
     ties: list[TieRecord] = field(default_factory=list)
     interactions: list[InteractionRecord] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
+    photos: list[int] = field(default_factory=list)
 
 
 @contextmanager

@@ -39,6 +39,8 @@ class ImportReport(BaseModel):
     merged: int = 0
     unchanged: int = 0
     skipped: int = 0
+    # A card imported without its photo is not a skipped record, so photos are counted apart.
+    photos_not_kept: int = 0
     organisations_created: int = 0
     ties_created: int = 0
     ties_updated: int = 0

@@ -299,7 +299,7 @@ def card_record(batch: Batch, props: list[Prop], *, key: str, line: int) -> None
         fields.notes.append(_extras_note(fields))
     batch.skipped.extend(fields.skips)
     if fields.photo:
-        batch.skipped.append(Skip(line, "photo not imported"))
+        batch.photos.append(line)
     name = name or single.get("NICKNAME") or _handle_name(fields.handles)
     if kind in ("group", "location"):
         batch.skipped.append(Skip(line, f"{kind} card (KIND:{kind}) not imported"))
