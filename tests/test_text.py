@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from goodword.errors import InvalidInput
 from goodword.text import (
+    clear_winner,
     normalize_email,
     normalize_phone,
     parse_birthday,
@@ -137,3 +138,14 @@ def test_a_misspelt_currency_suggests_the_code_one_letter_away(raw: str, near: s
 def test_a_currency_that_is_not_iso_4217_is_refused(raw: str) -> None:
     with pytest.raises(InvalidInput, match="not an ISO 4217 currency code"):
         parse_currency(raw)
+
+
+def test_a_close_name_with_a_different_number_is_not_a_typo() -> None:
+    near = [(1, "Prospect 1", 90.0)]
+    assert clear_winner("Prospect 2", near) is None
+    assert clear_winner("Prospekt 1", near) == 1
+
+
+def test_two_plausible_names_are_never_chosen_between() -> None:
+    assert clear_winner("Margret", [(1, "Margaret", 93.0), (2, "Margarete", 90.0)]) is None
+    assert clear_winner("Margret", [(1, "Margaret", 93.0), (2, "Mark", 70.0)]) == 1

@@ -16,6 +16,7 @@ from functools import cache
 from goodword.errors import InvalidInput
 
 _SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 _LOCAL_SPLIT = re.compile(r"[._+\-]+")
 MAX_MONEY = Decimal("1e10")
 _ID_REF = re.compile(r"#?(\d+)")
@@ -348,13 +349,17 @@ def closest_names(
     return [(key, name, score) for name, score, key in found]
 
 
-def clear_winner(near: Sequence[tuple[int, str, float]]) -> int | None:
+def clear_winner(text: str, near: Sequence[tuple[int, str, float]]) -> int | None:
     """The id of the one close name well ahead of the rest, so a typo resolves but never
-    picks between two plausible names."""
-    accepted = [m for m in near if m[2] >= ACCEPT_SCORE]
-    if len(accepted) == 1 and (len(near) == 1 or near[1][2] < accepted[0][2] - 5):
-        return accepted[0][0]
-    return None
+    picks between two plausible names. Numbers must agree: `Mixer 3` is not a typo of `Mixer 2`.
+    """
+    digits = _DIGITS.findall(text)
+    accepted = [m for m in near if m[2] >= ACCEPT_SCORE and _DIGITS.findall(m[1]) == digits]
+    if len(accepted) != 1:
+        return None
+    best = accepted[0]
+    runner_up = max((m[2] for m in near if m is not best), default=0.0)
+    return best[0] if runner_up < best[2] - 5 else None
 
 
 def _comparable(name: str) -> str:

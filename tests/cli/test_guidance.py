@@ -74,3 +74,28 @@ def test_summary_labels_read_as_words_and_json_keeps_its_keys(cli: Cli) -> None:
     assert {"referrals_won", "ledger_entries", "open_followups"} <= cli.json(
         "summary", "--json"
     ).keys()
+
+
+def test_listings_that_grow_take_a_limit(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee")
+    for day in (1, 2, 3):
+        on = f"2026-03-0{day}"
+        cli.ok("event", "add", f"Breakfast {day}", "--on", on)
+        cli.ok("give", "Ann Lee", "--kind", "help", "--on", on)
+        cli.ok("referral", "add", "--from", "Ann Lee", "--prospect", f"Prospect {day}", "--on", on)
+        cli.ok("followup", "add", "Ann Lee", "--on", f"2026-04-0{day}")
+
+    events = cli.json("event", "list", "--limit", "2", "--json")
+    assert [e["name"] for e in events] == ["Breakfast 3", "Breakfast 2"]
+    referrals = cli.json("referral", "list", "--limit", "1", "--json")
+    assert [r["prospect"]["name"] for r in referrals] == ["Prospect 3"]
+    followups = cli.json("followup", "list", "--limit", "2", "--json")
+    assert [f["due_on"] for f in followups] == ["2026-04-01", "2026-04-02"]
+    ledger = cli.json("ledger", "--limit", "1", "--json")
+    assert len(ledger["entries"]) == 1
+    assert len(cli.json("ledger", "--json")["entries"]) > 1
+    assert [b["person"]["name"] for b in ledger["balances"]] == ["Ann Lee"]
+
+    result = cli.ok("event", "list", "--limit", "2")
+    assert "Showing the first 2" in result.stderr
+    assert "Showing the first" not in cli.ok("event", "list", "--limit", "5").stderr

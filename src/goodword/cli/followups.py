@@ -86,12 +86,16 @@ def snooze(
 def list_(
     ctx: typer.Context,
     all_: Annotated[bool, typer.Option("--all", help="Include done ones.")] = False,
+    limit: Annotated[
+        int, typer.Option(min=0, metavar="N", help="At most this many, soonest first (0: all).")
+    ] = 0,
     json: Json = False,
 ) -> None:
     """List open follow-ups by due date."""
     with state(ctx).workspace().read() as session:
-        found = list_followups(session, include_done=all_)
+        found = list_followups(session, include_done=all_, limit=limit or None)
     if json:
         render.emit_json(found)
     else:
         render.followups(found)
+    render.cut_short(len(found), limit)

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from goodword.cli import render
-from goodword.cli.options import Currency, Json, Note, parse_choice
+from goodword.cli.options import Currency, Json, Limit, Note, parse_choice
 from goodword.cli.state import state
 from goodword.clock import utcnow
 from goodword.events.queries import EventRow, list_events
@@ -88,14 +88,15 @@ def event_add(
 
 
 @event_app.command("list")
-def event_list(ctx: typer.Context, json: Json = False) -> None:
+def event_list(ctx: typer.Context, limit: Limit = 0, json: Json = False) -> None:
     """List events, newest first, with how many people you met at each."""
     with state(ctx).workspace().read() as session:
-        found = [EventView.of(row) for row in list_events(session)]
+        found = [EventView.of(row) for row in list_events(session, limit=limit or None)]
     if json:
         render.emit_json(found)
     else:
         render.events(found)
+    render.cut_short(len(found), limit)
 
 
 def met(

@@ -49,6 +49,11 @@ Currency = Annotated[
 ]
 
 
+Limit = Annotated[
+    int, typer.Option(min=0, metavar="N", help="At most this many, newest first (0: all).")
+]
+
+
 E = TypeVar("E", bound=StrEnum)
 
 

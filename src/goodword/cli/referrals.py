@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from goodword.cli import render
-from goodword.cli.options import Currency, Json, Note, Value, parse_choice
+from goodword.cli.options import Currency, Json, Limit, Note, Value, parse_choice
 from goodword.cli.state import state
 from goodword.clock import utcnow
 from goodword.people.queries import resolve_person
@@ -161,14 +161,15 @@ def referral_move(
 
 
 @referral_app.command("list")
-def referral_list(ctx: typer.Context, json: Json = False) -> None:
+def referral_list(ctx: typer.Context, limit: Limit = 0, json: Json = False) -> None:
     """List referrals, newest first, with their history."""
     with state(ctx).workspace().read() as session:
-        views = referral_views(session, list_referrals(session))
+        views = referral_views(session, list_referrals(session, limit=limit or None))
     if json:
         render.emit_json(views)
     else:
         render.referrals(views)
+    render.cut_short(len(views), limit)
 
 
 def show_ledger(
@@ -176,14 +177,16 @@ def show_ledger(
     ref: Annotated[
         str | None, typer.Argument(metavar="REF", help="Only entries with this person.")
     ] = None,
+    limit: Limit = 0,
     json: Json = False,
 ) -> None:
     """The give/take ledger and each person's balance with you."""
     with state(ctx).workspace().read() as session:
         person = resolve_person(session, ref) if ref else None
-        view = ledger(session, me=get_owner(session), person=person)
+        view = ledger(session, me=get_owner(session), person=person, limit=limit or None)
         entries, balances = ledger_views(session, view.entries, view.balances)
     if json:
         render.emit_json({"entries": entries, "balances": balances})
     else:
         render.ledger(entries, balances)
+    render.cut_short(len(entries), limit)

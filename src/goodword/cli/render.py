@@ -59,6 +59,12 @@ def warn(message: str) -> None:
     err.print(message, markup=False)
 
 
+def cut_short(shown: int, limit: int) -> None:
+    """Says a listing stopped at its --limit, so a full page is not taken for everything."""
+    if limit and shown == limit:
+        warn(f"Showing the first {limit}; pass a larger --limit, or --limit 0 for all.")
+
+
 _READS_AS = {"phone": "a phone number", "url": "a web address", "im": "an IM handle"}
 
 

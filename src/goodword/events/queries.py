@@ -47,7 +47,7 @@ def resolve_event(session: Session, ref: str) -> Event:
     rows = session.execute(select(Event.id, Event.name).where(Event.workspace_id == wid)).all()
     names: dict[int, str] = dict(rows)
     near = closest_names(text, names, limit=5, cutoff=SUGGEST_SCORE)
-    if (winner := clear_winner(near)) is not None:
+    if (winner := clear_winner(text, near)) is not None:
         return session.get_one(Event, winner)
     if near:
         listed = " or ".join(f"'{name}' (#{eid})" for eid, name, _ in near[:3])
@@ -55,7 +55,8 @@ def resolve_event(session: Session, ref: str) -> Event:
     raise NotFound(f"No event matches '{text}'.", hint="Add it with `goodword event add`.")
 
 
-def list_events(session: Session) -> list[EventRow]:
+def list_events(session: Session, *, limit: int | None = None) -> list[EventRow]:
+    """Newest first; at most `limit` of them."""
     met = (
         select(Attendance.event_id, func.count().label("met"))
         .group_by(Attendance.event_id)
@@ -66,5 +67,6 @@ def list_events(session: Session) -> list[EventRow]:
         .outerjoin(met, met.c.event_id == Event.id)
         .where(Event.workspace_id == workspace_id(session))
         .order_by(Event.starts_on.desc(), Event.id)
+        .limit(limit)
     ).all()
     return [EventRow(event=event, met=count) for event, count in rows]

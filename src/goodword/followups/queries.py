@@ -11,11 +11,14 @@ from goodword.people.queries import summaries_by_id
 from goodword.storage.session import workspace_id
 
 
-def list_followups(session: Session, *, include_done: bool = False) -> list[FollowupView]:
+def list_followups(
+    session: Session, *, include_done: bool = False, limit: int | None = None
+) -> list[FollowupView]:
+    """By due date; at most `limit` of them."""
     stmt = select(Followup).where(Followup.workspace_id == workspace_id(session))
     if not include_done:
         stmt = stmt.where(Followup.done_at.is_(None))
-    found = list(session.scalars(stmt.order_by(Followup.due_on, Followup.id)))
+    found = list(session.scalars(stmt.order_by(Followup.due_on, Followup.id).limit(limit)))
     people = summaries_by_id(session, {f.person_id for f in found})
     return [
         FollowupView(

@@ -81,7 +81,7 @@ def _resolve_name(session: Session, text: str) -> Person:
     if found:
         raise person_ambiguous(text, [(p.id, p.name) for p in found], shown=SHOWN)
     near = fuzzy_names(session, text, limit=5, cutoff=SUGGEST_SCORE)
-    if (winner := clear_winner(near)) is not None:
+    if (winner := clear_winner(text, near)) is not None:
         return session.get_one(Person, winner)
     raise person_not_found(text, [(pid, name) for pid, name, _ in near[:3]])
 

@@ -15,13 +15,15 @@ from goodword.referrals.schemas import BalanceView, LedgerEntryView, ReferralVie
 from goodword.storage.session import workspace_id
 
 
-def list_referrals(session: Session) -> list[Referral]:
+def list_referrals(session: Session, *, limit: int | None = None) -> list[Referral]:
+    """Newest first; at most `limit` of them."""
     return list(
         session.scalars(
             select(Referral)
             .where(Referral.workspace_id == workspace_id(session))
             .options(selectinload(Referral.steps), selectinload(Referral.via))
             .order_by(Referral.received_on.desc(), Referral.id.desc())
+            .limit(limit)
         )
     )
 
@@ -32,8 +34,11 @@ class LedgerView:
     balances: dict[int, Balance]
 
 
-def ledger(session: Session, *, me: Person, person: Person | None = None) -> LedgerView:
-    """The entries (all, or those involving `person`) with each person's balance with the owner."""
+def ledger(
+    session: Session, *, me: Person, person: Person | None = None, limit: int | None = None
+) -> LedgerView:
+    """The entries (all, or those involving `person`; the newest `limit` of them) with each
+    person's balance with the owner, which counts every entry however many are listed."""
     stmt = select(LedgerEntry).where(LedgerEntry.workspace_id == workspace_id(session))
     if person is not None:
         stmt = stmt.where(
@@ -41,7 +46,7 @@ def ledger(session: Session, *, me: Person, person: Person | None = None) -> Led
         )
     entries = list(session.scalars(stmt.order_by(LedgerEntry.occurred_on.desc(), LedgerEntry.id)))
     plain = [Entry(e.giver_id, e.receiver_id, e.kind.value) for e in entries]
-    return LedgerView(entries=entries, balances=balances(plain, me=me.id))
+    return LedgerView(entries=entries[:limit], balances=balances(plain, me=me.id))
 
 
 def referral_views(session: Session, referrals: list[Referral]) -> list[ReferralView]:
