@@ -19,8 +19,9 @@ from sqlalchemy.sql.functions import FunctionElement
 from goodword.text import fold
 
 SQLITE_FUNCTION = "gw_fold"
-# Latin, Greek and Cyrillic letters with marks: the names a contact list holds.
-_FOLDED_RANGE = range(0x80, 0x530)
+# Latin (Vietnamese included), Greek and Cyrillic letters with marks: the names a contact
+# list holds. Polytonic Greek would add some sixty replace() calls to every folded column.
+_FOLDED_RANGES = (range(0x80, 0x530), range(0x1E00, 0x1F00))
 
 
 class folded(FunctionElement[str]):  # noqa: N801  (reads as a SQL function)
@@ -44,19 +45,24 @@ def _fold_or_none(value: str | None) -> str | None:
 
 @cache
 def _tables() -> tuple[str, str, tuple[tuple[str, str], ...]]:
-    """(from, to) for `translate`, and the letters that fold to more than one (ß → ss)."""
-    single_from, single_to, multiple = [], [], []
-    for code in _FOLDED_RANGE:
+    """(from, to) for `translate`, and the letters that fold to more than one (ß → ss).
+
+    Marks that fold to nothing end `from` beyond the length of `to`, which translate deletes.
+    """
+    single_from, single_to, dropped, multiple = [], [], [], []
+    for code in (code for codes in _FOLDED_RANGES for code in codes):
         char = chr(code)
         key = fold(char)
-        if key == char or not char.isalpha():
+        if key == char:
             continue
         if len(key) == 1:
             single_from.append(char)
             single_to.append(key)
-        elif key.isalpha():
+        elif not key:
+            dropped.append(char)
+        else:
             multiple.append((char, key))
-    return "".join(single_from), "".join(single_to), tuple(multiple)
+    return "".join(single_from + dropped), "".join(single_to), tuple(multiple)
 
 
 @compiles(folded, "sqlite")
