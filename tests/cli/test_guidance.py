@@ -99,3 +99,12 @@ def test_listings_that_grow_take_a_limit(cli: Cli) -> None:
     result = cli.ok("event", "list", "--limit", "2")
     assert "Showing the first 2" in result.stderr
     assert "Showing the first" not in cli.ok("event", "list", "--limit", "5").stderr
+
+
+def test_listings_keep_dates_whole_on_a_narrow_terminal(cli: Cli) -> None:
+    cli.ok("person", "add", "Bartholomew Fitzgerald-Montgomery Oyelaran-Castellanos")
+    reason = "Send the chamber breakfast slides and ask about the autumn workshop series"
+    cli.ok("followup", "add", "Bartholomew", "--on", "2026-06-02", "--reason", reason)
+    result = cli("followup", "list", env={"COLUMNS": "60"})
+    assert result.exit_code == 0, describe(result)
+    assert "2026-06-02" in result.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # every command imports this module; each needs only its own 
     from goodword.profiles.schemas import PersonDetail
     from goodword.referrals.schemas import BalanceView, LedgerEntryView, ReferralView
 
+_WHEN = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -79,11 +81,16 @@ def kept_as_typed(handles: Sequence[TypedHandle]) -> None:
 
 def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     table = Table(title=title, title_justify="left")
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    for index, column in enumerate(columns):
+        # A date cut to `2026-06…` or broken over two lines cannot be read: names wrap instead.
+        dates = [row[index] for row in cells if row[index]]
+        whole = bool(dates) and all(_WHEN.fullmatch(value) for value in dates)
+        width = max(map(len, dates)) if whole else None
+        table.add_column(column, no_wrap=whole, min_width=width)
+    for row in cells:
         # Text, not markup: a name like "Ann [work] Lee" is shown as typed.
-        table.add_row(*(Text("" if v is None else str(v)) for v in row))
+        table.add_row(*(Text(value) for value in row))
     out.print(table)
 
 
