@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,27 @@ def test_listings_keep_dates_whole_on_a_narrow_terminal(cli: Cli) -> None:
     result = cli("followup", "list", env={"COLUMNS": "60"})
     assert result.exit_code == 0, describe(result)
     assert "2026-06-02" in result.stdout
+
+
+def test_followup_list_all_marks_done_overdue_and_snoozed_and_sorts_by_the_new_date(
+    cli: Cli,
+) -> None:
+    cli.ok("person", "add", "Ann Lee")
+    today = date.today()
+    for days, reason in ((-3, "late"), (1, "soon"), (2, "snoozed"), (5, "done")):
+        on = (today + timedelta(days=days)).isoformat()
+        cli.ok("followup", "add", "Ann Lee", "--on", on, "--reason", reason)
+    ids = {f["reason"]: f["id"] for f in cli.json("followup", "list", "--json")}
+    later = (today + timedelta(days=10)).isoformat()
+    cli.ok("followup", "snooze", str(ids["snoozed"]), "--until", later)
+    cli.ok("followup", "done", str(ids["done"]))
+
+    listed = cli.json("followup", "list", "--all", "--json")
+
+    assert [(f["reason"], f["status"]) for f in listed] == [
+        ("late", "overdue"),
+        ("soon", "open"),
+        ("done", "done"),
+        ("snoozed", "snoozed"),
+    ]
+    assert "overdue" in cli.ok("followup", "list", "--all").stdout

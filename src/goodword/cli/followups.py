@@ -93,7 +93,9 @@ def list_(
 ) -> None:
     """List open follow-ups by due date."""
     with state(ctx).workspace().read() as session:
-        found = list_followups(session, include_done=all_, limit=limit or None)
+        found = list_followups(
+            session, today=utcnow().date(), include_done=all_, limit=limit or None
+        )
     if json:
         render.emit_json(found)
     else:

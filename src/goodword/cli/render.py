@@ -207,8 +207,11 @@ def ledger(entries: Sequence[LedgerEntryView], balances: Sequence[BalanceView]) 
 def followups(found: Sequence[FollowupView]) -> None:
     _table(
         "Follow-ups",
-        ["id", "due", "person", "reason", "repeats", "snoozed until"],
-        ((f.id, f.due_on, f.person.name, f.reason, f.rule, f.snoozed_until) for f in found),
+        ["id", "due", "status", "person", "reason", "repeats", "snoozed until"],
+        (
+            (f.id, f.due_on, f.status, f.person.name, f.reason, f.rule, f.snoozed_until)
+            for f in found
+        ),
     )
 
 

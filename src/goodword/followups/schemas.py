@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from pydantic import BaseModel
 
 from goodword.people.schemas import PersonSummary
+
+
+class FollowupStatus(StrEnum):
+    OPEN = "open"
+    OVERDUE = "overdue"
+    SNOOZED = "snoozed"
+    DONE = "done"
 
 
 class FollowupView(BaseModel):
@@ -15,3 +24,4 @@ class FollowupView(BaseModel):
     rule: str | None
     done_at: str | None
     snoozed_until: str | None
+    status: FollowupStatus
