@@ -133,3 +133,14 @@ def test_followup_list_all_marks_done_overdue_and_snoozed_and_sorts_by_the_new_d
         ("snoozed", "snoozed"),
     ]
     assert "overdue" in cli.ok("followup", "list", "--all").stdout
+
+
+def test_person_show_names_timeline_rows_in_words(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee", "--note", "Met through the chamber")
+    cli.ok("log", "Ann Lee", "--kind", "coffee", "--at", "2026-03-01")
+    cli.ok("followup", "add", "Ann Lee", "--on", "2026-04-01")
+    shown = cli.ok("person", "show", "Ann Lee").stdout
+    for words in ("coffee", "note", "follow-up due"):
+        assert f"│ {words} " in shown
+    assert "interaction:" not in shown
+    assert "followup:" not in shown

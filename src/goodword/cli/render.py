@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # every command imports this module; each needs only its own 
     from goodword.io.report import ImportReport
     from goodword.offering.schemas import CriterionView, OfferingView
     from goodword.people.schemas import PersonSummary, TypedHandle
-    from goodword.profiles.schemas import PersonDetail
+    from goodword.profiles.schemas import PersonDetail, TimelineItem
     from goodword.referrals.schemas import BalanceView, LedgerEntryView, ReferralView
 
 _WHEN = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
@@ -140,8 +140,23 @@ def person(detail: PersonDetail) -> None:
         _table(
             "Timeline",
             ["on", "what", "detail"],
-            ((i.on[:10], f"{i.domain}:{i.type}", i.summary) for i in detail.timeline),
+            ((i.on[:10], _in_words(i), i.summary) for i in detail.timeline),
         )
+
+
+def _in_words(item: TimelineItem) -> str:
+    """What a timeline row is, as a person says it: `coffee`, `note`, `follow-up due`."""
+    match item.domain:
+        case "interaction" | "note":
+            return item.type
+        case "followup":
+            return "follow-up due" if item.type == "open" else f"follow-up {item.type}"
+        case "event":
+            return "met at an event"
+        case "ledger":
+            return f"{item.type} (ledger)"
+        case _:
+            return f"{item.domain} {item.type}"
 
 
 def _handles(values: list[str], person: PersonSummary) -> str:
