@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from goodword.errors import InvalidInput
 from goodword.text import (
     clear_winner,
+    display_phone,
     normalize_email,
     normalize_phone,
     parse_birthday,
@@ -149,3 +150,19 @@ def test_a_close_name_with_a_different_number_is_not_a_typo() -> None:
 def test_two_plausible_names_are_never_chosen_between() -> None:
     assert clear_winner("Margret", [(1, "Margaret", 93.0), (2, "Margarete", 90.0)]) is None
     assert clear_winner("Margret", [(1, "Margaret", 93.0), (2, "Mark", 70.0)]) == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "region", "shown"),
+    [
+        ("+441614960000", "GB", "0161 496 0000"),
+        ("+441614960000", "US", "+44 161 496 0000"),
+        ("+447700900123", "GB", "07700 900123"),
+        ("+14155550100;ext=22", "US", "(415) 555-0100 ext. 22"),
+        ("pager 1234", "US", "pager 1234"),
+    ],
+)
+def test_a_phone_is_shown_nationally_at_home_and_internationally_abroad(
+    value: str, region: str, shown: str
+) -> None:
+    assert display_phone(value, region=region) == shown

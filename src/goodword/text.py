@@ -138,6 +138,27 @@ def normalize_phone(raw: str, *, region: str = "US") -> str:
     return f"{number};ext={parsed.extension}" if parsed.extension else number
 
 
+def display_phone(value: str, *, region: str) -> str:
+    """A stored number as people write it: `0161 496 0000` at home in `region`, else
+    `+44 161 496 0000`; a number kept as typed is shown as typed."""
+    if not value.startswith("+"):
+        return value
+    import phonenumbers  # only where a phone is shown
+
+    try:
+        parsed = phonenumbers.parse(value)
+    except phonenumbers.NumberParseException:
+        return value
+    # The calling code, not the region: a number in a range not yet in use has no region.
+    at_home = parsed.country_code == phonenumbers.country_code_for_region(region)
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if at_home
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return str(phonenumbers.format_number(parsed, style))
+
+
 def parse_region(raw: str) -> str:
     """An ISO 3166 alpha-2 country code whose national numbers phonenumbers can read.
 

@@ -144,3 +144,19 @@ def test_person_show_names_timeline_rows_in_words(cli: Cli) -> None:
         assert f"│ {words} " in shown
     assert "interaction:" not in shown
     assert "followup:" not in shown
+
+
+def test_person_show_prints_phones_for_the_workspace_region_with_their_labels(
+    cli: Cli, tmp_path: Path
+) -> None:
+    cli.ok("me", "set", "--country", "GB")
+    card = tmp_path / "priya.vcf"
+    card.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Priya Shah\nTEL;TYPE=CELL:+44 161 496 0000\n"
+        "TEL;TYPE=WORK:+1 415 555 0100\nEND:VCARD\n"
+    )
+    cli.ok("import", "vcard", str(card))
+    shown = cli.ok("person", "show", "Priya Shah").stdout
+    assert "phones: 0161 496 0000 (mobile), +1 415-555-0100 (work)" in shown
+    phones = cli.json("person", "show", "Priya Shah", "--json")["phone_numbers"]
+    assert phones[0] == {"value": "+441614960000", "label": "cell", "display": "0161 496 0000"}

@@ -111,7 +111,7 @@ def person(detail: PersonDetail) -> None:
         "org": detail.org,
         "title": detail.title,
         "emails": ", ".join(detail.emails),
-        "phones": _handles(detail.phones, detail),
+        "phones": _phones(detail),
         "links": _handles(detail.links, detail),
         "im": _handles(detail.ims, detail),
         "industry": detail.industry,
@@ -157,6 +157,19 @@ def _in_words(item: TimelineItem) -> str:
             return f"{item.type} (ledger)"
         case _:
             return f"{item.domain} {item.type}"
+
+
+_PHONE_LABELS = {"cell": "mobile", "cell voice": "mobile", "work cell": "work mobile"}
+
+
+def _phones(detail: PersonDetail) -> str:
+    typed = {handle.value for handle in detail.as_typed}
+    return ", ".join(
+        phone.display
+        + (f" ({_PHONE_LABELS.get(phone.label, phone.label)})" if phone.label else "")
+        + (" (as typed)" if phone.value in typed else "")
+        for phone in detail.phone_numbers
+    )
 
 
 def _handles(values: list[str], person: PersonSummary) -> str:

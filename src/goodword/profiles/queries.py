@@ -10,13 +10,15 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from goodword.events.models import Attendance, Event
 from goodword.followups.models import Followup
 from goodword.interactions.models import Interaction, Participant
-from goodword.people.models import Note, Person
+from goodword.people.models import HandleKind, Note, Person
 from goodword.people.queries import summaries_by_id
 from goodword.people.schemas import AddressView, Birthday, PersonSummary
-from goodword.profiles.schemas import PersonDetail, TieView, TimelineItem
+from goodword.profiles.schemas import PersonDetail, PhoneView, TieView, TimelineItem
 from goodword.referrals.models import LedgerEntry, Referral, ReferralVia
 from goodword.relationships.models import Relationship
 from goodword.relationships.strength import TieEvidence, tie_strength
+from goodword.storage.session import phone_region
+from goodword.text import display_phone
 
 
 def person_detail(session: Session, *, person: Person, now: datetime) -> PersonDetail:
@@ -33,10 +35,20 @@ def person_detail(session: Session, *, person: Person, now: datetime) -> PersonD
         **base.model_dump(),
         birthday=birthday.iso() if birthday else None,
         addresses=[AddressView.of(address) for address in person.addresses],
+        phone_numbers=_phones(session, person),
         notes=list(notes),
         timeline=timeline(session, person_id=person.id),
         ties=ties(session, person_id=person.id, now=now),
     )
+
+
+def _phones(session: Session, person: Person) -> list[PhoneView]:
+    region = phone_region(session)
+    return [
+        PhoneView(value=h.value, label=h.label, display=display_phone(h.value, region=region))
+        for h in person.handles
+        if h.kind == HandleKind.PHONE
+    ]
 
 
 def _iso(value: date | datetime) -> str:

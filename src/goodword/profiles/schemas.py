@@ -30,9 +30,19 @@ class TieView(BaseModel):
     note: str | None = None
 
 
+class PhoneView(BaseModel):
+    """A phone with its label (mobile, work, fax) and as people write it in the workspace's
+    country; `value` stays the stored E.164 form scripts match on."""
+
+    value: str
+    label: str | None
+    display: str
+
+
 class PersonDetail(PersonSummary):
     birthday: str | None = None
     addresses: list[AddressView] = []
+    phone_numbers: list[PhoneView] = []
     notes: list[str] = []
     timeline: list[TimelineItem] = []
     ties: list[TieView] = []
