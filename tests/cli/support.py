@@ -62,9 +62,14 @@ class Cli:
         self.runner = CliRunner()
 
     def __call__(
-        self, *args: str, catch_exceptions: bool = True, env: dict[str, str] | None = None
+        self,
+        *args: str,
+        catch_exceptions: bool = True,
+        env: dict[str, str] | None = None,
+        input: str | None = None,
     ) -> Result:
-        """`env` adds to the environment, which otherwise names no database or region."""
+        """`env` adds to the environment, which otherwise names no database or region;
+        `input` is what the user types at a prompt."""
         env = {
             "GOODWORD_WORKSPACE": self.database.workspace,
             "GOODWORD_DB": None,
@@ -77,6 +82,7 @@ class Cli:
             ["--db", self.database.target, *args],
             env=env,
             catch_exceptions=catch_exceptions,
+            input=input,
         )
 
     def ok(self, *args: str) -> Result:

@@ -242,6 +242,7 @@ BAD_INPUT = [
     pytest.param(
         ["person", "delete", "me", "--yes"], ["owner cannot be deleted"], id="deleting yourself"
     ),
+    pytest.param(["person", "delete", "Ann Lee"], ["Ann Lee", "--yes"], id="delete without --yes"),
     pytest.param(
         ["met", "Gala dinner", "Ann Lee"], ["No event matches 'Gala dinner'"], id="unknown event"
     ),
@@ -385,7 +386,6 @@ USAGE: dict[str, list[str]] = {
     "id that is not a number": ["referral", "move", "first", "won"],
     "strength that is not a number": ["knows", "Ann Lee", "Bob Stone", "--strength", "high"],
     "negative limit": ["person", "list", "--limit", "-1"],
-    "delete without --yes": ["person", "delete", "Ann Lee"],
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cli.support import PERSON_FIELDS, Cli, describe
+from cli.support import PERSON_FIELDS, Cli, assert_user_error, describe
 
 
 def names(people: list[dict[str, Any]]) -> list[str]:
@@ -235,15 +235,12 @@ def test_person_delete_with_yes_removes_the_person_everywhere(cli: Cli) -> None:
     cli.ok("person", "add", "Someone Else", "--email", "ann@acme.io")
 
 
-def test_person_delete_without_yes_is_a_usage_error_and_deletes_nothing(cli: Cli) -> None:
+def test_person_delete_without_yes_says_to_pass_it_and_deletes_nothing(cli: Cli) -> None:
     cli.ok("person", "add", "Ann Lee")
     before = cli.rows()
 
-    result = cli("person", "delete", "Ann Lee")
+    assert_user_error(cli("person", "delete", "Ann Lee"), "Ann Lee", "--yes")
 
-    assert result.exit_code == 2, describe(result)
-    assert "--yes" in result.stderr
-    assert result.stdout == ""
     assert cli.rows() == before
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from goodword.errors import Ambiguous, InvalidInput, NotFound
 from goodword.events.models import Attendance
 from goodword.events.queries import list_events, resolve_event
-from goodword.events.service import add_event, record_met
+from goodword.events.service import add_event, delete_event, edit_event, record_met
 from goodword.people.models import Person
 from goodword.people.service import PersonFields, create_person, get_owner
 from goodword.workspace import Workspace, open_workspace
@@ -174,3 +174,43 @@ def test_an_unknown_event_suggests_the_near_ones_with_their_ids(session: Session
     assert message.startswith("No event matches 'GM Chamber Breakfest club'. Did you mean ")
     assert f"'GM Chamber Breakfast' (#{first.id})" in message
     assert f"(#{second.id})" in message
+
+
+def test_deleting_an_event_removes_who_you_met_there_but_not_the_people(
+    session: Session,
+) -> None:
+    ann, bob = add(session, "Ann Lee"), add(session, "Bob Stone")
+    gone = add_event(session, name="Chamber breakfast", starts_on=ON)
+    kept = add_event(session, name="Gala", starts_on=ON)
+    record_met(session, event=gone, people=[ann, bob])
+    record_met(session, event=kept, people=[ann])
+    gone_id = gone.id
+
+    removed = delete_event(session, event=gone)
+
+    assert removed == 2
+    assert met_at(session, gone_id) == []
+    assert met_at(session, kept.id) == [ann.id]
+    assert [row.event.name for row in list_events(session)] == ["Gala"]
+    people = session.scalars(select(Person.name).where(Person.id.in_([ann.id, bob.id])))
+    assert sorted(people) == ["Ann Lee", "Bob Stone"]
+
+
+def test_editing_an_event_changes_only_what_is_given(session: Session) -> None:
+    event = add_event(session, name="Chamber breakfast", starts_on=ON, place="Town Hall")
+
+    edit_event(session, event=event, name=" GM  Chamber Breakfast", cost=Decimal("25"))
+
+    assert (event.name, event.starts_on, event.place) == ("GM Chamber Breakfast", ON, "Town Hall")
+    assert (event.cost_amount, event.cost_currency) == (Decimal("25"), "USD")
+    edit_event(session, event=event, place="", currency="GBP", starts_on=date(2026, 3, 13))
+    assert (event.place, event.cost_currency, event.starts_on) == (None, "GBP", date(2026, 3, 13))
+
+
+def test_a_currency_needs_a_cost_to_label(session: Session) -> None:
+    event = add_event(session, name="Free meetup", starts_on=ON)
+
+    with pytest.raises(InvalidInput, match="no cost"):
+        edit_event(session, event=event, currency="GBP")
+    with pytest.raises(InvalidInput, match="needs a name"):
+        edit_event(session, event=event, name="  ")

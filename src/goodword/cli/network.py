@@ -3,14 +3,17 @@
 from typing import Annotated
 
 import typer
+from sqlalchemy.orm import Session
 
 from goodword.cli import render
-from goodword.cli.options import Currency, Json, Limit, Note, parse_choice
+from goodword.cli.confirm import confirm_delete, counted
+from goodword.cli.options import Currency, Json, Limit, Note, Yes, parse_choice
 from goodword.cli.state import state
 from goodword.clock import utcnow
-from goodword.events.queries import EventRow, list_events
+from goodword.events.models import Event
+from goodword.events.queries import EventRow, count_met_at, list_events, resolve_event
 from goodword.events.schemas import EventView
-from goodword.events.service import add_event
+from goodword.events.service import add_event, delete_event, edit_event
 from goodword.interactions.models import InteractionKind
 from goodword.people.queries import resolve_person
 from goodword.profiles.service import log_my_interaction, record_met_refs
@@ -97,6 +100,78 @@ def event_list(ctx: typer.Context, limit: Limit = 0, json: Json = False) -> None
     else:
         render.events(found)
     render.cut_short(len(found), limit)
+
+
+EventRef = Annotated[str, typer.Argument(metavar="ID|NAME", help="The event: id or name.")]
+
+
+@event_app.command("edit")
+def event_edit(
+    ctx: typer.Context,
+    ref: EventRef,
+    name: Annotated[str | None, typer.Option(metavar="NAME", help="New name.")] = None,
+    on: Annotated[
+        str | None, typer.Option(metavar="DATE", help="New day, YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+    ] = None,
+    place: Annotated[
+        str | None, typer.Option(metavar="PLACE", help="Where it was ('' clears it).")
+    ] = None,
+    cost: Annotated[
+        str | None, typer.Option(metavar="AMOUNT", help="What it cost you, e.g. 45.00.")
+    ] = None,
+    currency: Annotated[
+        str | None, typer.Option(metavar="CODE", help="Currency code of the cost.")
+    ] = None,
+    json: Json = False,
+) -> None:
+    """Correct an event's name, date, place or cost."""
+    starts_on = parse_date(on, what="event date") if on is not None else None
+    amount = parse_money(cost, what="cost") if cost is not None else None
+    code = parse_currency(currency) if currency is not None else None
+    with state(ctx).workspace().transaction() as session:
+        event = edit_event(
+            session,
+            event=resolve_event(session, ref),
+            name=name,
+            starts_on=starts_on,
+            place=place,
+            cost=amount,
+            currency=code,
+        )
+        view = EventView.of(EventRow(event=event, met=count_met_at(session, event=event)))
+    if json:
+        render.emit_json(view)
+    else:
+        render.done(f"Updated event {view.name} on {view.starts_on} (#{view.id})")
+
+
+@event_app.command("delete")
+def event_delete(ctx: typer.Context, ref: EventRef, yes: Yes = False) -> None:
+    """Delete an event and who you met there; the people stay."""
+    workspace = state(ctx).workspace()
+    confirm_delete(workspace, yes=yes, describe=lambda session: _unmeeting(session, ref))
+    with workspace.transaction() as session:
+        event = resolve_event(session, ref)
+        label = _event_label(event)
+        met = delete_event(session, event=event)
+    render.done(f"Deleted {label}{_attendance(met, 'and')}")
+
+
+def _event_label(event: Event) -> str:
+    return f"event '{event.name}' on {event.starts_on} (#{event.id})"
+
+
+def _attendance(met: int, joiner: str) -> str:
+    if not met:
+        return "."
+    people = counted(met, "person", "people")
+    return f" {joiner} the record that you met {people} there; the people stay."
+
+
+def _unmeeting(session: Session, ref: str) -> str:
+    event = resolve_event(session, ref)
+    met = count_met_at(session, event=event)
+    return f"Deleting {_event_label(event)}{_attendance(met, 'also removes')}"
 
 
 def met(

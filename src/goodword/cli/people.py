@@ -3,8 +3,10 @@
 from typing import Annotated
 
 import typer
+from sqlalchemy.orm import Session
 
 from goodword.cli import render
+from goodword.cli.confirm import confirm_delete, counted
 from goodword.cli.options import (
     Birthday,
     City,
@@ -20,6 +22,7 @@ from goodword.cli.options import (
     Phones,
     Tags,
     Title,
+    Yes,
 )
 from goodword.cli.state import state
 from goodword.clock import utcnow
@@ -27,7 +30,7 @@ from goodword.people.models import ContactKind
 from goodword.people.queries import count_people, resolve_person, search_people, summary_of
 from goodword.people.schemas import PersonSummary
 from goodword.people.service import PersonFields, add_note, edit_person, untag_person
-from goodword.profiles.forget import delete_person
+from goodword.profiles.forget import delete_person, person_footprint
 from goodword.profiles.merge import merge_people
 from goodword.profiles.queries import person_detail
 from goodword.profiles.service import add_contact
@@ -269,18 +272,29 @@ def merge(
 
 
 @person_app.command("delete")
-def delete(
-    ctx: typer.Context,
-    ref: Ref,
-    yes: Annotated[bool, typer.Option("--yes", help="Confirm: this cannot be undone.")] = False,
-) -> None:
+def delete(ctx: typer.Context, ref: Ref, yes: Yes = False) -> None:
     """Delete a person and everything about them from every table."""
-    if not yes:
-        raise typer.BadParameter(
-            "deleting is permanent; pass --yes to confirm.", param_hint="--yes"
-        )
-    with state(ctx).workspace().transaction() as session:
+    workspace = state(ctx).workspace()
+    confirm_delete(workspace, yes=yes, describe=lambda session: _forgetting(session, ref))
+    with workspace.transaction() as session:
         person = resolve_person(session, ref)
         label = f"{person.name} (#{person.id})"
         delete_person(session, person=person)
     render.done(f"Deleted {label} and everything about them.")
+
+
+def _forgetting(session: Session, ref: str) -> str:
+    person = resolve_person(session, ref)
+    f = person_footprint(session, person=person)
+    parts = [
+        counted(f.ties, "tie"),
+        counted(f.interactions, "interaction"),
+        counted(f.ledger_entries, "ledger entry", "ledger entries"),
+        counted(f.referrals, "referral"),
+        counted(f.followups, "follow-up"),
+        counted(f.notes, "note"),
+    ]
+    listed = ", ".join(p for p in parts if not p.startswith("0 "))
+    return f"Deleting {person.name} (#{person.id}) removes everything about them" + (
+        f": {listed}." if listed else "."
+    )

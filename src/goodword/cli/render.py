@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+import typer
 from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
@@ -65,6 +66,11 @@ def cut_short(shown: int, limit: int) -> None:
     """Says a listing stopped at its --limit, so a full page is not taken for everything."""
     if limit and shown == limit:
         warn(f"Showing the first {limit}; pass a larger --limit, or --limit 0 for all.")
+
+
+def ask(question: str) -> bool:
+    """A y/N question on stderr, so stdout keeps only what the command prints."""
+    return typer.confirm(question, default=False, err=True)
 
 
 _READS_AS = {"phone": "a phone number", "url": "a web address", "im": "an IM handle"}

@@ -70,3 +70,13 @@ def list_events(session: Session, *, limit: int | None = None) -> list[EventRow]
         .limit(limit)
     ).all()
     return [EventRow(event=event, met=count) for event, count in rows]
+
+
+def count_met_at(session: Session, *, event: Event) -> int:
+    """How many people you met at the event: what deleting it would take with it."""
+    return (
+        session.scalar(
+            select(func.count()).select_from(Attendance).where(Attendance.event_id == event.id)
+        )
+        or 0
+    )

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from goodword.errors import InvalidInput
 from goodword.events.models import Attendance, Event
+from goodword.events.queries import count_met_at
 from goodword.people.models import Person
 from goodword.storage.base import column_length
 from goodword.storage.session import workspace_currency, workspace_id
@@ -44,6 +45,53 @@ def add_event(
     session.add(event)
     session.flush()
     return event
+
+
+def edit_event(
+    session: Session,
+    *,
+    event: Event,
+    name: str | None = None,
+    starts_on: date | None = None,
+    place: str | None = None,
+    cost: Decimal | None = None,
+    currency: str | None = None,
+) -> Event:
+    """Changes what is given; an empty place clears it. A cost given without a currency
+    keeps the event's currency (or takes the workspace's); a currency alone re-labels it.
+
+    Raises: InvalidInput for a blank name, or a currency for an event that has no cost.
+    """
+    if name is not None:
+        cleaned = bounded(name, limit=column_length(Event, "name"), what="event name")
+        if not cleaned:
+            raise InvalidInput("An event needs a name.")
+        event.name = cleaned
+    if starts_on is not None:
+        event.starts_on = starts_on
+    if place is not None:
+        event.place = bounded(place, limit=column_length(Event, "place"), what="place") or None
+    if cost is not None:
+        event.cost_amount = cost
+        event.cost_currency = event.cost_currency or workspace_currency(session)
+    if currency is not None:
+        if event.cost_amount is None:
+            raise InvalidInput(
+                f"Event #{event.id} has no cost to give a currency to.", hint="Pass --cost too."
+            )
+        event.cost_currency = currency
+    session.flush()
+    return event
+
+
+def delete_event(session: Session, *, event: Event) -> int:
+    """Removes the event and who you met there, never the people; returns how many
+    attendances went with it."""
+    met = count_met_at(session, event=event)
+    session.execute(delete(Attendance).where(Attendance.event_id == event.id))
+    session.delete(event)
+    session.flush()
+    return met
 
 
 def record_met(session: Session, *, event: Event, people: Sequence[Person]) -> list[Person]:
