@@ -32,8 +32,9 @@ def test_the_tree_holds_every_documented_command() -> None:
         ("me",), ("me", "show"), ("me", "set"), ("icp", "add"), ("icp", "list"), ("icp", "remove"),
         ("person", "add"), ("person", "list"), ("person", "show"), ("person", "edit"),
         ("person", "merge"), ("person", "delete"), ("knows",), ("event", "add"), ("event", "list"),
-        ("event", "edit"), ("event", "delete"),
-        ("met",), ("log",), ("give",), ("got",), ("ledger",),
+        ("event", "edit"), ("event", "delete"), ("met",), ("log",),
+        ("interaction", "list"), ("interaction", "edit"), ("interaction", "delete"),
+        ("give",), ("got",), ("ledger",),
         ("referral", "add"), ("referral", "move"), ("referral", "list"),
         ("followup", "add"), ("followup", "done"), ("followup", "snooze"), ("followup", "list"),
     }  # fmt: skip

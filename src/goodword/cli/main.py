@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 from goodword import __version__
 from goodword.cli import data, network, offering, people, referrals, transfer
 from goodword.cli import followups as followups_cli
+from goodword.cli import interactions as interactions_cli
 from goodword.cli.render import error
 from goodword.cli.state import State
 from goodword.errors import GoodwordError
@@ -105,7 +106,16 @@ def main(
     ctx.obj = State(db=db, debug=debug)
 
 
-for module in (data, people, offering, network, referrals, followups_cli, transfer):
+for module in (
+    data,
+    people,
+    offering,
+    network,
+    interactions_cli,
+    referrals,
+    followups_cli,
+    transfer,
+):
     module.register(app)
 
 

@@ -19,6 +19,7 @@ from goodword.people.models import ContactKind
 if TYPE_CHECKING:  # every command imports this module; each needs only its own views
     from goodword.events.schemas import EventView
     from goodword.followups.schemas import FollowupView
+    from goodword.interactions.schemas import InteractionView
     from goodword.io.dedupe import DuplicatePair
     from goodword.io.report import ImportReport
     from goodword.offering.schemas import CriterionView, OfferingView
@@ -191,6 +192,23 @@ def events(found: Sequence[EventView]) -> None:
         (
             (e.id, e.starts_on, e.name, e.place, f"{e.cost} {e.currency}" if e.cost else "", e.met)
             for e in found
+        ),
+    )
+
+
+def interactions(found: Sequence[InteractionView]) -> None:
+    _table(
+        "Interactions",
+        ["id", "at", "kind", "with", "note"],
+        (
+            (
+                i.id,
+                i.at[:16].replace("T", " "),
+                i.kind,
+                ", ".join(p.name for p in i.people if not p.is_me),
+                i.note,
+            )
+            for i in found
         ),
     )
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from goodword.errors import InvalidInput
 from goodword.interactions.models import Interaction, InteractionKind, Participant
 from goodword.people.models import Person
+from goodword.people.service import get_owner
 from goodword.storage.session import workspace_id
 
 
@@ -45,3 +46,45 @@ def log_interaction(
     session.add(interaction)
     session.flush()
     return interaction
+
+
+def edit_interaction(
+    session: Session,
+    *,
+    interaction: Interaction,
+    kind: InteractionKind | None = None,
+    at: datetime | None = None,
+    note: str | None = None,
+    they_initiated: bool | None = None,
+) -> Interaction:
+    """Changes what is given; an empty note clears it. "They" initiated it means the first
+    other person who took part, unless someone other than you is already recorded.
+
+    Raises: InvalidInput when you did not take part but are said to have reached out.
+    """
+    if kind is not None:
+        interaction.kind = kind
+    if at is not None:
+        interaction.at = at
+    if note is not None:
+        interaction.note = note.strip() or None
+    if they_initiated is not None:
+        me = get_owner(session)
+        taking_part = [p.person_id for p in interaction.participants]
+        if not they_initiated:
+            if me.id not in taking_part:
+                raise InvalidInput(
+                    f"You did not take part in interaction #{interaction.id}, "
+                    "so cannot have initiated it."
+                )
+            interaction.initiated_by_id = me.id
+        elif interaction.initiated_by_id in (None, me.id):
+            interaction.initiated_by_id = next(pid for pid in taking_part if pid != me.id)
+    session.flush()
+    return interaction
+
+
+def delete_interaction(session: Session, *, interaction: Interaction) -> None:
+    """Removes the interaction from everyone's timeline; the people who took part stay."""
+    session.delete(interaction)
+    session.flush()
