@@ -12,6 +12,7 @@ from goodword import __version__
 from goodword.cli import data, network, offering, people, referrals, transfer
 from goodword.cli import followups as followups_cli
 from goodword.cli import interactions as interactions_cli
+from goodword.cli import notes as notes_cli
 from goodword.cli.render import error
 from goodword.cli.state import State
 from goodword.errors import GoodwordError
@@ -109,6 +110,7 @@ def main(
 for module in (
     data,
     people,
+    notes_cli,
     offering,
     network,
     interactions_cli,

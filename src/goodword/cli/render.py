@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # every command imports this module; each needs only its own 
     from goodword.io.dedupe import DuplicatePair
     from goodword.io.report import ImportReport
     from goodword.offering.schemas import CriterionView, OfferingView
-    from goodword.people.schemas import PersonSummary, TypedHandle
+    from goodword.people.schemas import NoteView, PersonSummary, TypedHandle
     from goodword.profiles.schemas import PersonDetail, TimelineItem
     from goodword.referrals.schemas import BalanceView, LedgerEntryView, ReferralView
 
@@ -132,8 +132,9 @@ def person(detail: PersonDetail) -> None:
     for address in detail.addresses:
         label = f"address ({address.label})" if address.label else "address"
         out.print(f"  {label}: {address.text.replace(chr(10), ', ')}", markup=False)
-    for note in detail.notes:
-        out.print(f"  note: {note}", markup=False)
+    # The notes with their ids (from the timeline, oldest first), so `note edit ID` can be used.
+    for item in reversed([i for i in detail.timeline if i.domain == "note"]):
+        out.print(f"  note #{item.id}: {item.summary}", markup=False)
     if detail.ties:
         _table(
             "Ties",
@@ -193,6 +194,14 @@ def events(found: Sequence[EventView]) -> None:
             (e.id, e.starts_on, e.name, e.place, f"{e.cost} {e.currency}" if e.cost else "", e.met)
             for e in found
         ),
+    )
+
+
+def notes(name: str, found: Sequence[NoteView]) -> None:
+    _table(
+        f"Notes about {name}",
+        ["id", "written", "note"],
+        ((n.id, n.created_at[:16].replace("T", " "), n.body) for n in found),
     )
 
 

@@ -18,10 +18,10 @@ from goodword.people.models import (
     PersonTag,
     Tag,
 )
-from goodword.people.schemas import PersonSummary
+from goodword.people.schemas import NoteView, PersonSummary
 from goodword.people.service import get_owner
 from goodword.storage.folding import folded
-from goodword.storage.session import by_name, workspace_id
+from goodword.storage.session import by_name, get_scoped, workspace_id
 from goodword.text import (
     ACCEPT_SCORE,
     SUGGEST_SCORE,
@@ -181,3 +181,18 @@ def summaries_by_id(session: Session, ids: set[int]) -> dict[int, PersonSummary]
         return {}
     loaded = session.scalars(with_details(_people(session).where(Person.id.in_(ids))))
     return {p.id: PersonSummary.of(p) for p in loaded}
+
+
+def get_note(session: Session, note_id: int) -> Note:
+    """Raises: NotFound naming the id."""
+    return get_scoped(
+        session, Note, note_id, what="note", hint="See `goodword note list REF` for the ids."
+    )
+
+
+def list_notes(session: Session, *, person: Person) -> list[NoteView]:
+    """Oldest first, the order they were written in."""
+    found = session.scalars(
+        select(Note).where(Note.person_id == person.id).order_by(Note.created_at, Note.id)
+    )
+    return [NoteView.of(note) for note in found]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from goodword.people.models import Address, ContactKind, HandleKind, Person
+from goodword.people.models import Address, ContactKind, HandleKind, Note, Person
 
 
 class Birthday(BaseModel):
@@ -111,4 +111,20 @@ class AddressView(BaseModel):
             country=address.country,
             is_primary=address.is_primary,
             text="\n".join(line for line in lines if line),
+        )
+
+
+class NoteView(BaseModel):
+    id: int
+    person_id: int
+    body: str
+    created_at: str
+
+    @classmethod
+    def of(cls, note: Note) -> NoteView:
+        return cls(
+            id=note.id,
+            person_id=note.person_id,
+            body=note.body,
+            created_at=note.created_at.isoformat(),
         )

@@ -337,13 +337,32 @@ def untag_person(session: Session, *, person: Person, tags: Iterable[str]) -> No
 
 def add_note(session: Session, *, person: Person, body: str) -> Note:
     """Raises: InvalidInput for an empty note."""
-    text = body.strip()
-    if not text:
-        raise InvalidInput("A note cannot be empty.")
-    note = Note(workspace_id=workspace_id(session), person_id=person.id, body=text)
+    note = Note(workspace_id=workspace_id(session), person_id=person.id, body=_note_text(body))
     session.add(note)
     session.flush()
     return note
+
+
+def edit_note(session: Session, *, note: Note, body: str) -> Note:
+    """Replaces the text; the note keeps its date, so the timeline keeps its order.
+
+    Raises: InvalidInput for an empty note (delete it instead).
+    """
+    note.body = _note_text(body, hint="To remove it, use `goodword note delete`.")
+    session.flush()
+    return note
+
+
+def delete_note(session: Session, *, note: Note) -> None:
+    session.delete(note)
+    session.flush()
+
+
+def _note_text(body: str, *, hint: str | None = None) -> str:
+    text = body.strip()
+    if not text:
+        raise InvalidInput("A note cannot be empty.", hint=hint)
+    return text
 
 
 @dataclass(frozen=True)
