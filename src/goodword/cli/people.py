@@ -29,7 +29,13 @@ from goodword.clock import utcnow
 from goodword.people.models import ContactKind
 from goodword.people.queries import count_people, resolve_person, search_people, summary_of
 from goodword.people.schemas import PersonSummary
-from goodword.people.service import PersonFields, add_note, edit_person, untag_person
+from goodword.people.service import (
+    PersonFields,
+    add_note,
+    edit_person,
+    remove_handles,
+    untag_person,
+)
 from goodword.profiles.forget import delete_person, person_footprint
 from goodword.profiles.merge import merge_people
 from goodword.profiles.queries import person_detail
@@ -215,6 +221,22 @@ def edit(
     untag: Annotated[
         list[str] | None, typer.Option(metavar="TAG", help="Remove a tag (repeatable).")
     ] = None,
+    remove_email: Annotated[
+        list[str] | None,
+        typer.Option(metavar="EMAIL", help="Take an e-mail off them (repeatable)."),
+    ] = None,
+    remove_phone: Annotated[
+        list[str] | None,
+        typer.Option(metavar="PHONE", help="Take a phone number off them (repeatable)."),
+    ] = None,
+    remove_link: Annotated[
+        list[str] | None,
+        typer.Option(metavar="URL", help="Take a link or LinkedIn URL off them (repeatable)."),
+    ] = None,
+    remove_im: Annotated[
+        list[str] | None,
+        typer.Option(metavar="SERVICE:HANDLE", help="Take an IM handle off them (repeatable)."),
+    ] = None,
     linkedin: LinkedIn = None,
     birthday: Birthday = None,
     nickname: Nickname = None,
@@ -226,7 +248,7 @@ def edit(
     ] = None,
     json: Json = False,
 ) -> None:
-    """Change a person: set fields, add e-mails, phones and tags, add a note."""
+    """Change a person: set fields, add or remove e-mails, phones, links and tags, add a note."""
     fields = _fields(
         name,
         email,
@@ -244,7 +266,17 @@ def edit(
         kind=None if organisation is None else _kind(organisation),
     )
     with state(ctx).workspace().transaction() as session:
-        person = edit_person(session, person=resolve_person(session, ref), fields=fields)
+        person = resolve_person(session, ref)
+        # Removed first, so replacing someone's only e-mail makes the new one primary.
+        remove_handles(
+            session,
+            person=person,
+            emails=remove_email or (),
+            phones=remove_phone or (),
+            links=remove_link or (),
+            ims=remove_im or (),
+        )
+        person = edit_person(session, person=person, fields=fields)
         if untag:
             untag_person(session, person=person, tags=untag)
         if note:

@@ -8,6 +8,7 @@ verbatim it still matches itself when the same file is imported again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from functools import partial
 from typing import NamedTuple
 
@@ -83,3 +84,12 @@ def keep_as_typed(kind: HandleKind | str, raw: str) -> str | None:
     if kind == HandleKind.PHONE and not any(c.isdigit() for c in text):
         return None
     return text
+
+
+def spellings(kind: HandleKind, raw: str, *, region: str = "US") -> set[str]:
+    """Every stored value `raw` can name: its normalised form, and the text as typed (which is
+    how a value that did not normalise was kept)."""
+    found = {clean_name(raw)}
+    with suppress(InvalidInput):
+        found.add(normalize_handle(kind, raw, region=region))
+    return found

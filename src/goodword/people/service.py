@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword.clock import today
-from goodword.errors import InvalidInput
+from goodword.errors import InvalidInput, NotFound
 from goodword.people.addresses import (
     LIMITS,
     PARTS,
@@ -19,7 +19,7 @@ from goodword.people.addresses import (
     too_long,
 )
 from goodword.people.errors import handle_taken
-from goodword.people.handles import read_handle
+from goodword.people.handles import read_handle, spellings
 from goodword.people.models import (
     Address,
     ContactKind,
@@ -187,6 +187,54 @@ def add_handle(
     session.add(handle)
     session.flush()
     return handle
+
+
+# What `--remove-link` and the others may name, and how an error calls it.
+_REMOVABLE = {
+    "emails": ((HandleKind.EMAIL,), "e-mail"),
+    "phones": ((HandleKind.PHONE,), "phone number"),
+    "links": ((HandleKind.URL, HandleKind.LINKEDIN), "link"),
+    "ims": ((HandleKind.IM,), "IM handle"),
+}
+
+
+def remove_handles(
+    session: Session,
+    *,
+    person: Person,
+    emails: Sequence[str] = (),
+    phones: Sequence[str] = (),
+    links: Sequence[str] = (),
+    ims: Sequence[str] = (),
+) -> None:
+    """Takes off the `emails`, `phones`, `links` and `ims` named, each as typed or as it reads
+    once normalised; the next of a kind becomes primary when the primary goes.
+
+    Raises: NotFound naming a value the person does not have (nothing is removed then).
+    """
+    region = phone_region(session)
+    doomed: dict[int, Handle] = {}
+    values = {"emails": emails, "phones": phones, "links": links, "ims": ims}
+    for group, raws in values.items():
+        kinds, what = _REMOVABLE[group]
+        for raw in raws:
+            names = set().union(*(spellings(kind, raw, region=region) for kind in kinds))
+            found = [h for h in person.handles if h.kind in kinds and h.value in names]
+            if not found:
+                raise NotFound(
+                    f"{person.name} (#{person.id}) has no {what} '{clean_name(raw)}'.",
+                    hint=f"See `goodword person show {person.id}`.",
+                )
+            doomed.update((h.id, h) for h in found)
+    for handle in doomed.values():
+        session.delete(handle)
+    session.flush()
+    session.expire(person, ["handles"])
+    for kind in {h.kind for h in doomed.values()}:
+        left = [h for h in person.handles if h.kind == kind]
+        if left and not any(h.is_primary for h in left):
+            left[0].is_primary = True
+    session.flush()
 
 
 def add_address(
