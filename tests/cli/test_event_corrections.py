@@ -36,8 +36,9 @@ def test_event_edit_by_id_without_json_says_what_changed(cli: Cli, breakfast: in
     result = cli.ok("event", "edit", str(breakfast), "--place", "Town Hall")
 
     assert f"Updated event Chamber breakfast on 2026-11-20 (#{breakfast})" in result.stdout
-    cli.ok("event", "edit", f"#{breakfast}", "--place", "")
-    assert cli.json("event", "list", "--json")[0]["place"] is None
+    cli.ok("event", "edit", f"#{breakfast}", "--place", "", "--cost", "25")
+    cleared = cli.json("event", "edit", f"#{breakfast}", "--cost", "", "--json")
+    assert (cleared["place"], cleared["cost"], cleared["currency"]) == (None, None, None)
 
 
 @pytest.mark.parametrize(

@@ -207,6 +207,14 @@ def test_editing_an_event_changes_only_what_is_given(session: Session) -> None:
     assert (event.place, event.cost_currency, event.starts_on) == (None, "GBP", date(2026, 3, 13))
 
 
+def test_a_free_event_loses_its_cost_and_currency(session: Session) -> None:
+    event = add_event(session, name="Meetup", starts_on=ON, cost=Decimal("10"), currency="EUR")
+
+    edit_event(session, event=event, free=True)
+
+    assert (event.cost_amount, event.cost_currency) == (None, None)
+
+
 def test_a_currency_needs_a_cost_to_label(session: Session) -> None:
     event = add_event(session, name="Free meetup", starts_on=ON)
 

@@ -117,7 +117,8 @@ def event_edit(
         str | None, typer.Option(metavar="PLACE", help="Where it was ('' clears it).")
     ] = None,
     cost: Annotated[
-        str | None, typer.Option(metavar="AMOUNT", help="What it cost you, e.g. 45.00.")
+        str | None,
+        typer.Option(metavar="AMOUNT", help="What it cost you, e.g. 45.00 ('' clears it)."),
     ] = None,
     currency: Annotated[
         str | None, typer.Option(metavar="CODE", help="Currency code of the cost.")
@@ -126,7 +127,8 @@ def event_edit(
 ) -> None:
     """Correct an event's name, date, place or cost."""
     starts_on = parse_date(on, what="event date") if on is not None else None
-    amount = parse_money(cost, what="cost") if cost is not None else None
+    free = cost is not None and not cost.strip()
+    amount = parse_money(cost, what="cost") if cost is not None and not free else None
     code = parse_currency(currency) if currency is not None else None
     with state(ctx).workspace().transaction() as session:
         event = edit_event(
@@ -137,6 +139,7 @@ def event_edit(
             place=place,
             cost=amount,
             currency=code,
+            free=free,
         )
         view = EventView.of(EventRow(event=event, met=count_met_at(session, event=event)))
     if json:

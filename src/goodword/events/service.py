@@ -56,9 +56,11 @@ def edit_event(
     place: str | None = None,
     cost: Decimal | None = None,
     currency: str | None = None,
+    free: bool = False,
 ) -> Event:
-    """Changes what is given; an empty place clears it. A cost given without a currency
-    keeps the event's currency (or takes the workspace's); a currency alone re-labels it.
+    """Changes what is given; an empty place clears it, and `free` the cost. A cost given
+    without a currency keeps the event's currency (or takes the workspace's); a currency
+    alone re-labels it.
 
     Raises: InvalidInput for a blank name, or a currency for an event that has no cost.
     """
@@ -71,6 +73,8 @@ def edit_event(
         event.starts_on = starts_on
     if place is not None:
         event.place = bounded(place, limit=column_length(Event, "place"), what="place") or None
+    if free:
+        event.cost_amount = event.cost_currency = None
     if cost is not None:
         event.cost_amount = cost
         event.cost_currency = event.cost_currency or workspace_currency(session)
