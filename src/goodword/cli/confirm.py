@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import typer
-from sqlalchemy.orm import Session
 
 from goodword.cli import render
-from goodword.workspace import Workspace
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from goodword.workspace import Workspace
 
 
 def stdin_is_terminal() -> bool:
@@ -20,13 +24,13 @@ def confirm_delete(workspace: Workspace, *, yes: bool, describe: Callable[[Sessi
     """Returns when the deletion may go ahead; otherwise exits 1 with nothing changed.
 
     `describe` names the thing and what goes with it ("Deleting event … also removes …").
-    It runs in a transaction that is rolled back, and the prompt waits outside any
-    transaction, so a user thinking it over never holds the database. A script has nobody
-    to answer a prompt, so without a terminal it is told to pass --yes instead of waiting.
+    It only reads, without the write lock, and the prompt waits outside any transaction,
+    so a user thinking it over never holds up anyone else. A script has nobody to answer
+    a prompt, so without a terminal it is told to pass --yes instead of waiting.
     """
     if yes:
         return
-    with workspace.transaction(commit=False) as session:
+    with workspace.read() as session:
         question = describe(session)
     if not stdin_is_terminal():
         render.error(f"{question} Pass --yes to confirm.")
