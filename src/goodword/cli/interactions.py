@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from goodword.cli import render
 from goodword.cli.confirm import confirm_delete
-from goodword.cli.options import Json, Yes, parse_choice
+from goodword.cli.options import Json, Limit, Yes, parse_choice
 from goodword.cli.state import state
 from goodword.interactions.models import InteractionKind
 from goodword.interactions.queries import get_interaction, list_interactions, views_of
@@ -34,9 +34,7 @@ def list_(
         str | None,
         typer.Argument(metavar="[REF]", help="Only those this person took part in."),
     ] = None,
-    limit: Annotated[
-        int, typer.Option(min=0, metavar="N", help="At most this many (0: all).")
-    ] = 100,
+    limit: Limit = 100,
     json: Json = False,
 ) -> None:
     """List interactions, newest first, with their ids."""
@@ -47,8 +45,7 @@ def list_(
         render.emit_json(found)
     else:
         render.interactions(found)
-    if limit and len(found) == limit:
-        render.warn(f"Showing the newest {limit}; pass --limit 0 for all, or a larger --limit.")
+    render.cut_short(len(found), limit)
 
 
 @interaction_app.command("edit")
