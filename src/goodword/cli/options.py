@@ -48,6 +48,8 @@ Currency = Annotated[
     typer.Option(metavar="CODE", help="Currency code (default: the workspace's currency)."),
 ]
 
+Yes = Annotated[bool, typer.Option("--yes", help="Confirm without asking: this cannot be undone.")]
+
 
 Limit = Annotated[
     int, typer.Option(min=0, metavar="N", help="At most this many, newest first (0: all).")
