@@ -318,3 +318,15 @@ def test_followup_delete_needs_yes_then_removes_only_the_followup(cli: Cli) -> N
     assert result.stdout.strip() == f"Deleted follow-up #{fid}."
     assert cli.json("followup", "list", "--all", "--json") == []
     assert "Ann Lee" in [p["name"] for p in cli.json("person", "list", "--json")]
+
+
+def test_a_person_shows_a_referral_once_in_their_timeline(cli: Cli) -> None:
+    referral = a_referral(cli)
+    cli.ok("got", "Ann Lee", "--kind", "help", "--on", "2026-02-10")
+
+    timeline = cli.json("person", "show", "Ann Lee", "--json")["timeline"]
+
+    assert sorted((i["domain"], i["summary"]) for i in timeline) == [
+        ("ledger", "Ann Lee gave Me help"),
+        ("referral", f"Referral #{referral['id']}: Ann Lee → Dev Raman (received), 500.00 USD"),
+    ]
