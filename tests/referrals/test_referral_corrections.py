@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from goodword.errors import Conflict, InvalidInput
 from goodword.people.models import Person
 from goodword.people.service import PersonFields, create_person, get_owner
+from goodword.profiles.forget import delete_person
 from goodword.referrals.models import (
     LedgerEntry,
     LedgerKind,
@@ -188,3 +189,13 @@ def test_a_referral_given_by_hand_the_same_day_is_a_likely_duplicate(session: Se
 
     assert same_day_referral(session, entry=same_day) is referral
     assert [same_day_referral(session, entry=e) for e in (other_day, help_, own)] == [None] * 3
+
+
+def test_forgetting_the_prospect_takes_the_referral_and_its_entry(session: Session) -> None:
+    referral = a_referral(session)
+    prospect = session.get_one(Person, referral.prospect_id)
+
+    delete_person(session, person=prospect)
+    session.expire_all()
+
+    assert [count(session, m) for m in (Referral, ReferralStep, LedgerEntry)] == [0, 0, 0]
