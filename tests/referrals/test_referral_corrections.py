@@ -157,6 +157,15 @@ def test_editing_an_entry_keeps_a_value_in_a_currency(session: Session) -> None:
     assert count(session, LedgerEntry) == 0
 
 
+def test_a_currency_without_a_value_is_refused(session: Session) -> None:
+    ann, me = add(session, "Ann Lee"), get_owner(session)
+    entry = record_give(session, giver=me, receiver=ann, kind=LedgerKind.HELP, on=AT.date())
+
+    with pytest.raises(InvalidInput, match="no value"):
+        edit_ledger_entry(session, entry=entry, currency="EUR")
+    assert (entry.value, entry.currency) == (None, None)
+
+
 def test_an_edit_that_makes_one_person_play_two_roles_is_refused(session: Session) -> None:
     referral = a_referral(session)
 

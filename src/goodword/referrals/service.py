@@ -229,9 +229,15 @@ def edit_ledger_entry(
 ) -> LedgerEntry:
     """A value without a currency is in the workspace's currency, as when it was recorded.
 
-    Raises: Conflict for the entry of a referral, which is corrected through the referral.
+    Raises: Conflict for the entry of a referral, which is corrected through the referral;
+    InvalidInput for a currency on an entry without a value.
     """
     check_own_entry(entry)
+    if currency is not None and value is None and entry.value is None:
+        raise InvalidInput(
+            f"Ledger entry #{entry.id} has no value for {currency} to apply to.",
+            hint="Pass --value with --currency.",
+        )
     if kind is not None:
         entry.kind = kind
     if on is not None:
