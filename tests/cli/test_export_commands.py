@@ -184,7 +184,7 @@ def test_backup_refuses_to_overwrite_a_file_unless_told(cli: Cli, tmp_path: Path
     backup = tmp_path / "goodword.backup"
     backup.write_bytes(b"keep me")
 
-    assert_user_error(cli("backup", str(backup)), "already exists")
+    assert_user_error(cli("backup", str(backup)), "already exists", "--overwrite")
     assert backup.read_bytes() == b"keep me"
     cli.ok("backup", str(backup), "--overwrite")
     assert backup.read_bytes() != b"keep me"

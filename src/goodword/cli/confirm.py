@@ -32,6 +32,13 @@ def confirm_delete(workspace: Workspace, *, yes: bool, describe: Callable[[Sessi
         return
     with workspace.read() as session:
         question = describe(session)
+    ask_to_delete(question, yes=False)
+
+
+def ask_to_delete(question: str, *, yes: bool) -> None:
+    """`confirm_delete` for a caller that has already read what it will say."""
+    if yes:
+        return
     if not stdin_is_terminal():
         render.error(f"{question} Pass --yes to confirm.")
         raise typer.Exit(1)

@@ -1,22 +1,54 @@
 """Give first and referrals: `give`, `got`, `referral …`, `ledger`."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from goodword.cli import render
-from goodword.cli.options import Currency, Json, Limit, Note, Value, parse_choice
+from goodword.cli.confirm import ask_to_delete
+from goodword.cli.options import Currency, Json, Limit, Note, Value, Yes, parse_choice
 from goodword.cli.state import state
 from goodword.clock import utcnow
 from goodword.people.queries import resolve_person
 from goodword.people.service import get_owner
-from goodword.profiles.service import receive_referral, record_my_give
+from goodword.profiles.service import correct_referral, receive_referral, record_my_give
 from goodword.referrals.models import LedgerKind, ReferralStatus
-from goodword.referrals.queries import ledger, ledger_views, list_referrals, referral_views
-from goodword.referrals.service import get_referral, move_referral
+from goodword.referrals.queries import (
+    ledger,
+    ledger_views,
+    list_referrals,
+    referral_views,
+    same_day_referral,
+)
+from goodword.referrals.service import (
+    check_own_entry,
+    delete_ledger_entry,
+    delete_referral,
+    edit_ledger_entry,
+    get_ledger_entry,
+    get_referral,
+    move_referral,
+)
 from goodword.text import parse_currency, parse_date, parse_money, parse_when
 
+
+class LedgerGroup(TyperGroup):
+    """`ledger [REF]` lists and `ledger edit|delete ID` corrects: a first word that names no
+    subcommand is the REF of `ledger show`, so the listing keeps its short form."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] != "--help"):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
 referral_app = typer.Typer(help="Referrals through their pipeline.", no_args_is_help=True)
+ledger_app = typer.Typer(
+    cls=LedgerGroup, help="The give/take ledger: list, correct and delete entries."
+)
+ReferralId = Annotated[int, typer.Argument(metavar="ID", help="The referral's id.")]
+EntryId = Annotated[int, typer.Argument(metavar="ID", help="The ledger entry's id.")]
 Kind = Annotated[
     str,
     typer.Option(
@@ -28,13 +60,25 @@ On = Annotated[
     str | None,
     typer.Option(metavar="DATE", help="When, YYYY-MM-DD or YYYY-MM-DDTHH:MM (default today)."),
 ]
+NewKind = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        metavar="KIND",
+        help="referral, introduction, recommendation, information, help, gift or other.",
+    ),
+]
+NewOn = Annotated[
+    str | None,
+    typer.Option("--on", metavar="DATE", help="When, YYYY-MM-DD or YYYY-MM-DDTHH:MM."),
+]
 
 
 def register(app: typer.Typer) -> None:
     app.command("give")(give)
     app.command("got")(got)
     app.add_typer(referral_app, name="referral")
-    app.command("ledger")(show_ledger)
+    app.add_typer(ledger_app, name="ledger")
 
 
 def _record(
@@ -64,7 +108,16 @@ def _record(
             note=note,
         )
         text = f"Recorded #{entry.id}: {giver.name} gave {receiver.name} {entry.kind}"
+        twin = same_day_referral(session, entry=entry)
+        doubt = (
+            f"Referral #{twin.id} from {giver.name} on {day} is already in the ledger, so "
+            f"#{entry.id} probably counts it twice; `goodword ledger delete {entry.id}` removes it."
+            if twin is not None
+            else None
+        )
     render.done(text)
+    if doubt:
+        render.warn(doubt)
 
 
 def give(
@@ -136,7 +189,7 @@ def referral_add(
 @referral_app.command("move")
 def referral_move(
     ctx: typer.Context,
-    referral_id: Annotated[int, typer.Argument(metavar="ID", help="The referral's id.")],
+    referral_id: ReferralId,
     status: Annotated[
         str,
         typer.Argument(metavar="STATUS", help="received, contacted, met, proposal, won, lost."),
@@ -172,6 +225,60 @@ def referral_list(ctx: typer.Context, limit: Limit = 0, json: Json = False) -> N
     render.cut_short(len(views), limit)
 
 
+@referral_app.command("edit")
+def referral_edit(
+    ctx: typer.Context,
+    referral_id: ReferralId,
+    from_: Annotated[
+        str | None, typer.Option("--from", metavar="REF", help="Who referred.")
+    ] = None,
+    prospect: Annotated[
+        str | None, typer.Option(metavar="REF", help="Who was referred (added if new).")
+    ] = None,
+    value: Value = None,
+    currency: Currency = None,
+    note: Note = None,
+    on: NewOn = None,
+    json: Json = False,
+) -> None:
+    """Correct a referral; its ledger entry changes with it."""
+    amount = parse_money(value, what="value") if value is not None else None
+    with state(ctx).workspace().transaction() as session:
+        referral = correct_referral(
+            session,
+            referral_id=referral_id,
+            from_ref=from_,
+            prospect_ref=prospect,
+            on=parse_date(on, what="referral date") if on else None,
+            value=amount,
+            currency=parse_currency(currency) if currency else None,
+            note=note,
+        )
+        [view] = referral_views(session, [referral])
+    if json:
+        render.emit_json(view)
+    else:
+        render.done(f"Updated referral #{view.id}: {view.referrer.name} → {view.prospect.name}")
+
+
+@referral_app.command("delete")
+def referral_delete(ctx: typer.Context, referral_id: ReferralId, yes: Yes = False) -> None:
+    """Delete a referral with its history and its ledger entry (the people stay)."""
+    workspace = state(ctx).workspace()
+    with workspace.read() as session:
+        [view] = referral_views(session, [get_referral(session, referral_id)])
+    entry = f" and its ledger entry #{view.ledger_entry_id}" if view.ledger_entry_id else ""
+    ask_to_delete(
+        f"Deleting referral #{view.id} ({view.referrer.name} → {view.prospect.name}) also "
+        f"removes its history{entry}; the people stay.",
+        yes=yes,
+    )
+    with workspace.transaction() as session:
+        delete_referral(session, referral=get_referral(session, referral_id))
+    render.done(f"Deleted referral #{view.id}{entry}.")
+
+
+@ledger_app.command("show")
 def show_ledger(
     ctx: typer.Context,
     ref: Annotated[
@@ -190,3 +297,52 @@ def show_ledger(
     else:
         render.ledger(entries, balances)
     render.cut_short(len(entries), limit)
+
+
+@ledger_app.command("edit")
+def ledger_edit(
+    ctx: typer.Context,
+    entry_id: EntryId,
+    kind: NewKind = None,
+    value: Value = None,
+    currency: Currency = None,
+    note: Note = None,
+    on: NewOn = None,
+    json: Json = False,
+) -> None:
+    """Correct a ledger entry (a referral's own entry changes through `referral edit`)."""
+    ledger_kind = parse_choice(LedgerKind, kind, what="ledger kind") if kind else None
+    amount = parse_money(value, what="value") if value is not None else None
+    with state(ctx).workspace().transaction() as session:
+        entry = edit_ledger_entry(
+            session,
+            entry=get_ledger_entry(session, entry_id),
+            kind=ledger_kind,
+            on=parse_date(on) if on else None,
+            value=amount,
+            currency=parse_currency(currency) if currency else None,
+            note=note,
+        )
+        [view], _ = ledger_views(session, [entry], {})
+    if json:
+        render.emit_json(view)
+    else:
+        render.done(f"Updated #{view.id}: {view.giver.name} gave {view.receiver.name} {view.kind}")
+
+
+@ledger_app.command("delete")
+def ledger_delete(ctx: typer.Context, entry_id: EntryId, yes: Yes = False) -> None:
+    """Delete a ledger entry (a referral's own entry goes with `referral delete`)."""
+    workspace = state(ctx).workspace()
+    with workspace.read() as session:
+        entry = get_ledger_entry(session, entry_id)
+        check_own_entry(entry)
+        [view], _ = ledger_views(session, [entry], {})
+    ask_to_delete(
+        f"Deleting ledger entry #{view.id} ({view.giver.name} gave {view.receiver.name} "
+        f"{view.kind} on {view.on}) changes your balance with them.",
+        yes=yes,
+    )
+    with workspace.transaction() as session:
+        delete_ledger_entry(session, entry=get_ledger_entry(session, entry_id))
+    render.done(f"Deleted ledger entry #{view.id}.")

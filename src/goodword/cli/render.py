@@ -258,7 +258,8 @@ def ledger(entries: Sequence[LedgerEntryView], balances: Sequence[BalanceView]) 
                 e.receiver.name,
                 e.kind,
                 f"{e.value} {e.currency}" if e.value is not None else "",
-                e.note,
+                # A referral's own entry says so: it is counted once, and changes with it.
+                f"{e.note or ''} (referral #{e.referral_id})".strip() if e.referral_id else e.note,
             )
             for e in entries
         ),

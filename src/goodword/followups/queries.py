@@ -22,6 +22,10 @@ def list_followups(
         stmt = stmt.where(Followup.done_at.is_(None))
     next_due = func.coalesce(Followup.snoozed_until, Followup.due_on)
     found = list(session.scalars(stmt.order_by(next_due, Followup.id).limit(limit)))
+    return followup_views(session, found, today=today)
+
+
+def followup_views(session: Session, found: list[Followup], *, today: date) -> list[FollowupView]:
     people = summaries_by_id(session, {f.person_id for f in found})
     return [
         FollowupView(

@@ -68,6 +68,40 @@ def complete_followup(session: Session, *, followup: Followup, now: datetime) ->
     return following
 
 
+def edit_followup(
+    session: Session,
+    *,
+    followup: Followup,
+    due_on: date | None = None,
+    reason: str | None = None,
+    rule: str | None = None,
+    once: bool = False,
+) -> Followup:
+    """Corrects a follow-up; `once` stops it repeating. A new due date replaces any snooze.
+
+    Raises: InvalidInput for a bad recurrence rule, or a rule together with `once`.
+    """
+    if rule is not None and once:
+        raise InvalidInput("A follow-up either repeats or happens once; pass --every or --once.")
+    if rule is not None:
+        followup.rule = str(parse_rule(rule))
+    if once:
+        followup.rule = None
+    if due_on is not None:
+        followup.due_on = due_on
+        followup.snoozed_until = None
+    if reason is not None:
+        followup.reason = reason.strip() or None
+    session.flush()
+    return followup
+
+
+def delete_followup(session: Session, *, followup: Followup) -> None:
+    """Only this occurrence goes; earlier ones already done stay as the record of contact."""
+    session.delete(followup)
+    session.flush()
+
+
 def snooze_followup(session: Session, *, followup: Followup, until: date, today: date) -> Followup:
     """Raises: InvalidInput for a date not after today; Conflict when already done."""
     if followup.done_at is not None:

@@ -1,8 +1,9 @@
 """The full archive: every table of a workspace as versioned JSON, and reading it back.
 
 Both directions are generic over `goodword.models.metadata`, so a table added later travels
-in archives without a change here. Ids are not portable between databases, so the archive
-keeps the original ids and an import translates every foreign key through the ids it issued.
+in archives without a change here. The archive keeps the original ids; an import keeps them
+too where they are free (a restore into an empty database), and otherwise issues new ones
+and translates every foreign key through them.
 """
 
 from __future__ import annotations
@@ -244,12 +245,46 @@ def _insert_table(session: Session, table: Table, rows: Sequence[Row], maps: IdM
     values.sort(key=lambda value: value["id"])
     if table.name == "person":
         values = _merge_owner(session, values, ids)
+    if _ids_are_free(session, table, [value["id"] for value in values]):
+        # An archive restored where its ids are free keeps them, so `#20` is still `#20`.
+        for start in range(0, len(values), CHUNK):
+            session.execute(insert(table), values[start : start + CHUNK])
+        ids.update((value["id"], value["id"]) for value in values)
+        _advance_ids(session, table)
+        return
     for start in range(0, len(values), CHUNK):
         chunk = values[start : start + CHUNK]
         old = [value.pop("id") for value in chunk]
         returning = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         new = session.scalars(returning, chunk).all()
         ids.update(zip(old, new, strict=True))
+
+
+def _ids_are_free(session: Session, table: Table, wanted: list[int]) -> bool:
+    """Whether no row of `table`, in any workspace, has one of the `wanted` ids."""
+    if not wanted:
+        return False
+    span = select(func.count()).where(table.c.id.between(min(wanted), max(wanted)))
+    if not session.scalar(span):
+        return True
+    for start in range(0, len(wanted), CHUNK):
+        taken = select(table.c.id).where(table.c.id.in_(wanted[start : start + CHUNK])).limit(1)
+        if session.scalar(taken) is not None:
+            return False
+    return True
+
+
+def _advance_ids(session: Session, table: Table) -> None:
+    """After explicit ids, PostgreSQL's sequence must pass them or the next insert collides.
+
+    SQLite needs nothing: it numbers a new row after the largest id in the table.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    sequence = func.pg_get_serial_sequence(table.name, "id")
+    top = select(func.max(table.c.id)).scalar_subquery()
+    # nextval, not the current value: never move the sequence back under another writer.
+    session.execute(select(func.setval(sequence, func.greatest(top, func.nextval(sequence)))))
 
 
 def _merge_owner(session: Session, people: list[Row], ids: dict[int, int]) -> list[Row]:

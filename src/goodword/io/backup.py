@@ -45,7 +45,10 @@ def backup(workspace: Workspace, dest: Path, *, overwrite: bool = False) -> str:
     if dest.is_dir():
         raise InvalidInput(f"{dest} is a folder; name the backup file to write.")
     if dest.exists() and not overwrite:
-        raise Conflict(f"{dest} already exists.", hint="Choose another file or allow overwriting.")
+        raise Conflict(
+            f"{dest} already exists.",
+            hint="Choose another file, or pass --overwrite to replace it.",
+        )
     source = sqlite_path(str(workspace.engine.url))
     if source is not None and dest.resolve() == source.resolve():
         raise InvalidInput(f"{dest} is the database itself; back it up to another file.")

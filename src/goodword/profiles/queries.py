@@ -117,6 +117,8 @@ def _ledger(session: Session, person_id: int) -> list[TimelineItem]:
         .join(giver, giver.id == LedgerEntry.giver_id)
         .join(receiver, receiver.id == LedgerEntry.receiver_id)
         .where(or_(LedgerEntry.giver_id == person_id, LedgerEntry.receiver_id == person_id))
+        # A referral's own entry is the referral, which the timeline shows once, as itself.
+        .where(LedgerEntry.referral_id.is_(None))
     ).all()
     return [
         TimelineItem(
@@ -133,8 +135,12 @@ def _ledger(session: Session, person_id: int) -> list[TimelineItem]:
 
 def _referrals(session: Session, person_id: int) -> list[TimelineItem]:
     via = select(ReferralVia.referral_id).where(ReferralVia.person_id == person_id)
-    found = session.scalars(
-        select(Referral).where(
+    referrer, prospect = aliased(Person), aliased(Person)
+    found = session.execute(
+        select(Referral, referrer.name, prospect.name)
+        .join(referrer, referrer.id == Referral.referrer_id)
+        .join(prospect, prospect.id == Referral.prospect_id)
+        .where(
             or_(
                 Referral.referrer_id == person_id,
                 Referral.prospect_id == person_id,
@@ -142,18 +148,18 @@ def _referrals(session: Session, person_id: int) -> list[TimelineItem]:
                 Referral.id.in_(via),
             )
         )
-    )
+    ).all()
     return [
         TimelineItem(
             on=_iso(r.received_on),
             domain="referral",
             type=r.status.value,
             id=r.id,
-            summary=f"Referral #{r.id} ({r.status.value})"
+            summary=f"Referral #{r.id}: {by} → {whom} ({r.status.value})"
             + (f", {r.value} {r.currency}" if r.value is not None else ""),
             people=[r.referrer_id, r.prospect_id, r.receiver_id],
         )
-        for r in found
+        for r, by, whom in found
     ]
 
 

@@ -18,7 +18,7 @@ from goodword.people.queries import resolve_person
 from goodword.people.refs import find_or_create_person
 from goodword.people.service import PersonFields, add_note, create_person, get_owner
 from goodword.referrals.models import LedgerEntry, LedgerKind, Referral
-from goodword.referrals.service import add_referral, record_give
+from goodword.referrals.service import add_referral, edit_referral, get_referral, record_give
 from goodword.relationships.kinds import TieKind
 from goodword.relationships.service import connect_people
 from goodword.storage.session import workspace_currency
@@ -96,6 +96,35 @@ def receive_referral(
         at=at,
         via=chain,
         value=value,
+        note=note,
+    )
+
+
+def correct_referral(
+    session: Session,
+    *,
+    referral_id: int,
+    from_ref: str | None = None,
+    prospect_ref: str | None = None,
+    on: date | None = None,
+    value: Decimal | None = None,
+    currency: str | None = None,
+    note: str | None = None,
+) -> Referral:
+    """A referral corrected by REFs; as when it was added, a new prospect becomes a person.
+
+    Raises: NotFound for the referral; NotFound or Ambiguous for a REF; InvalidInput when
+    one person would play two roles.
+    """
+    referral = get_referral(session, referral_id)
+    return edit_referral(
+        session,
+        referral=referral,
+        referrer=resolve_person(session, from_ref) if from_ref else None,
+        prospect=find_or_create_person(session, prospect_ref)[0] if prospect_ref else None,
+        on=on,
+        value=value,
+        currency=currency,
         note=note,
     )
 

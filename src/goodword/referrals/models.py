@@ -107,7 +107,7 @@ class LedgerEntry(Base):
     currency: Mapped[str | None] = mapped_column(String(3))
     occurred_on: Mapped[date] = mapped_column(Date, index=True)
     note: Mapped[str | None] = mapped_column(Text)
-    # A received referral is also a gift in the ledger; deleting the referral removes both.
+    # A recorded referral is also a gift in the ledger: its one entry, deleted with it.
     referral_id: Mapped[int | None] = mapped_column(
-        ForeignKey("referral.id", ondelete="CASCADE"), index=True
+        ForeignKey("referral.id", ondelete="CASCADE"), index=True, unique=True
     )

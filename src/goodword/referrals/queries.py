@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from goodword.people.models import Person
 from goodword.people.queries import summaries_by_id
 from goodword.referrals.ledger import Balance, Entry, balances
-from goodword.referrals.models import LedgerEntry, Referral
+from goodword.referrals.models import LedgerEntry, LedgerKind, Referral
 from goodword.referrals.schemas import BalanceView, LedgerEntryView, ReferralView, StepView
 from goodword.storage.session import workspace_id
 
@@ -25,6 +25,27 @@ def list_referrals(session: Session, *, limit: int | None = None) -> list[Referr
             .order_by(Referral.received_on.desc(), Referral.id.desc())
             .limit(limit)
         )
+    )
+
+
+def same_day_referral(session: Session, *, entry: LedgerEntry) -> Referral | None:
+    """A referral between the same two people on the entry's day, which the entry likely repeats.
+
+    A recorded referral is already in the ledger, so a referral given by hand the same day
+    would count it twice.
+    """
+    if entry.kind != LedgerKind.REFERRAL or entry.referral_id is not None:
+        return None
+    return session.scalar(
+        select(Referral)
+        .where(
+            Referral.workspace_id == entry.workspace_id,
+            Referral.referrer_id == entry.giver_id,
+            Referral.receiver_id == entry.receiver_id,
+            Referral.received_on == entry.occurred_on,
+        )
+        .order_by(Referral.id)
+        .limit(1)
     )
 
 
@@ -53,6 +74,11 @@ def referral_views(session: Session, referrals: list[Referral]) -> list[Referral
     ids = {pid for r in referrals for pid in (r.referrer_id, r.prospect_id, r.receiver_id)}
     ids |= {v.person_id for r in referrals for v in r.via}
     people = summaries_by_id(session, ids)
+    # By workspace, not by id list: a listing may hold more referrals than a query has parameters.
+    linked = select(LedgerEntry.referral_id, LedgerEntry.id).where(
+        LedgerEntry.workspace_id == workspace_id(session), LedgerEntry.referral_id.is_not(None)
+    )
+    entries: dict[int, int] = {rid: eid for rid, eid in session.execute(linked) if rid is not None}
     return [
         ReferralView(
             id=r.id,
@@ -68,6 +94,7 @@ def referral_views(session: Session, referrals: list[Referral]) -> list[Referral
             history=[
                 StepView(status=s.status.value, at=s.at.isoformat(), value=s.value) for s in r.steps
             ],
+            ledger_entry_id=entries.get(r.id),
         )
         for r in referrals
     ]
@@ -89,6 +116,7 @@ def ledger_views(
             value=e.value,
             currency=e.currency,
             note=e.note,
+            referral_id=e.referral_id,
         )
         for e in entries
     ]

@@ -16,6 +16,8 @@ class StepView(BaseModel):
 
 
 class ReferralView(BaseModel):
+    """`ledger_entry_id` is the referral's own entry in the ledger, changed and deleted with it."""
+
     id: int
     status: str
     referrer: PersonSummary
@@ -27,9 +29,12 @@ class ReferralView(BaseModel):
     received_on: str
     note: str | None
     history: list[StepView]
+    ledger_entry_id: int | None
 
 
 class LedgerEntryView(BaseModel):
+    """`referral_id` names the referral a received referral's entry stands for."""
+
     id: int
     on: str
     kind: str
@@ -38,6 +43,7 @@ class LedgerEntryView(BaseModel):
     value: Decimal | None
     currency: str | None
     note: str | None
+    referral_id: int | None
 
 
 class BalanceView(BaseModel):

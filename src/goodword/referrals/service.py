@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from goodword.errors import InvalidInput
+from goodword.errors import Conflict, InvalidInput
 from goodword.people.models import Person
 from goodword.referrals.models import (
     LedgerEntry,
@@ -106,6 +106,19 @@ def add_referral(
     return referral
 
 
+def _sync_ledger_entry(session: Session, referral: Referral, prospect: Person) -> None:
+    """The referral's ledger entry mirrors it, so it is counted once and changes with it."""
+    entry = session.scalar(select(LedgerEntry).where(LedgerEntry.referral_id == referral.id))
+    if entry is None:
+        return
+    entry.giver_id = referral.referrer_id
+    entry.receiver_id = referral.receiver_id
+    entry.value = referral.value
+    entry.currency = referral.currency if referral.value is not None else None
+    entry.occurred_on = referral.received_on
+    entry.note = f"Referred {prospect.name}"
+
+
 def get_referral(session: Session, referral_id: int) -> Referral:
     """Raises: NotFound for an id not in this workspace."""
     return get_scoped(
@@ -130,14 +143,119 @@ def move_referral(
     referral.status = status
     if value is not None:
         referral.value = value
-        # The ledger entry of a received referral carries its value; keep the two in step.
-        session.execute(
-            update(LedgerEntry)
-            .where(LedgerEntry.referral_id == referral.id)
-            .values(value=value, currency=referral.currency)
-        )
+        _sync_ledger_entry(session, referral, session.get_one(Person, referral.prospect_id))
     referral.steps.append(
         ReferralStep(workspace_id=referral.workspace_id, status=status, at=at, value=value)
     )
     session.flush()
     return referral
+
+
+def edit_referral(
+    session: Session,
+    *,
+    referral: Referral,
+    referrer: Person | None = None,
+    prospect: Person | None = None,
+    on: date | None = None,
+    value: Decimal | None = None,
+    currency: str | None = None,
+    note: str | None = None,
+) -> Referral:
+    """Corrects what was recorded; its ledger entry follows, so the two never disagree.
+
+    Raises: InvalidInput when the change makes one person play two roles.
+    """
+    referrer_id = referrer.id if referrer is not None else referral.referrer_id
+    prospect_id = prospect.id if prospect is not None else referral.prospect_id
+    roles = [referrer_id, prospect_id, referral.receiver_id, *(v.person_id for v in referral.via)]
+    if len(set(roles)) != len(roles):
+        raise InvalidInput(
+            "Referrer, prospect, receiver and each introducer must be different people."
+        )
+    referral.referrer_id, referral.prospect_id = referrer_id, prospect_id
+    if on is not None:
+        referral.received_on = on
+        # The pipeline's history starts the day it was received.
+        first = referral.steps[0] if referral.steps else None
+        if first is not None and first.status == ReferralStatus.RECEIVED:
+            first.at = first.at.replace(year=on.year, month=on.month, day=on.day)
+    if value is not None:
+        referral.value = value
+    if currency is not None:
+        referral.currency = currency
+    if note is not None:
+        referral.note = note.strip() or None
+    _sync_ledger_entry(session, referral, prospect or session.get_one(Person, prospect_id))
+    session.flush()
+    return referral
+
+
+def delete_referral(session: Session, *, referral: Referral) -> None:
+    """Its history, introduction chain and ledger entry go with it; the people stay."""
+    session.execute(delete(LedgerEntry).where(LedgerEntry.referral_id == referral.id))
+    session.delete(referral)
+    session.flush()
+
+
+def get_ledger_entry(session: Session, entry_id: int) -> LedgerEntry:
+    """Raises: NotFound for an id not in this workspace."""
+    return get_scoped(
+        session, LedgerEntry, entry_id, what="ledger entry", hint="See `goodword ledger`."
+    )
+
+
+def check_own_entry(entry: LedgerEntry) -> None:
+    """A referral's entry changes only with its referral, so the two are always counted once.
+
+    Raises: Conflict for the entry of a referral.
+    """
+    if (rid := entry.referral_id) is not None:
+        raise Conflict(
+            f"Ledger entry #{entry.id} is referral #{rid} in the ledger and changes with it.",
+            hint=f"Use `goodword referral edit {rid}` or `goodword referral delete {rid}`.",
+        )
+
+
+def edit_ledger_entry(
+    session: Session,
+    *,
+    entry: LedgerEntry,
+    kind: LedgerKind | None = None,
+    on: date | None = None,
+    value: Decimal | None = None,
+    currency: str | None = None,
+    note: str | None = None,
+) -> LedgerEntry:
+    """A value without a currency is in the workspace's currency, as when it was recorded.
+
+    Raises: Conflict for the entry of a referral, which is corrected through the referral;
+    InvalidInput for a currency on an entry without a value.
+    """
+    check_own_entry(entry)
+    if currency is not None and value is None and entry.value is None:
+        raise InvalidInput(
+            f"Ledger entry #{entry.id} has no value for {currency} to apply to.",
+            hint="Pass --value with --currency.",
+        )
+    if kind is not None:
+        entry.kind = kind
+    if on is not None:
+        entry.occurred_on = on
+    if value is not None:
+        entry.value = value
+    if currency is not None and entry.value is not None:
+        entry.currency = currency
+    if entry.value is not None and entry.currency is None:
+        entry.currency = workspace_currency(session)
+    if note is not None:
+        entry.note = note.strip() or None
+    session.flush()
+    return entry
+
+
+def delete_ledger_entry(session: Session, *, entry: LedgerEntry) -> None:
+    """Raises: Conflict for the entry of a referral, which goes only with the referral."""
+    check_own_entry(entry)
+    session.delete(entry)
+    session.flush()
