@@ -140,8 +140,8 @@ def test_a_delete_asks_on_a_terminal_and_no_keeps_everything(
     refused = answering(cli, "n\n", "ledger", "delete", str(entry["id"]))
 
     assert refused.exit_code == 1, describe(refused)
-    assert "Delete? [y/N]" in refused.stdout
-    assert refused.stderr.strip() == "Nothing deleted."
+    assert "Delete? [y/N]" in refused.stderr
+    assert refused.stderr.strip().endswith("Nothing deleted.")
     assert cli.rows() == before
 
     agreed = answering(cli, "y\n", "ledger", "delete", str(entry["id"]))
