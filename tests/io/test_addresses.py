@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from goodword.clock import utcnow
 from goodword.errors import InvalidInput
+from goodword.io.addresses import place_of
 from goodword.io.apply import import_batch
-from goodword.io.export import export_csv, export_vcard
+from goodword.io.export import export_csv, export_vcard, people_records
 from goodword.io.google_csv import parse_google_csv
 from goodword.io.records import AddressRecord, Batch, Handle, PersonRecord
 from goodword.io.report import ImportReport
@@ -146,6 +147,17 @@ def test_the_same_address_typed_twice_is_kept_once_and_gives_a_city(session: Ses
     again = add_address(session, person=ann, street="1 quai  Perrache", city="LYON", country="fr")
     assert again.id == first.id
     assert (ann.city, ann.country) == ("Lyon", "FR")
+
+
+def test_a_place_comes_from_the_first_address_that_has_one_as_an_import_takes_it(
+    session: Session,
+) -> None:
+    ann = create_person(session, fields=PersonFields(name="Ann Lee"))
+    add_address(session, person=ann, label="work", street="1 Quai Perrache")
+    add_address(session, person=ann, label="home", postcode="LS1", city="Leeds", country="UK")
+    assert (ann.city, ann.country) == ("Leeds", "UK")
+    [record] = people_records(session)
+    assert place_of(record.addresses) == ("Leeds", "UK")  # what an import of its export gives
 
 
 def test_empty_im_fields_do_not_make_two_people_one(session: Session, tmp_path: Path) -> None:

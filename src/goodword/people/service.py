@@ -251,8 +251,9 @@ def add_address(
 ) -> Address:
     """Adds a postal address, or returns the same one the person already has.
 
-    A person's first address is their primary one, and gives them a city and country
-    when they have none, as an import does.
+    A person's first address is their primary one. The first address with a city or a
+    country gives them both when they have neither, as an import does (`place_of`), so an
+    exported address book imports back with the same place.
     Raises: InvalidInput for an address with no part, or a part too long to keep.
     """
     parts = clean_parts((label, po_box, street, city, region, postcode, country))
@@ -272,7 +273,7 @@ def add_address(
         **dict(zip(PARTS, parts, strict=True)),
     )
     session.add(address)
-    if address.is_primary and person.city is None and person.country is None:
+    if person.city is None and person.country is None and (address.city or address.country):
         person.city, person.country = address.city, address.country
     session.flush()
     session.expire(person, ["addresses"])
