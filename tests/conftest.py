@@ -7,10 +7,12 @@ never see each other's rows and the schema is migrated only once per run.
 from __future__ import annotations
 
 import os
+import unicodedata
 import uuid
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
@@ -19,6 +21,33 @@ from goodword.storage.schema import upgrade
 from goodword.workspace import Workspace, open_workspace
 
 PG_URL_VAR = "GOODWORD_TEST_DATABASE_URL"
+
+
+def _composing() -> list[str]:
+    """Every character with a canonical decomposition, and that decomposition: `é` and
+    `e` + U+0301, Hangul syllables and their jamo, and the singletons NFC replaces outright
+    (U+F900 豈 → U+8C48, U+212B Å → U+00C5, U+037E → `;`)."""
+    found: set[str] = set()
+    for code in range(0x30000):
+        if 0xAC00 <= code <= 0xD7A3 and code % 1000:
+            continue  # a handful of the 11,172 Hangul syllables, or they would be most of it
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFD", char)
+        if decomposed != char:
+            found.update((char, decomposed))
+    return sorted(found)
+
+
+COMPOSING = st.deferred(lambda: st.sampled_from(_composing()))  # built on first use
+
+
+def typed_text(
+    chars: st.SearchStrategy[str], *, min_size: int = 0, max_size: int | None = None
+) -> st.SearchStrategy[str]:
+    """Text of `chars` as keyboards and exporters write it: a third of its pieces are letters
+    that NFC composes, decomposes or replaces, which random characters almost never are."""
+    pieces = st.one_of(chars, chars, COMPOSING)
+    return st.lists(pieces, min_size=min_size, max_size=max_size).map("".join)
 
 
 def pg_url() -> str | None:

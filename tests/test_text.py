@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import phonenumbers
 import pytest
 from email_validator import EmailNotValidError, validate_email
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from conftest import typed_text
 from goodword.errors import InvalidInput
 from goodword.text import (
+    clean_name,
+    clean_text,
     clear_winner,
     display_phone,
+    lowered,
+    nfc,
     normalize_email,
     normalize_phone,
     parse_birthday,
@@ -166,3 +173,31 @@ def test_a_phone_is_shown_nationally_at_home_and_internationally_abroad(
     value: str, region: str, shown: str
 ) -> None:
     assert display_phone(value, region=region) == shown
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [
+        ("\uf900", "\u8c48"),  # a CJK compatibility ideograph
+        ("Le\u0301a", "Léa"),  # e + combining acute
+        ("\u212b", "\u00c5"),  # ANGSTROM SIGN → Å
+        ("\u1100\u1161", "\uac00"),  # Hangul jamo → syllable
+    ],
+)
+def test_text_is_stored_composed(raw: str, stored: str) -> None:
+    assert nfc(raw) == clean_name(raw) == clean_text(raw) == stored
+
+
+def test_lower_casing_composes_what_only_lower_case_has_precomposed() -> None:
+    assert lowered("W\u030a") == "\u1e98"  # ẘ: there is no upper-case W with a ring
+
+
+ANY_TEXT = typed_text(st.characters(exclude_categories=("Cs",)))
+
+
+@given(raw=ANY_TEXT)
+def test_cleaned_text_is_nfc_and_cleaning_it_again_changes_nothing(raw: str) -> None:
+    for clean in (nfc, clean_name, clean_text, lowered):
+        once = clean(raw)
+        assert unicodedata.is_normalized("NFC", once)
+        assert clean(once) == once, clean

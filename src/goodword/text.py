@@ -46,11 +46,33 @@ def name_from_address(address: str) -> str:
     return " ".join(words) or address
 
 
+def nfc(text: str) -> str:
+    """Text in Unicode's composed form (NFC), the one form goodword stores.
+
+    The same letters can arrive composed or decomposed (`é` or `e` + `◌́`, and compatibility
+    ideographs such as U+F900 that NFC maps to U+8C48), depending on the keyboard, the
+    exporter or the file's age. Storing one form makes them one value, and makes what is
+    exported and imported again come back identical.
+    """
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 def clean_name(raw: str) -> str:
     """Collapse white space and NFC-normalise, so the same name typed twice compares equal."""
     if raw.isascii() and raw.isprintable() and "  " not in raw:
         return raw.strip()  # already clean: the common case, without the regex
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", raw)).strip()
+    return _SPACES.sub(" ", nfc(raw)).strip()
+
+
+def lowered(text: str) -> str:
+    """Lower-cased, then NFC: lower-casing composed text can leave it decomposed, since some
+    letters are precomposed only in lower case ('W' + ring above → 'w' + ring, which is 'ẘ')."""
+    return nfc(text.lower())
+
+
+def clean_text(raw: str) -> str:
+    """Free text (a note, a reason) NFC-normalised and trimmed; its line breaks are the user's."""
+    return nfc(raw).strip()
 
 
 def bounded(raw: str, *, limit: int, what: str) -> str:

@@ -215,6 +215,15 @@ def test_a_file_with_only_some_known_columns_is_read(
     assert len([h for h in person.handles if h.kind == "email"]) == emails
 
 
+def test_decomposed_text_is_read_composed_each_cell_on_its_own(tmp_path: Path) -> None:
+    """NFC turns a Greek question mark into `;`: a cell is normalised after the split, so the
+    mark, now `;`, stays in its cell instead of splitting the row."""
+    row = {"First Name": "Le\u0301a", "Last Name": "Rossi", "Notes": "Perche\u0301\u037e"}
+    path = build(tmp_path, OUTLOOK_COM, [row], delimiter=";")
+    person = parse_outlook_csv(path).people[0]
+    assert (person.name, person.notes) == ("Léa Rossi", ["Perché;"])
+
+
 def test_short_rows_are_padded_not_misread(tmp_path: Path) -> None:
     path = tmp_path / "short.csv"
     path.write_text("First Name,Last Name,Company,Job Title\nAnn,Lee\n", encoding="utf-8")

@@ -11,6 +11,7 @@ from goodword.followups.models import Followup
 from goodword.followups.recurrence import next_due, parse_rule
 from goodword.people.models import Person
 from goodword.storage.session import get_scoped, workspace_id
+from goodword.text import clean_text
 
 
 def get_followup(session: Session, followup_id: int) -> Followup:
@@ -35,7 +36,7 @@ def schedule_followup(
         workspace_id=workspace_id(session),
         person_id=person.id,
         due_on=due_on,
-        reason=reason.strip() if reason else None,
+        reason=clean_text(reason or "") or None,
         rule=str(parse_rule(rule)) if rule else None,
     )
     session.add(followup)

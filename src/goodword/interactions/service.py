@@ -12,6 +12,7 @@ from goodword.interactions.models import Interaction, InteractionKind, Participa
 from goodword.people.models import Person
 from goodword.people.service import get_owner
 from goodword.storage.session import workspace_id
+from goodword.text import clean_text, nfc
 
 
 def log_interaction(
@@ -38,9 +39,9 @@ def log_interaction(
         workspace_id=wid,
         kind=kind,
         at=at,
-        note=note.strip() if note else None,
+        note=clean_text(note or "") or None,
         initiated_by_id=initiated_by.id if initiated_by else None,
-        external_id=external_id,
+        external_id=external_id and nfc(external_id),
         participants=[Participant(workspace_id=wid, person_id=pid) for pid in unique],
     )
     session.add(interaction)

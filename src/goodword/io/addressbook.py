@@ -30,7 +30,7 @@ from goodword.io.records import (
     Skip,
     paused_gc,
 )
-from goodword.text import NO_YEAR, is_birthday, is_linkedin
+from goodword.text import NO_YEAR, is_birthday, is_linkedin, lowered
 
 T = TypeVar("T")
 
@@ -128,7 +128,7 @@ def google_label(cell: str) -> tuple[str | None, bool]:
     """Google marks the primary value's label with `* ` (`* Work`)."""
     label = first_value(cell)
     preferred = label.startswith("*")
-    label = label.lstrip("*").strip().lower()
+    label = lowered(label.lstrip("*").strip())
     return label or None, preferred
 
 
@@ -155,7 +155,7 @@ def im_value(service: str, handle: str) -> str:
     scheme, or has no service beside it, stays as written.
     """
     handle = handle.strip()
-    scheme = "".join(service.split()).lower()
+    scheme = lowered("".join(service.split()))
     scheme = _IM_SCHEMES.get(scheme, scheme)
     if not scheme or not handle or handle.lower().startswith(f"{scheme}:"):
         return handle

@@ -42,7 +42,7 @@ from goodword.people.service import ensure_names, get_owner
 from goodword.storage.base import column_length
 from goodword.storage.bulk import insert_values, reserve_ids
 from goodword.storage.session import phone_region, workspace_id
-from goodword.text import clean_name
+from goodword.text import clean_name, clean_text, lowered
 
 
 def import_batch(session: Session, *, batch: Batch, report: ImportReport) -> ImportReport:
@@ -128,7 +128,8 @@ class _PeopleWriter:
             plan.tags.update(self._fit(self._tag_name(t), "tag", line) for t in record.tags)
             plan.tags.discard("")
         if record.notes:
-            plan.notes.extend(n.strip() for n in record.notes if n.strip() not in plan.notes)
+            notes = (clean_text(note) for note in record.notes)
+            plan.notes.extend(note for note in notes if note and note not in plan.notes)
         if (record.org or record.title) and (plan.job is None or plan.job[0] is None):
             self._absorb_job(plan, record, line)
         if record.addresses:
@@ -172,7 +173,7 @@ class _PeopleWriter:
     def _tag_name(self, raw: str) -> str:
         name = self.tag_names.get(raw)
         if name is None:
-            name = self.tag_names[raw] = clean_name(raw).lower()
+            name = self.tag_names[raw] = lowered(clean_name(raw))
         return name
 
     def _normalise(self, record: PersonRecord) -> list[NormalHandle]:
@@ -187,7 +188,7 @@ class _PeopleWriter:
             if not value or len(value) > _LIMITS["handle"]:
                 self.report.skip(record.line, f"{handle.kind} '{handle.value}' is not valid")
                 continue
-            label = handle.label and self._fit(handle.label, "label", record.line)
+            label = self._fit(clean_name(handle.label or ""), "label", record.line) or None
             found.append((handle.kind, value, label, handle.preferred))
         return found
 

@@ -37,6 +37,7 @@ from goodword.people.service import get_owner
 from goodword.storage import schema
 from goodword.storage.base import WorkspaceRow
 from goodword.storage.session import workspace_id
+from goodword.text import nfc
 
 FORMAT = "goodword-archive"
 VERSION = 1
@@ -383,6 +384,14 @@ def _as_decimal(value: Any) -> Decimal:
     return Decimal(value)
 
 
+def _as_text(value: Any) -> str:
+    """Text as it is stored everywhere else, NFC: an archive written by hand or by an older
+    version may hold decomposed text, which would otherwise never match what imports add."""
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return nfc(value)
+
+
 def _as_iso(parse: Callable[[str], Any]) -> Callable[[Any], Any]:
     def check(value: Any) -> Any:
         if not isinstance(value, str):
@@ -397,4 +406,5 @@ _DECODERS: dict[type[Any], Callable[[Any], Any]] = {
     date: _as_iso(date.fromisoformat),
     Decimal: _as_decimal,
     float: _as_float,
+    str: _as_text,
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from goodword.io.errors import MalformedFile
 from goodword.io.textfile import read_text
+from goodword.text import nfc
 
 MAX_PREAMBLE = 20  # rows searched for the header: LinkedIn puts a note above it
 DELIMITERS = (",", ";", "\t")  # Excel saves with ';' where ',' is the decimal mark
@@ -163,11 +165,12 @@ def read_table(path: Path, *, accept: Collection[Layout], what: str, expected: s
     header that belongs to another format (the message then says which format it looks like).
     """
     text = read_text(path, empty="expected a header row", save_as="CSV UTF-8")
+    composed = text.isascii() or unicodedata.is_normalized("NFC", text)
     first: Row | None = None
     seen: Layout | None = None
     broken: MalformedFile | None = None
     for delimiter in DELIMITERS:
-        records = _records(path, text, delimiter)
+        records = _records(path, text, delimiter, composed=composed)
         try:
             for count, (line, cells) in enumerate(records):
                 keys = [header_key(c) for c in cells]
@@ -206,14 +209,20 @@ def _padded(records: Records, width: int) -> Records:
         yield line, cells
 
 
-def _records(path: Path, text: str, delimiter: str) -> Records:
-    """Non-blank records with the line each starts on, even after multi-line quoted cells."""
+def _records(path: Path, text: str, delimiter: str, *, composed: bool) -> Records:
+    """Non-blank records with the line each starts on, even after multi-line quoted cells.
+
+    Cells come out NFC, as goodword stores text. A file already NFC throughout (nearly every
+    one) has NFC cells, since no delimiter or quote composes with what follows it; otherwise
+    each cell is normalised on its own, after splitting: NFC turns U+037E (Greek question
+    mark) into `;`, a delimiter.
+    """
     reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
     start = 1
     try:
         for cells in reader:
             if any(cells):
-                yield start, cells
+                yield start, cells if composed else [nfc(cell) for cell in cells]
             start = reader.line_num + 1
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):

@@ -22,6 +22,7 @@ from goodword.relationships.restating import restate_tie
 from goodword.storage.bulk import CHUNK as BULK_CHUNK
 from goodword.storage.bulk import insert_returning_ids, insert_rows, insert_values
 from goodword.storage.session import workspace_id
+from goodword.text import clean_text, nfc
 
 CHUNK = 500
 PAGE = 10_000  # rows fetched at a time in a pass over the workspace's ties
@@ -172,7 +173,7 @@ def _update_tie(stored: _StoredTie, tie: TieRecord, first: int) -> bool:
             kind=_KINDS[tie.kind],
             reversed_=first != stored.person_a_id,
             strength=tie.strength,
-            note=tie.note,
+            note=tie.note and nfc(tie.note),
             source=TieSource.STATED,
             since=tie.since,
         )
@@ -204,7 +205,8 @@ def _new_rows(
     for a, b in sorted(pairs):  # the keys alone: a sorted copy of the items costs 50 MB a million
         tie = pairs[a, b]
         kind, source = kinds[tie.kind], sources[tie.source]
-        yield wid, a, b, kind, ids[tie.a] != a, tie.strength, tie.note, source, tie.since
+        note = tie.note and nfc(tie.note)
+        yield wid, a, b, kind, ids[tie.a] != a, tie.strength, note, source, tie.since
 
 
 def write_interactions(
@@ -214,12 +216,13 @@ def write_interactions(
     report: ImportReport,
 ) -> None:
     """Interactions already stored (same external id) are left alone, so re-imports are no-ops."""
-    known = _known_external_ids(session, [i.external_id for i in interactions if i.external_id])
+    external_ids = [record.external_id and nfc(record.external_id) for record in interactions]
+    known = _known_external_ids(session, [found for found in external_ids if found])
     wid = workspace_id(session)
     rows: list[dict[str, Any]] = []
     people: list[list[int]] = []
-    for record in interactions:
-        if record.external_id and record.external_id in known:
+    for record, external_id in zip(interactions, external_ids, strict=True):
+        if external_id and external_id in known:
             report.interactions_unchanged += 1
             continue
         participants = list(dict.fromkeys(keys[k] for k in record.participants if keys.get(k)))
@@ -231,17 +234,17 @@ def write_interactions(
         except ValueError:
             report.skip(record.line, f"unknown interaction kind '{record.kind}'")
             continue
-        if record.external_id:
-            known.add(record.external_id)
+        if external_id:
+            known.add(external_id)
         initiator = keys.get(record.initiated_by or "")
         rows.append(
             {
                 "workspace_id": wid,
                 "kind": kind,
                 "at": record.at,
-                "note": record.note,
+                "note": clean_text(record.note or "") or None,
                 "initiated_by_id": initiator if initiator in participants else None,
-                "external_id": record.external_id,
+                "external_id": external_id,
             }
         )
         people.append(participants)

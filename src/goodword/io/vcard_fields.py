@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from goodword.io.addresses import place_of
 from goodword.io.records import ORGANISATION, AddressRecord, Batch, Handle, PersonRecord, Skip
-from goodword.text import NO_YEAR, clean_name, is_birthday, is_linkedin
+from goodword.text import NO_YEAR, clean_name, is_birthday, is_linkedin, lowered, nfc
 
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 _SPLITTERS = {sep: re.compile(rf"(\\.|{sep})", re.DOTALL) for sep in ";,"}
@@ -92,9 +92,9 @@ def new_prop(name: str, group: str | None, raw: list[list[str]], value: str, lin
     for param in raw:
         key = param[0].upper()
         if len(param) == 1:
-            prop.types.append(key.lower())
+            prop.types.append(lowered(param[0]))
         elif key == "TYPE":
-            prop.types.extend(t.lower() for v in param[1:] for t in v.split(",") if t)
+            prop.types.extend(lowered(t) for v in param[1:] for t in v.split(",") if t)
         else:
             prop.params[key] = param[1:]
     bare = [t for t in prop.types if t in ("quoted-printable", "base64")]  # 2.1 `NOTE;BASE64`
@@ -111,9 +111,11 @@ def _unescape(pair: str, v21: bool) -> str:
 
 
 def _text(value: str, v21: bool) -> str:
+    """The value unescaped and NFC, as goodword stores text. Normalised only now, once split
+    into its fields: NFC turns U+037E (Greek question mark) into the separator `;`."""
     if "\\" not in value:
-        return value
-    return _ESCAPED.sub(lambda match: _unescape(match.group(0), v21), value)
+        return nfc(value)
+    return nfc(_ESCAPED.sub(lambda match: _unescape(match.group(0), v21), value))
 
 
 def _split(value: str, sep: str, v21: bool, *, unescape: bool = True) -> list[str]:
@@ -144,7 +146,7 @@ def _name_from_n(value: str, v21: bool) -> str:
 def _apple_label(text: str) -> str:
     """Apple's built-in labels come wrapped (`_$!<HomePage>!$_`); custom ones are the user's."""
     if text.startswith("_$!<") and text.endswith(">!$_"):
-        return text[4:-4].lower()
+        return lowered(text[4:-4])
     return clean_name(text)
 
 
@@ -239,7 +241,7 @@ class _Fields:
             return
         if service and not _URI.match(value):
             value = f"{service}:{value}"
-        label = prop.params.get("X-SERVICE-TYPE", [""])[0].strip().lower()
+        label = lowered(prop.params.get("X-SERVICE-TYPE", [""])[0].strip())
         types = [t for t in prop.types if t not in _NOT_LABELS]
         if value:
             self.keep(Handle("im", value, label or " ".join(types) or None, prop.preferred), prop)
@@ -252,7 +254,7 @@ class _Fields:
     def add_address(self, prop: Prop, parts: list[str]) -> None:
         """ADR is PO box;extended;street;locality;region;postcode;country."""
         po_box, extended, street, city, region, postcode, country = [*parts, *[""] * 7][:7]
-        lines = [line.strip() for text in (street, extended) for line in text.splitlines()]
+        lines = [clean_name(line) for text in (street, extended) for line in text.splitlines()]
         types = [t for t in prop.types if t not in _NOT_LABELS]
         address = AddressRecord(
             label=" ".join(types) or None,

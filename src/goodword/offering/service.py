@@ -11,7 +11,7 @@ from goodword.errors import InvalidInput
 from goodword.offering.models import IcpCriterion, IcpField, IcpOperator, Offering
 from goodword.storage.base import column_length
 from goodword.storage.session import get_scoped, workspace_id
-from goodword.text import bounded
+from goodword.text import bounded, clean_text
 
 
 def get_offering(session: Session) -> Offering:
@@ -42,7 +42,7 @@ def set_offering(
         ("results", results),
     ):
         if value is not None:
-            setattr(offering, attr, value.strip() or None)
+            setattr(offering, attr, clean_text(value) or None)
     session.flush()
     return offering
 

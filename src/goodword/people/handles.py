@@ -17,6 +17,7 @@ from goodword.people.models import HandleKind
 from goodword.text import (
     clean_name,
     fold,
+    nfc,
     normalize_email,
     normalize_im,
     normalize_linkedin,
@@ -36,7 +37,16 @@ class HandleValue(NamedTuple):
 
 
 def handle_normaliser(kind: HandleKind, *, region: str = "US") -> Callable[[str], str]:
-    """The normaliser for `kind`, so a bulk import looks it up once rather than per value."""
+    """The normaliser for `kind`, so a bulk import looks it up once rather than per value.
+
+    Every value comes out NFC, as all stored text is: an IM handle or a URL path written
+    with decomposed accents is then the same handle as one written composed.
+    """
+    normalise = _by_kind(kind, region)
+    return lambda raw: nfc(normalise(raw))
+
+
+def _by_kind(kind: HandleKind, region: str) -> Callable[[str], str]:
     match kind:
         case HandleKind.EMAIL:
             return normalize_email

@@ -35,7 +35,15 @@ from goodword.people.models import (
 from goodword.storage.base import WorkspaceRow, column_length
 from goodword.storage.bulk import insert_returning_ids
 from goodword.storage.session import phone_region, workspace_id
-from goodword.text import bounded, clean_name, is_birthday, parse_currency, parse_region
+from goodword.text import (
+    bounded,
+    clean_name,
+    clean_text,
+    is_birthday,
+    lowered,
+    parse_currency,
+    parse_region,
+)
 
 _NAME = column_length(Person, "name")
 _TITLE = column_length(Employment, "title")
@@ -364,7 +372,7 @@ def tag_person(session: Session, *, person: Person, tags: Iterable[str]) -> None
     """Raises: InvalidInput for a tag too long to keep."""
     have = {t.name for t in person.tags}
     limit = column_length(Tag, "name")
-    names = {bounded(raw, limit=limit, what="tag").lower() for raw in tags} - have - {""}
+    names = {lowered(bounded(raw, limit=limit, what="tag")) for raw in tags} - have - {""}
     if not names:
         return
     wid = workspace_id(session)
@@ -376,7 +384,7 @@ def tag_person(session: Session, *, person: Person, tags: Iterable[str]) -> None
 
 
 def untag_person(session: Session, *, person: Person, tags: Iterable[str]) -> None:
-    names = {clean_name(t).lower() for t in tags}
+    names = {lowered(clean_name(t)) for t in tags}
     for tag in list(person.tags):
         if tag.name in names:
             session.delete(session.get_one(PersonTag, (person.id, tag.id)))
@@ -408,7 +416,7 @@ def delete_note(session: Session, *, note: Note) -> None:
 
 
 def _note_text(body: str, *, hint: str | None = None) -> str:
-    text = body.strip()
+    text = clean_text(body)
     if not text:
         raise InvalidInput("A note cannot be empty.", hint=hint)
     return text

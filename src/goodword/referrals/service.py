@@ -20,6 +20,7 @@ from goodword.referrals.models import (
     ReferralVia,
 )
 from goodword.storage.session import get_scoped, workspace_currency, workspace_id
+from goodword.text import clean_text
 
 
 def record_give(
@@ -47,7 +48,7 @@ def record_give(
         value=value,
         currency=(currency or workspace_currency(session)) if value is not None else None,
         occurred_on=on,
-        note=note.strip() if note else None,
+        note=clean_text(note or "") or None,
     )
     session.add(entry)
     session.flush()
@@ -84,7 +85,7 @@ def add_referral(
         status=ReferralStatus.RECEIVED,
         value=value,
         currency=currency,
-        note=note.strip() if note else None,
+        note=clean_text(note or "") or None,
         received_on=at.date(),
         steps=[ReferralStep(workspace_id=wid, status=ReferralStatus.RECEIVED, at=at, value=value)],
         via=[ReferralVia(workspace_id=wid, position=i, person_id=p.id) for i, p in enumerate(via)],

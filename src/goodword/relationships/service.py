@@ -13,7 +13,7 @@ from goodword.relationships.kinds import TieKind, TieSource
 from goodword.relationships.models import Relationship
 from goodword.relationships.restating import restate_tie
 from goodword.storage.session import workspace_id
-from goodword.text import parse_strength
+from goodword.text import nfc, parse_strength
 
 
 def find_tie(session: Session, a_id: int, b_id: int) -> Relationship | None:
@@ -47,6 +47,7 @@ def connect_people(
     if a.id == b.id:
         raise InvalidInput(f"{a.name} cannot have a tie with themselves.")
     strength = parse_strength(strength)
+    note = note and nfc(note)
     tie = find_tie(session, a.id, b.id)
     if tie is None:
         low, high = sorted((a.id, b.id))
