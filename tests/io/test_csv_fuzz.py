@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from goodword.io.errors import MalformedFile
 from goodword.io.google_csv import parse_google_csv
 from goodword.io.linkedin_csv import parse_linkedin_csv
+from goodword.io.matching import name_key
 from goodword.io.outlook_csv import parse_outlook_csv
 from goodword.io.records import Batch
 from goodword.io.relationships_csv import parse_relationships_csv
@@ -83,9 +84,14 @@ def contact_files(draw: st.DrawFn) -> tuple[str, str, list[list[str]]]:
 
 @st.composite
 def relationship_files(draw: st.DrawFn) -> tuple[str, int]:
-    """(text, number of rows) of a valid relationships CSV."""
+    """(text, number of rows) of a valid relationships CSV: each row names two people.
+
+    Names equal but for case and accents (`Ĕ` and `ĕ`) name one person, as the importer
+    compares them, so a row of two such names is no tie and the file is not valid.
+    """
     names = st.text(st.characters(categories=["L", "Nd"]), min_size=1, max_size=10)
-    pairs = draw(st.lists(st.tuples(names, names).filter(lambda p: p[0] != p[1]), max_size=5))
+    two_people = st.tuples(names, names).filter(lambda p: name_key(p[0]) != name_key(p[1]))
+    pairs = draw(st.lists(two_people, max_size=5))
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["a", "b", "strength", "kind", "note"])
