@@ -2,6 +2,8 @@
 
 Each test runs in a transaction on one connection that is rolled back afterwards, so tests
 never see each other's rows and the schema is migrated only once per run.
+
+Property tests run under one of two Hypothesis profiles (see the README's Development section).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
@@ -21,6 +24,22 @@ from goodword.storage.schema import upgrade
 from goodword.workspace import Workspace, open_workspace
 
 PG_URL_VAR = "GOODWORD_TEST_DATABASE_URL"
+
+# `ci` draws the same examples on every run, so a red build is the code's fault and never the
+# dice's; nothing in it depends on the clock (no deadline, no too-slow check on a busy runner),
+# and a failure prints the blob that replays it. `dev` keeps Hypothesis's random exploration,
+# so each local run tries examples no run has tried before. Both start from Hypothesis's
+# defaults rather than the loaded profile: Hypothesis loads a `ci` of its own when `CI` is set.
+settings.register_profile(
+    "ci",
+    settings.get_profile("default"),
+    derandomize=True,
+    print_blob=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", settings.get_profile("default"), print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 def _composing() -> list[str]:
