@@ -408,11 +408,18 @@ def test_round_trip_keeps_any_text_in_every_field(
         before = everything(session, fmt=fmt, notes_in_one=fmt == "csv")
     assert_stored_nfc(before)
 
-    target, report = copy_into_empty_workspace(source, tmp_path_factory.mktemp("rt"), fmt)
+    folder = tmp_path_factory.mktemp("rt")
+    target, report = copy_into_empty_workspace(source, folder, fmt)
 
     assert report.skipped == 0, report
     with target.transaction() as session:
         assert everything(session, fmt=fmt) == before
+    _, parse, name = FORMATS[fmt]
+    again = ImportReport(format=fmt, file=name)
+    with target.transaction() as session:  # the same file again: everyone is known
+        import_batch(session, batch=parse(folder / name), report=again)
+        assert everything(session, fmt=fmt) == before
+    assert (again.created, again.merged, again.unchanged) == (0, 0, len(drawn)), again
 
 
 _LABELS = st.text("abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=12).map(
