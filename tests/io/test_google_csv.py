@@ -146,6 +146,22 @@ def test_a_company_row_with_an_email_and_phone_is_the_organisations_own_contact(
     assert contact.notes == ["Ask for the front desk."]
 
 
+@pytest.mark.parametrize(
+    ("row", "kind"),
+    [
+        ({"First Name": "Quinn", "Organization Name": "Quinn"}, PERSON),
+        ({"File As": "Acme", "Organization Name": "Acme"}, ORGANISATION),
+    ],
+)
+def test_a_person_named_like_their_company_stays_a_person(
+    tmp_path: Path, row: dict[str, str], kind: str
+) -> None:
+    """The name columns hold a person's name, even their company's (a consultant trading
+    under it); the company again as a display name (File As) is the company's own card."""
+    [contact] = parse_google_csv(build(tmp_path, CURRENT, [row])).people
+    assert (contact.name, contact.kind) == (row["Organization Name"], kind)
+
+
 def test_a_row_with_only_a_company_becomes_an_organisation(tmp_path: Path) -> None:
     row = {"Organization Name": "Acme, Inc.", "Address 1 - City": "Austin"}
     batch = parse_google_csv(build(tmp_path, CURRENT, [ANN, row]))

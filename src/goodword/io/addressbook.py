@@ -265,9 +265,15 @@ def _name_and_kind(
 ) -> tuple[str, str]:
     """A row naming a company but no person (or the company again, as a display name) is
     the organisation's own card, as Google and Outlook write one: it is named after the
-    company, not after the local part of its `info@` address."""
-    name = " ".join(" ".join([row[i] for i in plan.given]).split()) or _full_name(plan, row)
-    if org and name in ("", org):
+    company, not after the local part of its `info@` address.
+
+    A name in the name columns is a person's, even the company's own (a consultant trading
+    under their name), as a vCard with N is: goodword exports a person that way, and an
+    organisation with those columns empty.
+    """
+    given = " ".join(" ".join([row[i] for i in plan.given]).split())
+    name = given or _full_name(plan, row)
+    if org and not given and name in ("", org):
         return org, ORGANISATION
     if not name:  # someone known only by an address
         name = next((h.value for h in handles if h.kind == "email"), "").partition("@")[0]
