@@ -94,6 +94,11 @@ def test_an_event_is_found_by_id_exact_name_or_unique_part_of_its_name(
     assert resolve_event(session, ref.format(id=event.id)) is event
 
 
+def test_an_event_named_decomposed_is_the_event_stored_composed(session: Session) -> None:
+    fete = add_event(session, name="Fête de la musique", starts_on=ON)
+    assert resolve_event(session, "Fe\u0302te") is fete
+
+
 def test_an_exact_name_wins_over_a_longer_name_containing_it(session: Session) -> None:
     mixer = add_event(session, name="Mixer", starts_on=ON)
     add_event(session, name="Mixer at the Marriott", starts_on=ON)

@@ -75,6 +75,14 @@ def test_search_matches_org_tag_and_email(session: Session) -> None:
     assert [p.id for p in search_people(session, tag="founder")] == [ann]
 
 
+def test_text_pasted_decomposed_finds_what_was_stored_composed(session: Session) -> None:
+    lea = add(session, "Léa Núñez", emails=["léa@example.com"], tags=["café"])
+    assert resolve_person(session, "Le\u0301a Nu\u0301n\u0303ez").id == lea
+    assert resolve_person(session, "le\u0301a@example.com").id == lea
+    assert [p.id for p in search_people(session, query="nu\u0301n\u0303")] == [lea]
+    assert [p.id for p in search_people(session, tag="Cafe\u0301")] == [lea]
+
+
 def test_a_title_needs_no_organisation(session: Session) -> None:
     pid = add(session, "Sara Quinn", title="Relationship Manager")
     summary = PersonSummary.of(resolve_person(session, str(pid)))

@@ -31,6 +31,7 @@ from goodword.text import (
     contains_pattern,
     fold,
     id_in_ref,
+    lowered,
 )
 
 SHOWN = 10  # candidates listed in an "ambiguous" message
@@ -66,7 +67,7 @@ def resolve_person(session: Session, ref: str) -> Person:
         person = session.scalar(
             _people(session)
             .join(Handle, Handle.person_id == Person.id)
-            .where(Handle.kind == HandleKind.EMAIL, Handle.value == text.lower())
+            .where(Handle.kind == HandleKind.EMAIL, Handle.value == lowered(text))
         )
         if person is None:
             raise person_not_found(text, [])
@@ -135,7 +136,7 @@ def _matching(session: Session, *, query: str | None, tag: str | None) -> Select
             Person.id.in_(
                 select(PersonTag.person_id)
                 .join(Tag, Tag.id == PersonTag.tag_id)
-                .where(Tag.name == tag.strip().lower())
+                .where(Tag.name == lowered(clean_name(tag)))
             )
         )
     if not query:
