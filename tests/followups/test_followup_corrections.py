@@ -32,10 +32,10 @@ def test_a_new_due_date_replaces_the_snooze(session: Session) -> None:
     followup = a_followup(session, reason="thank her")
     snooze_followup(session, followup=followup, until=date(2026, 4, 1), today=TODAY)
 
-    edit_followup(session, followup=followup, due_on=date(2026, 3, 25), reason=" call her ")
+    edit_followup(session, followup=followup, due_on=date(2026, 3, 25), reason=" call Le\u0301a ")
 
     assert (followup.due_on, followup.snoozed_until) == (date(2026, 3, 25), None)
-    assert followup.reason == "call her"
+    assert followup.reason == "call Léa"  # trimmed, and NFC as all stored text
 
 
 def test_a_cadence_can_be_set_normalised_and_stopped(session: Session) -> None:

@@ -50,6 +50,8 @@ def test_editing_changes_only_what_is_given_and_an_empty_note_clears(session: Se
 
     edit_interaction(session, interaction=logged, kind=InteractionKind.VIDEO, at=later)
     assert (logged.kind, logged.at, logged.note) == (InteractionKind.VIDEO, later, "hi")
+    edit_interaction(session, interaction=logged, note=" Cafe\u0301 ")  # stored NFC
+    assert logged.note == "Café"
     edit_interaction(session, interaction=logged, note=" ")
     assert logged.note is None
 

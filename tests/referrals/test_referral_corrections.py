@@ -93,7 +93,9 @@ def test_one_ledger_entry_follows_its_referral_through_add_move_edit_and_delete(
         on=date(2026, 3, 5),
         value=Decimal("1200"),
         currency="EUR",
+        note=" Met at the fe\u0302te ",
     )
+    assert referral.note == "Met at the fête"  # trimmed, and NFC as all stored text
     [entry] = entries_of(session, referral)
     assert (entry.giver_id, entry.value, entry.currency) == (bob.id, Decimal("1200"), "EUR")
     assert (entry.occurred_on, entry.note) == (date(2026, 3, 5), "Referred Eve Ng")
@@ -148,10 +150,15 @@ def test_editing_an_entry_keeps_a_value_in_a_currency(session: Session) -> None:
     entry = record_give(session, giver=me, receiver=ann, kind=LedgerKind.HELP, on=AT.date())
 
     edit_ledger_entry(
-        session, entry=entry, kind=LedgerKind.GIFT, value=Decimal("40"), note=" wine ", on=AT.date()
+        session,
+        entry=entry,
+        kind=LedgerKind.GIFT,
+        value=Decimal("40"),
+        note=" rose\u0301 ",
+        on=AT.date(),
     )
 
-    assert (entry.kind, entry.value, entry.note) == (LedgerKind.GIFT, Decimal("40"), "wine")
+    assert (entry.kind, entry.value, entry.note) == (LedgerKind.GIFT, Decimal("40"), "rosé")
     assert entry.currency == "USD"  # the workspace's, as when an entry is recorded
     delete_ledger_entry(session, entry=entry)
     assert count(session, LedgerEntry) == 0

@@ -92,7 +92,7 @@ def edit_followup(
         followup.due_on = due_on
         followup.snoozed_until = None
     if reason is not None:
-        followup.reason = reason.strip() or None
+        followup.reason = clean_text(reason) or None
     session.flush()
     return followup
 

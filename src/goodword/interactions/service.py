@@ -68,7 +68,7 @@ def edit_interaction(
     if at is not None:
         interaction.at = at
     if note is not None:
-        interaction.note = note.strip() or None
+        interaction.note = clean_text(note) or None
     if they_initiated is not None:
         me = get_owner(session)
         taking_part = [p.person_id for p in interaction.participants]

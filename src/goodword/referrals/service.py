@@ -186,7 +186,7 @@ def edit_referral(
     if currency is not None:
         referral.currency = currency
     if note is not None:
-        referral.note = note.strip() or None
+        referral.note = clean_text(note) or None
     _sync_ledger_entry(session, referral, prospect or session.get_one(Person, prospect_id))
     session.flush()
     return referral
@@ -250,7 +250,7 @@ def edit_ledger_entry(
     if entry.value is not None and entry.currency is None:
         entry.currency = workspace_currency(session)
     if note is not None:
-        entry.note = note.strip() or None
+        entry.note = clean_text(note) or None
     session.flush()
     return entry
 
