@@ -91,3 +91,17 @@ def test_a_reader_does_not_wait_for_a_writer(shared: Workspace) -> None:
 def test_a_read_transaction_refuses_to_write(workspace: Workspace) -> None:
     with pytest.raises(RuntimeError, match="cannot write"), workspace.read() as session:
         create_person(session, fields=PersonFields(name="Sneaky"))
+
+
+def test_data_version_changes_when_a_write_commits_and_not_on_reads(workspace: Workspace) -> None:
+    before = workspace.data_version()
+    with workspace.read() as session:
+        session.scalar(select(Person.id).limit(1))
+    assert workspace.data_version() == before
+    with workspace.transaction() as session:
+        create_person(session, fields=PersonFields(name="Aoife Byrne"))
+    after = workspace.data_version()
+    assert after != before
+    with workspace.transaction(commit=False) as session:
+        create_person(session, fields=PersonFields(name="Dev Raman"))
+    assert workspace.data_version() == after

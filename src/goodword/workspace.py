@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import secrets
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, event, inspect, select
+from sqlalchemy import Connection, Engine, event, inspect, select, update
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 import goodword.models  # noqa: F401  (registers every table before the first query)
@@ -44,6 +45,20 @@ class Workspace:
             yield session
             if not commit:
                 transaction.rollback()
+                return
+            session.execute(
+                update(WorkspaceRow)
+                .where(WorkspaceRow.id == self.id)
+                .values(data_version=secrets.randbits(62))
+            )
+
+    def data_version(self) -> int:
+        """A token that changes whenever a transaction of this workspace commits."""
+        with self.read() as session:
+            return (
+                session.scalar(select(WorkspaceRow.data_version).where(WorkspaceRow.id == self.id))
+                or 0
+            )
 
     @contextmanager
     def read(self) -> Iterator[Session]:

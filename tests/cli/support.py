@@ -37,7 +37,11 @@ class Database:
     workspace: str | None
 
     def rows(self) -> Rows:
-        """Every row of every table, in primary-key order, read through a separate engine."""
+        """Every row of every table, in primary-key order, read through a separate engine.
+
+        Leaves out the workspace's data version: every committed command renews it, even one
+        that finds nothing to change.
+        """
         engine = make_engine(self.target)
         try:
             with engine.connect() as connection:
@@ -45,7 +49,9 @@ class Database:
                     table.name: [
                         tuple(row)
                         for row in connection.execute(
-                            select(table).order_by(*table.primary_key.columns)
+                            select(
+                                *(c for c in table.columns if c.name != "data_version")
+                            ).order_by(*table.primary_key.columns)
                         )
                     ]
                     for table in metadata.sorted_tables

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, String, TypeDecorator
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, MetaData, String, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -81,4 +81,7 @@ class WorkspaceRow(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
     currency: Mapped[str] = mapped_column(String(3), default="USD")
     phone_region: Mapped[str] = mapped_column(String(2), default="US")
+    # Renewed (at random, so a restored older copy never passes for newer data) by every
+    # write transaction; what is derived from the data (the graph snapshot) is keyed by it.
+    data_version: Mapped[int] = mapped_column(BigInteger, server_default="0")
     created_at: Mapped[datetime] = created_at()
