@@ -25,6 +25,9 @@ Edge = tuple[int, int, float]
 # search most easily goes wrong, so they are drawn often.
 STRENGTHS = st.one_of(st.sampled_from([0.25, 0.5, 1.0]), st.floats(0.0625, 1.0, width=32))
 DYADIC = st.sampled_from([0.25, 0.5, 1.0])  # products are exact, so ties are truly ties
+# Searches keep what they reached in sorted arrays or, past a threshold, in full-length ones;
+# both must find the same paths.
+DENSE_AT = st.sampled_from([0.0, math.inf])
 
 
 @st.composite
@@ -91,7 +94,7 @@ def test_best_path_strengths_equal_the_best_simple_path(
     graph: Graph, max_hops: int, data: st.DataObject
 ) -> None:
     source = data.draw(st.integers(0, graph.n - 1))
-    tree = best_paths(graph, source, max_hops=max_hops)
+    tree = best_paths(graph, source, max_hops=max_hops, dense_at=data.draw(DENSE_AT))
     expected = brute_best(graph, source, max_hops)
     assert tree.reached().tolist() == sorted(expected)
     everyone = np.arange(graph.n)
@@ -105,7 +108,7 @@ def test_each_path_is_simple_and_as_strong_as_reported(
     graph: Graph, max_hops: int, data: st.DataObject
 ) -> None:
     source = data.draw(st.integers(0, graph.n - 1))
-    tree = best_paths(graph, source, max_hops=max_hops)
+    tree = best_paths(graph, source, max_hops=max_hops, dense_at=data.draw(DENSE_AT))
     for target in tree.reached().tolist():
         path = tree.path(target)
         assert path is not None
@@ -122,7 +125,7 @@ def test_equal_paths_prefer_fewer_hops_then_lower_ids(
     graph: Graph, max_hops: int, data: st.DataObject
 ) -> None:
     source = data.draw(st.integers(0, graph.n - 1))
-    tree = best_paths(graph, source, max_hops=max_hops)
+    tree = best_paths(graph, source, max_hops=max_hops, dense_at=data.draw(DENSE_AT))
     for target, path in brute_best(graph, source, max_hops).items():
         assert tree.path(target) == path
 
@@ -133,7 +136,9 @@ def test_blocked_people_are_never_reached_nor_passed_through(
 ) -> None:
     source = data.draw(st.integers(0, graph.n - 1))
     blocked = data.draw(masks(graph.n))
-    tree = best_paths(graph, source, max_hops=max_hops, blocked=blocked)
+    tree = best_paths(
+        graph, source, max_hops=max_hops, blocked=blocked, dense_at=data.draw(DENSE_AT)
+    )
     expected = brute_best(graph, source, max_hops, blocked)
     assert tree.reached().tolist() == sorted(expected)
     assert tree.strength_of(sorted(expected)).tolist() == [

@@ -18,9 +18,14 @@ from typing import TypeVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from goodword.relationships.reached import Reached, Sparse, lookup
+
 Nodes = NDArray[np.int32]
 Mask = NDArray[np.bool_]
 Real = TypeVar("Real", np.float32, np.float64)
+# A search switches to person-indexed arrays once a hop would follow more ties than this
+# fraction of the people: sorting that many candidates then costs more than a full array.
+DENSE_AT = 1 / 32
 
 
 @dataclass(frozen=True)
@@ -116,16 +121,6 @@ def _expand(
     return graph.indices[at], came_from, strength[came_from] * graph.weights[at]
 
 
-def _lookup(sorted_keys: NDArray[np.int64] | Nodes, keys: ArrayLike) -> NDArray[np.int64]:
-    """Positions of `keys` in `sorted_keys`, -1 where absent."""
-    keys = np.asarray(keys)
-    at = np.searchsorted(sorted_keys, keys)
-    if not len(sorted_keys):
-        return np.full(at.shape, -1, np.int64)
-    clipped = np.minimum(at, len(sorted_keys) - 1)
-    return np.where(sorted_keys[clipped] == keys, clipped, -1).astype(np.int64)
-
-
 @dataclass(frozen=True)
 class _Level:
     """The paths that became best at one hop count, in the order of their node sequences."""
@@ -153,17 +148,17 @@ class PathTree:
 
     def strength_of(self, nodes: ArrayLike) -> NDArray[np.float64]:
         """The best path strength to each node: 0.0 where unreached, 1.0 for the source."""
-        at = _lookup(self._nodes, nodes)
+        at = lookup(self._nodes, nodes)
         return np.where(at >= 0, self._strength[np.maximum(at, 0)], 0.0)
 
     def hops_of(self, nodes: ArrayLike) -> NDArray[np.int64]:
         """The hops along each node's best path; -1 where unreached."""
-        at = _lookup(self._nodes, nodes)
+        at = lookup(self._nodes, nodes)
         return np.where(at >= 0, self._hops[np.maximum(at, 0)], -1)
 
     def first_hop_of(self, nodes: ArrayLike) -> Nodes:
         """The person to ask for each node (the first hop of its path); -1 where unreached."""
-        at = _lookup(self._nodes, nodes)
+        at = lookup(self._nodes, nodes)
         hops = self._hops[np.maximum(at, 0)]
         out = np.full(at.shape, -1, np.int32)
         for hop, level in enumerate(self._levels[1:], start=1):
@@ -173,7 +168,7 @@ class PathTree:
 
     def path(self, target: int) -> Path | None:
         """The best path to `target`, or None when it is not reached."""
-        at = int(_lookup(self._nodes, [target])[0])
+        at = int(lookup(self._nodes, [target])[0])
         if at < 0:
             return None
         slot, nodes = int(self._slot[at]), []
@@ -181,34 +176,6 @@ class PathTree:
             nodes.append(int(level.nodes[slot]))
             slot = int(level.parent[slot])
         return Path(tuple(reversed(nodes)), float(self._strength[at]))
-
-
-@dataclass
-class _Best:
-    """The best path found so far to each node reached, sorted by node (working state)."""
-
-    nodes: Nodes
-    strength: NDArray[np.float64]
-    hops: NDArray[np.int64]
-    slot: NDArray[np.int64]
-
-    def better(self, nodes: Nodes, strength: NDArray[np.float64]) -> Mask:
-        """Where `strength` beats the best known; equal is not better, as it is longer."""
-        at = _lookup(self.nodes, nodes)
-        return strength > np.where(at >= 0, self.strength[np.maximum(at, 0)], 0.0)
-
-    def record(self, level: _Level, strength: NDArray[np.float64], hop: int) -> None:
-        at = _lookup(self.nodes, level.nodes)
-        old, slots = at >= 0, np.arange(len(level.nodes))
-        self.strength[at[old]], self.hops[at[old]] = strength[old], hop
-        self.slot[at[old]] = slots[old]
-        new = np.flatnonzero(~old)
-        new = new[np.argsort(level.nodes[new])]  # np.insert keeps the given order at one place
-        where = np.searchsorted(self.nodes, level.nodes[new])
-        self.nodes = np.insert(self.nodes, where, level.nodes[new])
-        self.strength = np.insert(self.strength, where, strength[new])
-        self.hops = np.insert(self.hops, where, hop)
-        self.slot = np.insert(self.slot, where, new)
 
 
 def _check(graph: Graph, node: int, hops: int) -> None:
@@ -219,10 +186,16 @@ def _check(graph: Graph, node: int, hops: int) -> None:
 
 
 def best_paths(
-    graph: Graph, source: int, *, max_hops: int = 3, blocked: Mask | None = None
+    graph: Graph,
+    source: int,
+    *,
+    max_hops: int = 3,
+    blocked: Mask | None = None,
+    dense_at: float = DENSE_AT,
 ) -> PathTree:
     """The best path of at most `max_hops` hops from `source` to everyone it reaches.
     Blocked people are neither reached nor passed through (the source always starts).
+    `dense_at` only tunes speed (see DENSE_AT); the paths found do not depend on it.
 
     Raises:
         ValueError: when `source` is not a node or `max_hops` is negative.
@@ -230,38 +203,39 @@ def best_paths(
     _check(graph, source, max_hops)
     start = np.array([source], np.int32)
     levels = [_Level(start, np.array([-1]), np.array([-1], np.int32))]
-    best = _Best(start, np.ones(1), np.zeros(1, np.int64), np.zeros(1, np.int64))
-    strength = best.strength.copy()
+    best: Reached = Sparse.start(source)
+    strength = np.ones(1)
     for hop in range(1, max_hops + 1):
-        if not len(levels[-1].nodes):
+        frontier = levels[-1].nodes
+        if not len(frontier):
             break
-        level, strength = _next_level(graph, levels[-1], strength, best, blocked)
-        best.record(level, strength, hop)
+        ties = int((graph.indptr[frontier + 1] - graph.indptr[frontier]).sum())
+        if isinstance(best, Sparse) and ties > graph.n * dense_at:
+            best = best.densify(graph.n)
+        level, strength = _next_level(graph, levels[-1], strength, best, blocked, hop < max_hops)
+        best.record(level.nodes, strength, hop)
         levels.append(level)
-    return PathTree(source, best.nodes, best.strength, best.hops, best.slot, tuple(levels))
+    return PathTree(source, *best.arrays(), tuple(levels))
 
 
 def _next_level(
     graph: Graph,
     previous: _Level,
     strength: NDArray[np.float64],
-    best: _Best,
+    best: Reached,
     blocked: Mask | None,
+    more: bool,
 ) -> tuple[_Level, NDArray[np.float64]]:
-    """The paths one hop longer that beat every shorter one, one per node, ordered."""
+    """The paths one hop longer that beat every shorter one, one per node; ordered by their
+    node sequences when `more` levels follow, as the next level breaks ties by that order."""
     nodes, came_from, reached = _expand(graph, previous.nodes, strength)
     keep = best.better(nodes, reached)
     if blocked is not None:
         keep &= ~blocked[nodes]
-    nodes, came_from, reached = nodes[keep], came_from[keep], reached[keep]
-    # Per node: the strongest, then the one whose path comes first (lower ids along it).
-    order = np.lexsort((came_from, -reached, nodes))
-    nodes, came_from, reached = nodes[order], came_from[order], reached[order]
-    first = np.concatenate(([True], nodes[1:] != nodes[:-1])) if len(nodes) else keep[:0]
-    nodes, came_from, reached = nodes[first], came_from[first], reached[first]
-    # The level in the order of its paths' node sequences: (the parent's place, the node).
-    order = np.lexsort((nodes, came_from))
-    nodes, came_from, reached = nodes[order], came_from[order], reached[order]
+    nodes, came_from, reached = best.strongest(nodes[keep], came_from[keep], reached[keep])
+    if more:  # (the parent's place, the node)
+        order = np.lexsort((nodes, came_from))
+        nodes, came_from, reached = nodes[order], came_from[order], reached[order]
     firsts = nodes if previous.parent[0] < 0 else previous.first[came_from]  # after the source
     return _Level(nodes, came_from, firsts), reached
 
@@ -338,7 +312,7 @@ def reach(
         if blocked is not None:
             keep &= ~blocked[found]
         pair = owner[came_from[keep]] * n + found[keep]
-        at = _lookup(keys, pair)
+        at = lookup(keys, pair)
         reached = reached[keep]
         better = reached > np.where(at >= 0, best[np.maximum(at, 0)], 0.0)
         pair, reached = _strongest_per_pair(pair[better], reached[better])
@@ -359,7 +333,7 @@ def _merge_pairs(
     strength: NDArray[np.float64],
 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """The sorted pair table with better strengths written in and new pairs inserted."""
-    at = _lookup(keys, pair)
+    at = lookup(keys, pair)
     old = at >= 0
     best[at[old]] = strength[old]
     where = np.searchsorted(keys, pair[~old])
