@@ -1,0 +1,351 @@
+"""Who knows whom as compact arrays: warm-introduction paths and reach, a million people deep.
+
+Pure numpy, no SQL: the loader maps person ids to nodes 0..n-1 and back. A path's strength is
+the product of its ties' strengths, so a long chain of weak ties counts for less than one good
+friend; because every strength is at most 1, the best walk is always a simple path. Searches
+expand a whole hop at once (gather the frontier's rows, keep the best candidate per node), never
+one tie at a time in Python, and they touch only the people reached, not arrays of all people.
+
+Equal strengths break deterministically: fewer hops first, then lower node ids along the path.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import TypeVar
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from goodword.relationships.reached import Reached, Sparse, lookup
+
+Nodes = NDArray[np.int32]
+Mask = NDArray[np.bool_]
+Real = TypeVar("Real", np.float32, np.float64)
+# A search switches to person-indexed arrays once a hop would follow more ties than this
+# fraction of the people: sorting that many candidates then costs more than a full array.
+DENSE_AT = 1 / 32
+
+
+@dataclass(frozen=True)
+class Graph:
+    """Undirected ties in CSR form: row `u` is `indices[indptr[u]:indptr[u+1]]`, sorted."""
+
+    indptr: NDArray[np.int64]
+    indices: NDArray[np.int32]
+    weights: NDArray[np.float32]
+
+    @property
+    def n(self) -> int:
+        return len(self.indptr) - 1
+
+    @classmethod
+    def from_edges(cls, n: int, a: ArrayLike, b: ArrayLike, w: ArrayLike) -> Graph:
+        """Each tie once, either way round. A pair stated twice keeps its strongest strength;
+        self-ties and strengths ≤ 0 (or NaN) are no ties; strengths above 1 count as 1.
+
+        Raises:
+            ValueError: when the arrays differ in length or a node is outside 0..n-1.
+        """
+        a, b = np.asarray(a, np.int64).ravel(), np.asarray(b, np.int64).ravel()
+        w = np.asarray(w, np.float32).ravel()
+        if not len(a) == len(b) == len(w):
+            raise ValueError(f"a, b and w differ in length: {len(a)}, {len(b)}, {len(w)}")
+        if len(a) and (min(a.min(), b.min()) < 0 or max(a.max(), b.max()) >= n):
+            raise ValueError(f"a node is outside 0..{n - 1}")
+        keep = (a != b) & (w > 0)
+        lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
+        pair, strength = _strongest_per_pair(lo * n + hi, np.minimum(w[keep], 1.0))
+        lo, hi = pair // n, pair % n
+        # Both directions, ordered by (row, neighbour): one sort of the combined key.
+        rows, cols = np.concatenate((lo, hi)), np.concatenate((hi, lo))
+        order = np.argsort(rows * n + cols)
+        counts = np.bincount(rows, minlength=n)
+        indptr = np.zeros(n + 1, np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        return cls(
+            indptr=indptr,
+            indices=cols[order].astype(np.int32),
+            weights=np.concatenate((strength, strength))[order],
+        )
+
+    def degree(self) -> NDArray[np.int64]:
+        return np.diff(self.indptr)
+
+    def neighbours(self, node: int) -> tuple[Nodes, NDArray[np.float32]]:
+        start, end = self.indptr[node], self.indptr[node + 1]
+        return self.indices[start:end], self.weights[start:end]
+
+    def weight(self, u: int, v: int) -> float:
+        """The strength of the tie between u and v; 0.0 when they are not tied."""
+        row, strengths = self.neighbours(u)
+        at = int(np.searchsorted(row, v))
+        return float(strengths[at]) if at < len(row) and row[at] == v else 0.0
+
+
+def _strongest_per_pair(
+    pair: NDArray[np.int64], strength: NDArray[Real]
+) -> tuple[NDArray[np.int64], NDArray[Real]]:
+    """Unique sorted pair keys and the highest strength stated for each."""
+    order = np.argsort(pair)
+    pair, strength = pair[order], strength[order]
+    if not len(pair):
+        return pair, strength
+    starts = np.flatnonzero(np.concatenate(([True], pair[1:] != pair[:-1])))
+    return pair[starts], np.maximum.reduceat(strength, starts)
+
+
+@dataclass(frozen=True)
+class Path:
+    """nodes[0] is the source, nodes[-1] the target; strength is the product along it."""
+
+    nodes: tuple[int, ...]
+    strength: float
+
+    @property
+    def hops(self) -> int:
+        return len(self.nodes) - 1
+
+
+def _expand(
+    graph: Graph, nodes: Nodes, strength: NDArray[np.float64]
+) -> tuple[Nodes, NDArray[np.int64], NDArray[np.float64]]:
+    """Every tie out of `nodes` at once: (neighbour, position of the node it came from,
+    strength so far × the tie's), in the order of `nodes`, each row ascending."""
+    starts = graph.indptr[nodes]
+    lengths = graph.indptr[nodes + 1] - starts
+    came_from = np.repeat(np.arange(len(nodes)), lengths)
+    ends = np.cumsum(lengths)
+    at = np.arange(ends[-1] if len(ends) else 0) + np.repeat(starts - ends + lengths, lengths)
+    return graph.indices[at], came_from, strength[came_from] * graph.weights[at]
+
+
+@dataclass(frozen=True)
+class _Level:
+    """The paths that became best at one hop count, in the order of their node sequences."""
+
+    nodes: Nodes
+    parent: NDArray[np.int64]  # position in the previous level
+    first: Nodes  # the first hop along the path
+
+
+@dataclass(frozen=True)
+class PathTree:
+    """The best path from one source to everyone it reaches; built by `best_paths`."""
+
+    source: int
+    _nodes: Nodes  # sorted, the source included
+    _strength: NDArray[np.float64]
+    _hops: NDArray[np.int64]
+    _slot: NDArray[np.int64]  # position in its level
+    _levels: tuple[_Level, ...]
+
+    def reached(self) -> Nodes:
+        """Everyone reached, ascending; the source is not one of them."""
+        others: Nodes = self._nodes[self._nodes != self.source]
+        return others
+
+    def strength_of(self, nodes: ArrayLike) -> NDArray[np.float64]:
+        """The best path strength to each node: 0.0 where unreached, 1.0 for the source."""
+        at = lookup(self._nodes, nodes)
+        return np.where(at >= 0, self._strength[np.maximum(at, 0)], 0.0)
+
+    def hops_of(self, nodes: ArrayLike) -> NDArray[np.int64]:
+        """The hops along each node's best path; -1 where unreached."""
+        at = lookup(self._nodes, nodes)
+        return np.where(at >= 0, self._hops[np.maximum(at, 0)], -1)
+
+    def first_hop_of(self, nodes: ArrayLike) -> Nodes:
+        """The person to ask for each node (the first hop of its path); -1 where unreached."""
+        at = lookup(self._nodes, nodes)
+        hops = self._hops[np.maximum(at, 0)]
+        out = np.full(at.shape, -1, np.int32)
+        for hop, level in enumerate(self._levels[1:], start=1):
+            mine = (at >= 0) & (hops == hop)
+            out[mine] = level.first[self._slot[at[mine]]]
+        return out
+
+    def path(self, target: int) -> Path | None:
+        """The best path to `target`, or None when it is not reached."""
+        at = int(lookup(self._nodes, [target])[0])
+        if at < 0:
+            return None
+        slot, nodes = int(self._slot[at]), []
+        for level in reversed(self._levels[: int(self._hops[at]) + 1]):
+            nodes.append(int(level.nodes[slot]))
+            slot = int(level.parent[slot])
+        return Path(tuple(reversed(nodes)), float(self._strength[at]))
+
+
+def _check(graph: Graph, node: int, hops: int) -> None:
+    if not 0 <= node < graph.n:
+        raise ValueError(f"node {node} is outside 0..{graph.n - 1}")
+    if hops < 0:
+        raise ValueError(f"hops must be 0 or more, not {hops}")
+
+
+def best_paths(
+    graph: Graph,
+    source: int,
+    *,
+    max_hops: int = 3,
+    blocked: Mask | None = None,
+    dense_at: float = DENSE_AT,
+) -> PathTree:
+    """The best path of at most `max_hops` hops from `source` to everyone it reaches.
+    Blocked people are neither reached nor passed through (the source always starts).
+    `dense_at` only tunes speed (see DENSE_AT); the paths found do not depend on it.
+
+    Raises:
+        ValueError: when `source` is not a node or `max_hops` is negative.
+    """
+    _check(graph, source, max_hops)
+    start = np.array([source], np.int32)
+    levels = [_Level(start, np.array([-1]), np.array([-1], np.int32))]
+    best: Reached = Sparse.start(source)
+    strength = np.ones(1)
+    for hop in range(1, max_hops + 1):
+        frontier = levels[-1].nodes
+        if not len(frontier):
+            break
+        ties = int((graph.indptr[frontier + 1] - graph.indptr[frontier]).sum())
+        if isinstance(best, Sparse) and ties > graph.n * dense_at:
+            best = best.densify(graph.n)
+        level, strength = _next_level(graph, levels[-1], strength, best, blocked, hop < max_hops)
+        best.record(level.nodes, strength, hop)
+        levels.append(level)
+    return PathTree(source, *best.arrays(), tuple(levels))
+
+
+def _next_level(
+    graph: Graph,
+    previous: _Level,
+    strength: NDArray[np.float64],
+    best: Reached,
+    blocked: Mask | None,
+    more: bool,
+) -> tuple[_Level, NDArray[np.float64]]:
+    """The paths one hop longer that beat every shorter one, one per node; ordered by their
+    node sequences when `more` levels follow, as the next level breaks ties by that order."""
+    nodes, came_from, reached = _expand(graph, previous.nodes, strength)
+    keep = best.better(nodes, reached)
+    if blocked is not None:
+        keep &= ~blocked[nodes]
+    nodes, came_from, reached = best.strongest(nodes[keep], came_from[keep], reached[keep])
+    if more:  # (the parent's place, the node)
+        order = np.lexsort((nodes, came_from))
+        nodes, came_from, reached = nodes[order], came_from[order], reached[order]
+    firsts = nodes if previous.parent[0] < 0 else previous.first[came_from]  # after the source
+    return _Level(nodes, came_from, firsts), reached
+
+
+def alternatives(
+    graph: Graph,
+    source: int,
+    target: int,
+    *,
+    max_hops: int = 3,
+    top: int = 3,
+    blocked: Mask | None = None,
+) -> list[Path]:
+    """The best path to `target` through each of the source's ties, best first, at most `top`:
+    several people who could each make the introduction.
+
+    Raises:
+        ValueError: when `source` or `target` is not a node or `max_hops` is negative.
+    """
+    _check(graph, source, max_hops)
+    _check(graph, target, max_hops)
+    avoid = np.zeros(graph.n, np.bool_) if blocked is None else blocked.copy()
+    if source == target or max_hops < 1 or avoid[target]:
+        return []
+    avoid[source] = True
+    # Searching back from the target finds the best way on from every possible first hop.
+    back = best_paths(graph, target, max_hops=max_hops - 1, blocked=avoid)
+    firsts, ties = graph.neighbours(source)
+    rough = ties * back.strength_of(firsts) * ~avoid[firsts]
+    keep = rough > 0
+    if keep.sum() > top:  # a margin, as the exact products may differ in the last bit
+        keep &= rough >= np.sort(rough[keep])[-top] * (1 - 1e-9)
+    paths = []
+    for first in firsts[keep]:
+        way_back = back.path(int(first))
+        assert way_back is not None
+        paths.append(_along(graph, (source, *reversed(way_back.nodes))))
+    paths.sort(key=lambda path: (-path.strength, path.hops, path.nodes))
+    return paths[:top]
+
+
+def _along(graph: Graph, nodes: tuple[int, ...]) -> Path:
+    """The path with its strength multiplied out from the source, as `best_paths` does."""
+    strength = 1.0
+    for u, v in itertools.pairwise(nodes):
+        strength *= graph.weight(u, v)
+    return Path(nodes, strength)
+
+
+def reach(
+    graph: Graph,
+    sources: ArrayLike,
+    value: ArrayLike,
+    *,
+    hops: int = 2,
+    blocked: Mask | None = None,
+) -> NDArray[np.float64]:
+    """For each source, Σ value[t] × (best path strength to t) over the others t it reaches
+    within `hops` with value[t] > 0: how much of what matters a person can get to.
+    All sources are searched together, as one set of (source, person) pairs.
+
+    Raises:
+        ValueError: when `hops` is negative.
+    """
+    n, sources, value = graph.n, np.asarray(sources, np.int32), np.asarray(value, np.float64)
+    _check(graph, 0 if not len(sources) else int(sources.min()), hops)
+    _check(graph, 0 if not len(sources) else int(sources.max()), hops)
+    keys = np.arange(len(sources), dtype=np.int64) * n + sources
+    best = np.ones(len(sources))
+    owner, nodes, strength = np.arange(len(sources)), sources, best.copy()
+    for hop in range(1, hops + 1):
+        found, came_from, reached = _expand(graph, nodes, strength)
+        keep = value[found] > 0 if hop == hops else np.ones(len(found), np.bool_)
+        if blocked is not None:
+            keep &= ~blocked[found]
+        pair = owner[came_from[keep]] * n + found[keep]
+        at = lookup(keys, pair)
+        reached = reached[keep]
+        better = reached > np.where(at >= 0, best[np.maximum(at, 0)], 0.0)
+        pair, reached = _strongest_per_pair(pair[better], reached[better])
+        keys, best = _merge_pairs(keys, best, pair, reached)
+        owner, nodes, strength = pair // n, (pair % n).astype(np.int32), reached
+    owner, nodes = keys // n, keys % n
+    counted = (nodes != sources[owner]) & (value[nodes] > 0)
+    weighted = value[nodes[counted]] * best[counted]
+    return np.bincount(owner[counted], weights=weighted, minlength=len(sources)).astype(
+        np.float64, copy=False
+    )
+
+
+def _merge_pairs(
+    keys: NDArray[np.int64],
+    best: NDArray[np.float64],
+    pair: NDArray[np.int64],
+    strength: NDArray[np.float64],
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """The sorted pair table with better strengths written in and new pairs inserted."""
+    at = lookup(keys, pair)
+    old = at >= 0
+    best[at[old]] = strength[old]
+    where = np.searchsorted(keys, pair[~old])
+    return np.insert(keys, where, pair[~old]), np.insert(best, where, strength[~old])
+
+
+def distinct_labels(graph: Graph, nodes: ArrayLike, labels: ArrayLike) -> NDArray[np.int64]:
+    """How many distinct groups each node's ties fall in (labels < 0 belong to none): a
+    person whose ties span many groups bridges between them."""
+    nodes, labels = np.asarray(nodes, np.int32), np.asarray(labels, np.int64)
+    found, came_from, _ = _expand(graph, nodes, np.ones(len(nodes)))
+    label = labels[found]
+    keep = label >= 0
+    pair = np.unique(came_from[keep] * (int(labels.max(initial=0)) + 1) + label[keep])
+    return np.bincount(pair // (int(labels.max(initial=0)) + 1), minlength=len(nodes))
