@@ -25,7 +25,7 @@ def test_knows_records_a_tie_with_strength_kind_and_note(cli: Cli) -> None:
     [from_ann] = ties_of(cli, "Ann Lee")
     assert (from_ann["person"]["name"], from_ann["kind"]) == ("Bob Stone", "mentee")
     assert from_ann["strength"] == 0.8
-    assert from_ann["evidence"] == "stated 0.80"
+    assert from_ann["evidence"] == "stated 0.8, set by you; no contact recorded"
     assert from_ann["note"] == "YC"
     [from_bob] = ties_of(cli, "Bob Stone")
     assert (from_bob["person"]["name"], from_bob["kind"]) == ("Ann Lee", "mentor")
@@ -38,7 +38,8 @@ def test_knows_without_options_is_a_plain_stated_tie(cli: Cli) -> None:
     cli.ok("knows", "Ann Lee", "Bob Stone")
 
     [tie] = ties_of(cli, "Ann Lee")
-    assert (tie["kind"], tie["strength"], tie["evidence"]) == ("knows", 0.5, "stated")
+    assert (tie["kind"], tie["strength"]) == ("knows", 0.5)
+    assert tie["evidence"] == "no contact recorded; stated"
 
 
 def test_knows_me_connects_you(cli: Cli) -> None:
@@ -65,12 +66,52 @@ def test_shared_interactions_show_in_a_ties_evidence(cli: Cli) -> None:
     cli.ok("person", "add", "Ann Lee")
     cli.ok("person", "add", "Bob Stone")
     cli.ok("knows", "Ann Lee", "Bob Stone")
+    ten_days_ago = (datetime.now(UTC) - timedelta(days=10)).date().isoformat()
 
-    cli.ok("log", "Ann Lee", "Bob Stone", "--kind", "meeting", "--at", "2026-01-15")
+    cli.ok("log", "Ann Lee", "Bob Stone", "--kind", "meeting", "--at", ten_days_ago)
 
     [tie] = ties_of(cli, "Ann Lee")
-    assert "1 interaction, last 2026-01-15" in tie["evidence"]
+    assert tie["evidence"].startswith("1 meeting in the last year, last ")
     assert tie["strength"] > 0.5
+
+
+def test_more_contact_makes_a_tie_stronger_and_keeps_full_precision(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee")
+    cli.ok("person", "add", "Bob Stone")
+    cli.ok("knows", "me", "Ann Lee")
+    cli.ok("knows", "me", "Bob Stone")
+    for day in range(1, 7):
+        cli.ok("log", "Ann Lee", "--kind", "coffee", "--at", f"2026-0{day}-10")
+    cli.ok("log", "Bob Stone", "--kind", "coffee", "--at", "2026-06-10")
+
+    ann, bob = sorted(ties_of(cli, "me"), key=lambda t: t["person"]["name"])
+
+    assert ann["strength"] > bob["strength"]
+    assert ann["strength"] != round(ann["strength"], 3)
+
+
+def test_who_reached_out_shows_in_the_evidence(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee")
+    cli.ok("knows", "me", "Ann Lee")
+    cli.ok("log", "Ann Lee", "--kind", "call", "--at", "2026-03-01", "--they-initiated")
+    cli.ok("log", "Ann Lee", "--kind", "call", "--at", "2026-04-01")
+
+    [tie] = ties_of(cli, "me")
+
+    assert "Ann Lee initiated 1 of 2" in tie["evidence"]
+
+
+def test_people_met_at_the_same_event_have_a_little_evidence_of_a_tie(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee")
+    cli.ok("person", "add", "Bob Stone")
+    cli.ok("knows", "Ann Lee", "Bob Stone")
+    cli.ok("event", "add", "Breakfast", "--on", "2026-03-01")
+
+    cli.ok("met", "Breakfast", "Ann Lee", "Bob Stone")
+
+    [tie] = ties_of(cli, "Ann Lee")
+    assert "1 event attended together" in tie["evidence"]
+    assert 0.5 < tie["strength"] < 0.6
 
 
 def test_event_add_json_returns_the_event(cli: Cli) -> None:

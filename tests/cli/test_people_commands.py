@@ -135,7 +135,7 @@ def test_person_show_json_has_the_stable_fields_timeline_and_ties(cli: Cli) -> N
     assert tie["person"]["name"] == "Bob Stone"
     assert tie["strength"] == 0.8
     assert tie["kind"] == "mentee"
-    assert "0.80" in tie["evidence"]
+    assert tie["evidence"].startswith("stated 0.8, set by you")
 
 
 def test_person_show_accepts_id_hash_id_email_name_and_me(cli: Cli) -> None:

@@ -68,6 +68,17 @@ def test_an_everyday_command_loads_no_migrations_importers_or_parsers(
     assert not unused, f"`goodword {' '.join(args)}` imported {', '.join(unused)}"
 
 
+@pytest.mark.parametrize("command", ["summary", "log"])
+def test_an_everyday_command_without_tie_strengths_loads_no_numpy(
+    command: str, sqlite_template: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "goodword.db"
+    shutil.copyfile(sqlite_template, path)
+    Cli(Database("sqlite", str(path), None)).ok("person", "add", "Ann Lee")
+
+    assert "numpy" not in imported_by(str(path), EVERYDAY[command])
+
+
 def callbacks(group: typer.Typer) -> Iterator[Callable[..., Any]]:
     if group.registered_callback and group.registered_callback.callback:
         yield group.registered_callback.callback

@@ -38,7 +38,6 @@ from goodword.people.service import (
 )
 from goodword.profiles.forget import delete_person, person_footprint
 from goodword.profiles.merge import merge_people
-from goodword.profiles.queries import person_detail
 from goodword.profiles.service import add_contact
 from goodword.text import clean_name, parse_birthday
 
@@ -197,6 +196,9 @@ def list_(
 @person_app.command("show")
 def show(ctx: typer.Context, ref: Ref, json: Json = False) -> None:
     """Show a person with their ties and whole timeline."""
+    # Tie strengths load numpy, which no other everyday command needs.
+    from goodword.profiles.queries import person_detail
+
     with state(ctx).workspace().read() as session:
         detail = person_detail(session, person=resolve_person(session, ref), now=utcnow())
     if json:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from goodword.events.models import Attendance, Event
@@ -15,9 +15,10 @@ from goodword.people.queries import summaries_by_id
 from goodword.people.schemas import AddressView, Birthday, PersonSummary
 from goodword.profiles.schemas import PersonDetail, PhoneView, TieView, TimelineItem
 from goodword.referrals.models import LedgerEntry, Referral, ReferralVia
+from goodword.relationships.kinds import TieSource
 from goodword.relationships.models import Relationship
-from goodword.relationships.strength import TieEvidence, tie_strength
-from goodword.storage.session import phone_region
+from goodword.relationships.strength import CO_ATTENDANCE, Contact, explain_tie
+from goodword.storage.session import phone_region, workspace_id
 from goodword.text import display_phone
 
 
@@ -164,7 +165,8 @@ def _referrals(session: Session, person_id: int) -> list[TimelineItem]:
 
 
 def ties(session: Session, *, person_id: int, now: datetime) -> list[TieView]:
-    """Strongest first; strength folds in how often and how recently the two interacted."""
+    """Strongest first; strength weighs each shared contact by channel, recency and who
+    reached out, on top of what was stated about the tie."""
     found = list(
         session.scalars(
             select(Relationship).where(
@@ -175,25 +177,32 @@ def ties(session: Session, *, person_id: int, now: datetime) -> list[TieView]:
     if not found:
         return []
     others = [t.other(person_id) for t in found]
-    contact = _shared_interactions(session, person_id, others)
-    people = summaries_by_id(session, set(others))
+    contacts = _shared_contacts(session, person_id, others)
+    people = summaries_by_id(session, {person_id, *others})
     views = []
     for tie in found:
         other = tie.other(person_id)
-        count, last = contact.get(other, (0, None))
-        strength, evidence = tie_strength(
-            TieEvidence(
-                source=tie.source.value, stated=tie.strength, interactions=count, last_at=last
-            ),
+        # A strength stated with `knows` (or a who-knows-whom list) is the user's word; one that
+        # came in with an import or was inferred is a starting point the evidence moves.
+        stated = tie.source == TieSource.STATED
+        explained = explain_tie(
+            contacts.get(other, []),
+            prior=tie.strength,
+            explicit=stated and tie.strength is not None,
+            source=tie.source.value,
+            since=tie.since,
             now=now,
+            first_name=people[person_id].name,
+            second_name=people[other].name,
+            prior_at=None if stated else tie.created_at,
         )
         views.append(
             TieView(
                 person=people[other],
-                strength=strength,
+                strength=explained.value,
                 kind=tie.label_for(other),
                 source=tie.source.value,
-                evidence=evidence,
+                evidence=explained.reason,
                 since=tie.since.isoformat() if tie.since else None,
                 note=tie.note,
             )
@@ -201,16 +210,44 @@ def ties(session: Session, *, person_id: int, now: datetime) -> list[TieView]:
     return sorted(views, key=lambda v: (-v.strength, v.person.name))
 
 
-def _shared_interactions(
+def _shared_contacts(
     session: Session, person_id: int, others: list[int]
-) -> dict[int, tuple[int, datetime | None]]:
+) -> dict[int, list[Contact]]:
+    """Each other person's contacts with `person_id`: shared interactions, oldest first, then
+    events both attended (the owner attends every event where they met someone)."""
     mine, theirs = aliased(Participant), aliased(Participant)
     rows = session.execute(
-        select(theirs.person_id, func.count(), func.max(Interaction.at))
+        select(theirs.person_id, Interaction.kind, Interaction.at, Interaction.initiated_by_id)
         .select_from(mine)
         .join(theirs, theirs.interaction_id == mine.interaction_id)
         .join(Interaction, Interaction.id == mine.interaction_id)
         .where(mine.person_id == person_id, theirs.person_id.in_(others))
-        .group_by(theirs.person_id)
+        .order_by(Interaction.at, Interaction.id)
     ).all()
-    return {pid: (count, last) for pid, count, last in rows}
+    found: dict[int, list[Contact]] = {}
+    for other, kind, at, initiator in rows:
+        by_first = None if initiator not in (person_id, other) else initiator == person_id
+        found.setdefault(other, []).append(Contact(at, kind.value, by_first))
+    for other, on in _co_attendance(session, person_id, others):
+        moment = datetime.combine(on, time(12), tzinfo=UTC)
+        found.setdefault(other, []).append(Contact(moment, CO_ATTENDANCE, None))
+    return found
+
+
+def _co_attendance(session: Session, person_id: int, others: list[int]) -> list[tuple[int, date]]:
+    wid = workspace_id(session)
+    owner = session.scalar(select(Person.id).where(Person.workspace_id == wid, Person.is_me))
+    attended = select(Attendance.person_id, Event.starts_on).join(
+        Event, Event.id == Attendance.event_id
+    )
+    if person_id == owner:
+        return [
+            (p, on) for p, on in session.execute(attended.where(Attendance.person_id.in_(others)))
+        ]
+    mine = select(Attendance.event_id).where(Attendance.person_id == person_id)
+    shared = attended.where(Attendance.event_id.in_(mine), Attendance.person_id.in_(others))
+    found = [(other, on) for other, on in session.execute(shared)]
+    if owner is not None and owner in others:
+        days = session.scalars(select(Event.starts_on).where(Event.id.in_(mine)))
+        found += [(owner, day) for day in days]
+    return found
