@@ -9,6 +9,7 @@ Property tests run under one of two Hypothesis profiles (see the README's Develo
 from __future__ import annotations
 
 import os
+import tempfile
 import unicodedata
 import uuid
 from collections.abc import Iterator
@@ -150,6 +151,10 @@ def session(workspace: Workspace) -> Iterator[Session]:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """In CI the PostgreSQL half of the suite must run: a missing URL fails, never skips."""
+    """In CI the PostgreSQL half of the suite must run: a missing URL fails, never skips.
+
+    Graph snapshots of server databases go to a folder of this run, not the user's cache.
+    """
+    os.environ.setdefault("GOODWORD_CACHE_DIR", tempfile.mkdtemp(prefix="goodword-cache-"))
     if os.environ.get("CI") and pg_url() is None:
         raise pytest.UsageError(f"CI must set {PG_URL_VAR}; the PostgreSQL tests would be skipped.")

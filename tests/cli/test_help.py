@@ -42,6 +42,7 @@ def test_the_tree_holds_every_documented_command() -> None:
         ("referral", "edit"), ("referral", "delete"),
         ("followup", "add"), ("followup", "done"), ("followup", "snooze"), ("followup", "list"),
         ("followup", "edit"), ("followup", "delete"),
+        ("advocates",), ("prospects",), ("path",), ("who-knows",),
     }  # fmt: skip
 
     assert expected <= COMMANDS.keys()

@@ -9,7 +9,7 @@ from sqlalchemy.exc import DatabaseError
 from typer.core import TyperGroup
 
 from goodword import __version__
-from goodword.cli import data, network, offering, people, referrals, transfer
+from goodword.cli import advocates, data, network, offering, people, referrals, transfer
 from goodword.cli import followups as followups_cli
 from goodword.cli import interactions as interactions_cli
 from goodword.cli import notes as notes_cli
@@ -117,6 +117,7 @@ for module in (
     referrals,
     followups_cli,
     transfer,
+    advocates,
 ):
     module.register(app)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time
 from enum import StrEnum
 from typing import Annotated, TypeVar
 
 import typer
 
+from goodword.clock import utcnow
 from goodword.errors import InvalidInput
+from goodword.text import parse_date
 
 # Every option that takes a value names it (`--email EMAIL`): without a metavar the help shows
 # whatever the installed Typer derives from the Python type, which has changed between releases.
@@ -54,6 +57,24 @@ Yes = Annotated[bool, typer.Option("--yes", help="Delete without asking; it cann
 Limit = Annotated[
     int, typer.Option(min=0, metavar="N", help="At most this many, newest first (0: all).")
 ]
+
+
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="As things stood at the end of this day, counting only what was recorded by then.",
+    ),
+]
+
+
+def moment(as_of: str | None) -> tuple[datetime, datetime | None]:
+    """(now, as_of): scores as they stood at the end of the `--as-of` day, else now."""
+    if as_of is None:
+        return utcnow(), None
+    end = datetime.combine(parse_date(as_of, what="--as-of date"), time.max, tzinfo=UTC)
+    return end, end
 
 
 E = TypeVar("E", bound=StrEnum)

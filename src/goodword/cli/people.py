@@ -5,9 +5,10 @@ from typing import Annotated
 import typer
 from sqlalchemy.orm import Session
 
-from goodword.cli import render
+from goodword.cli import render, render_network
 from goodword.cli.confirm import confirm_delete, counted
 from goodword.cli.options import (
+    AsOf,
     Birthday,
     City,
     Country,
@@ -23,9 +24,9 @@ from goodword.cli.options import (
     Tags,
     Title,
     Yes,
+    moment,
 )
 from goodword.cli.state import state
-from goodword.clock import utcnow
 from goodword.people.models import ContactKind
 from goodword.people.queries import count_people, resolve_person, search_people, summary_of
 from goodword.people.schemas import PersonSummary
@@ -194,17 +195,18 @@ def list_(
 
 
 @person_app.command("show")
-def show(ctx: typer.Context, ref: Ref, json: Json = False) -> None:
-    """Show a person with their ties and whole timeline."""
-    # Tie strengths load numpy, which no other everyday command needs.
-    from goodword.profiles.queries import person_detail
+def show(ctx: typer.Context, ref: Ref, as_of: AsOf = None, json: Json = False) -> None:
+    """Show a person with their ties, whole timeline, and where they stand in your network."""
+    from goodword.advocates.queries import person_card
 
+    now, cutoff = moment(as_of)
     with state(ctx).workspace().read() as session:
-        detail = person_detail(session, person=resolve_person(session, ref), now=utcnow())
+        card = person_card(session, person=resolve_person(session, ref), now=now, as_of=cutoff)
     if json:
-        render.emit_json(detail)
+        render.emit_json(card)
     else:
-        render.person(detail)
+        render.person(card)
+        render_network.scores(card.scores)
 
 
 @person_app.command("edit")

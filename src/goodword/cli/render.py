@@ -86,7 +86,7 @@ def kept_as_typed(handles: Sequence[TypedHandle]) -> None:
         )
 
 
-def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     table = Table(title=title, title_justify="left")
     cells = [["" if v is None else str(v) for v in row] for row in rows]
     for index, column in enumerate(columns):
@@ -102,7 +102,7 @@ def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[object]])
 
 
 def people(found: Sequence[PersonSummary], *, total: int | None = None) -> None:
-    _table(
+    table(
         f"People ({len(found)}{f' of {total}' if total and total > len(found) else ''})",
         ["id", "name", "org", "title", "emails", "tags"],
         ((p.id, p.name, p.org, p.title, ", ".join(p.emails), ", ".join(p.tags)) for p in found),
@@ -136,7 +136,7 @@ def person(detail: PersonDetail) -> None:
     for item in reversed([i for i in detail.timeline if i.domain == "note"]):
         out.print(f"  note #{item.id}: {item.summary}", markup=False)
     if detail.ties:
-        _table(
+        table(
             "Ties",
             ["strength", "person", "their role", "evidence"],
             (
@@ -145,7 +145,7 @@ def person(detail: PersonDetail) -> None:
             ),
         )
     if detail.timeline:
-        _table(
+        table(
             "Timeline",
             ["on", "what", "detail"],
             ((i.on[:10], _in_words(i), i.summary) for i in detail.timeline),
@@ -187,7 +187,7 @@ def _handles(values: list[str], person: PersonSummary) -> str:
 
 
 def events(found: Sequence[EventView]) -> None:
-    _table(
+    table(
         "Events",
         ["id", "on", "name", "place", "cost", "met"],
         (
@@ -198,7 +198,7 @@ def events(found: Sequence[EventView]) -> None:
 
 
 def notes(name: str, found: Sequence[NoteView]) -> None:
-    _table(
+    table(
         f"Notes about {name}",
         ["id", "written", "note"],
         ((n.id, n.created_at[:16].replace("T", " "), n.body) for n in found),
@@ -206,7 +206,7 @@ def notes(name: str, found: Sequence[NoteView]) -> None:
 
 
 def interactions(found: Sequence[InteractionView]) -> None:
-    _table(
+    table(
         "Interactions",
         ["id", "at", "kind", "with", "note"],
         (
@@ -223,7 +223,7 @@ def interactions(found: Sequence[InteractionView]) -> None:
 
 
 def referrals(found: Sequence[ReferralView]) -> None:
-    _table(
+    table(
         "Referrals",
         ["id", "received", "from", "prospect", "to", "status", "value"],
         (
@@ -242,12 +242,12 @@ def referrals(found: Sequence[ReferralView]) -> None:
 
 
 def ledger(entries: Sequence[LedgerEntryView], balances: Sequence[BalanceView]) -> None:
-    _table(
+    table(
         "Balance with you (given − received)",
         ["person", "given", "received", "net"],
         ((f"{b.person.name} (#{b.person.id})", b.given, b.received, b.net) for b in balances),
     )
-    _table(
+    table(
         "Entries",
         ["id", "on", "giver", "receiver", "kind", "value", "note"],
         (
@@ -267,7 +267,7 @@ def ledger(entries: Sequence[LedgerEntryView], balances: Sequence[BalanceView]) 
 
 
 def followups(found: Sequence[FollowupView]) -> None:
-    _table(
+    table(
         "Follow-ups",
         ["id", "due", "status", "person", "reason", "repeats", "snoozed until"],
         (
@@ -278,7 +278,7 @@ def followups(found: Sequence[FollowupView]) -> None:
 
 
 def criteria(found: Sequence[CriterionView]) -> None:
-    _table(
+    table(
         "Ideal client profile",
         ["id", "field", "operator", "value", "weight"],
         ((c.id, c.field, c.operator, c.value, c.weight) for c in found),
@@ -301,7 +301,7 @@ def offering(me: PersonSummary, what: OfferingView, *, currency: str) -> None:
 
 def counts(title: str, values: dict[str, int]) -> None:
     """Keys stay snake_case for --json; people read them as words (`open follow-ups`)."""
-    _table(title, ["", "count"], ((_words(key), value) for key, value in values.items()))
+    table(title, ["", "count"], ((_words(key), value) for key, value in values.items()))
 
 
 def _words(key: str) -> str:
@@ -339,7 +339,7 @@ def _photos(count: int) -> str:
 
 
 def duplicates(pairs: Sequence[DuplicatePair], merged: Sequence[DuplicatePair]) -> None:
-    _table(
+    table(
         "Likely duplicates",
         ["score", "keep", "other", "why"],
         (

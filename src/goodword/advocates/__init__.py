@@ -1,0 +1,1 @@
+"""Who refers you: relationship strength, prospect fit and advocate scores, explained."""

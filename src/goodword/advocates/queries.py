@@ -1,0 +1,113 @@
+"""Ranking advocates and scoring one person, for the CLI and the web alike."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+from sqlalchemy.orm import Session
+
+from goodword.advocates.engine import network_for
+from goodword.advocates.network import Network
+from goodword.advocates.schemas import AdvocateRow, PersonCard, PersonScores
+from goodword.advocates.scoring import (
+    AdvocateScores,
+    Weights,
+    reasons,
+    roles,
+    score_contacts,
+)
+from goodword.errors import InvalidInput
+from goodword.people.models import Person
+from goodword.people.queries import summaries_by_id
+from goodword.profiles.queries import person_detail
+
+ROLES = ("advocate", "hidden advocate", "prospect", "client", "referral partner")
+
+
+def rank_advocates(
+    session: Session,
+    *,
+    now: datetime,
+    as_of: datetime | None = None,
+    top: int = 20,
+    role: str | None = None,
+) -> list[AdvocateRow]:
+    """The owner's contacts, best advocate first.
+
+    Raises: InvalidInput for an unknown role.
+    """
+    if role is not None and role not in ROLES:
+        raise InvalidInput(f"Unknown role '{role}'; use one of: {', '.join(ROLES)}.")
+    network = network_for(session, now=now, as_of=as_of)
+    scores = score_contacts(network)
+    weights = Weights()
+    order = np.lexsort((network.person_ids[scores.nodes], -scores.score))
+    picked: list[tuple[int, list[str]]] = []
+    for row in order.tolist():
+        found = roles(network, int(scores.nodes[row]), scores, row, weights)
+        if role is None or role in found:
+            picked.append((row, found))
+        if len(picked) >= top:
+            break
+    people = summaries_by_id(session, {network.person(int(scores.nodes[r])) for r, _ in picked})
+    return [
+        AdvocateRow(
+            person=people[network.person(int(scores.nodes[row]))],
+            score=float(scores.score[row]),
+            components=scores.components(row),
+            reasons=reasons(network, scores, row, weights),
+            roles=found,
+        )
+        for row, found in picked
+    ]
+
+
+def person_scores(
+    session: Session, *, person_id: int, now: datetime, as_of: datetime | None = None
+) -> PersonScores:
+    """Where one person stands: tie strength to the owner, fit, advocate score, roles."""
+    network = network_for(session, now=now, as_of=as_of)
+    node = network.node(person_id)
+    if node is None or node == network.owner:
+        return PersonScores(
+            strength_to_me=None, fit=0.0, matched=[], advocate_score=None, components={},
+            roles=[], reasons=[],
+        )  # fmt: skip
+    scores = score_contacts(network)
+    row = _row_of(scores, node)
+    weights = Weights()
+    strength = network.graph.weight(network.owner, node)
+    return PersonScores(
+        strength_to_me=round(strength, 6) if row is not None else None,
+        fit=float(network.fits.score[node]),
+        matched=network.fits.matched_of(node),
+        advocate_score=None if row is None else float(scores.score[row]),
+        components={} if row is None else scores.components(row),
+        roles=roles(network, node, scores, row, weights),
+        reasons=_person_reasons(network, scores, row, node, weights),
+    )
+
+
+def person_card(
+    session: Session, *, person: Person, now: datetime, as_of: datetime | None = None
+) -> PersonCard:
+    """Everything `person show` prints, scores as they stood at `as_of` when given."""
+    detail = person_detail(session, person=person, now=as_of or now)
+    scores = person_scores(session, person_id=person.id, now=now, as_of=as_of)
+    return PersonCard(**dict(detail), scores=scores)
+
+
+def _row_of(scores: AdvocateScores, node: int) -> int | None:
+    at = np.flatnonzero(scores.nodes == node)
+    return int(at[0]) if len(at) else None
+
+
+def _person_reasons(
+    network: Network, scores: AdvocateScores, row: int | None, node: int, weights: Weights
+) -> list[str]:
+    matched = network.fits.matched_of(node)
+    out = [f"Fits your ideal client profile: {', '.join(matched)}"] if matched else []
+    if row is None:
+        return [*out, "Not among your direct contacts: no tie to you recorded"]
+    return out + reasons(network, scores, row, weights)

@@ -1,0 +1,1 @@
+"""Warm introductions: who you know who knows who you want to meet."""
