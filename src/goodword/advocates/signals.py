@@ -38,6 +38,7 @@ from goodword.relationships.kinds import TieKind, TieSource
 from goodword.relationships.models import Relationship
 from goodword.relationships.strength import (
     CHANNEL_WEIGHTS,
+    CO_ATTENDANCE,
     Contacts,
     StrengthParams,
     TieFacts,
@@ -50,8 +51,6 @@ from goodword.text import fold
 
 # Meetings of more people than this tie everyone to the owner, not everyone to everyone.
 _LARGEST_GROUP = 25
-_REFERRAL_WEIGHT = CHANNEL_WEIGHTS["meeting"]
-_LEDGER_WEIGHT = CHANNEL_WEIGHTS["video"]
 _EPOCH = date(1970, 1, 1).toordinal()
 
 
@@ -72,6 +71,7 @@ class _Evidence:
     weight: list[NDArray[np.float64]] = field(default_factory=list)
     by: list[NDArray[np.int64]] = field(default_factory=list)  # initiator node, -1 unknown
     ties_on_their_own: list[bool] = field(default_factory=list)
+    is_contact: list[bool] = field(default_factory=list)
 
     def add(
         self,
@@ -82,14 +82,17 @@ class _Evidence:
         by: NDArray[np.int64] | None = None,
         *,
         ties: bool = True,
+        contact: bool = True,
     ) -> None:
-        """`ties=False`: the contact counts only for a pair tied some other way."""
+        """`ties=False`: the contact counts only for a pair tied some other way;
+        `contact=False`: it ties the pair without being a contact that makes the tie stronger."""
         self.a.append(a)
         self.b.append(b)
         self.day.append(day)
         self.weight.append(np.broadcast_to(np.asarray(weight, dtype=np.float64), a.shape))
         self.by.append(np.full(a.shape, -1, dtype=np.int64) if by is None else by)
         self.ties_on_their_own.append(ties)
+        self.is_contact.append(contact)
 
 
 @dataclass(frozen=True)
@@ -256,8 +259,8 @@ def pairs_within(
 
 
 def _attendance(session: Session, people: _People, evidence: _Evidence, cutoff: datetime) -> None:
-    """Being met at an event is a contact with the owner; being at the same one as someone
-    else counts weakly, and only for people tied some other way."""
+    """Being met at an event ties a person to the owner; being at the same one counts
+    weakly (as `person show` counts it), and between two others only if tied some other way."""
     rows = session.execute(
         select(Attendance.event_id, Attendance.person_id, Event.starts_on)
         .join(Event, Event.id == Attendance.event_id)
@@ -270,9 +273,9 @@ def _attendance(session: Session, people: _People, evidence: _Evidence, cutoff: 
     node = people.nodes(r[1] for r in rows)
     day = np.fromiter((day_of(r[2]) for r in rows), dtype=np.float64, count=len(rows))
     owner = np.full(len(rows), people.owner, dtype=np.int64)
-    evidence.add(owner, node, day, CHANNEL_WEIGHTS["event"])
+    evidence.add(owner, node, day, CHANNEL_WEIGHTS[CO_ATTENDANCE])
     left, right = pairs_within(group, node, owner=people.owner, largest=_LARGEST_GROUP * 4)
-    evidence.add(node[left], node[right], day[left], CHANNEL_WEIGHTS["co-attendance"], ties=False)
+    evidence.add(node[left], node[right], day[left], CHANNEL_WEIGHTS[CO_ATTENDANCE], ties=False)
 
 
 class _OwnerTally:
@@ -302,8 +305,9 @@ class _OwnerTally:
 def _referrals(
     session: Session, people: _People, evidence: _Evidence, cutoff: datetime, tally: _OwnerTally
 ) -> None:
-    """A referral ties the referrer to whom they referred to, and the chain to the prospect;
-    whether it was won counts as it stood at the cut-off."""
+    """A referral ties the referrer to whom they referred to, and the chain to the prospect
+    (its track record is scored apart, not as tie strength); whether it was won counts as it
+    stood at the cut-off."""
     wid = workspace_id(session)
     rows = session.execute(
         select(
@@ -346,13 +350,14 @@ def _referrals(
         if by == people.owner:
             tally.count("referrals_to", [to])
     na, nb = people.nodes(a), people.nodes(b)
-    evidence.add(na, nb, np.asarray(days), _REFERRAL_WEIGHT, na)
+    evidence.add(na, nb, np.asarray(days), 0.0, na, contact=False)
 
 
 def _ledger(
     session: Session, people: _People, evidence: _Evidence, cutoff: datetime, tally: _OwnerTally
 ) -> None:
-    """A give is contact started by the giver; a referral's own entry is the referral's."""
+    """A give ties giver and receiver (a referral's own entry is the referral's); what it
+    says of the giver's disposition is scored apart, not as tie strength."""
     rows = session.execute(
         select(
             LedgerEntry.giver_id,
@@ -372,7 +377,7 @@ def _ledger(
     tally.count("got_from_owner", receiver[giver == people.owner].tolist())
     own = np.fromiter((r[3] is None for r in rows), np.bool_, len(rows))
     day = np.fromiter((day_of(r[2]) for r in rows), np.float64, len(rows))
-    evidence.add(giver[own], receiver[own], day[own], _LEDGER_WEIGHT, giver[own])
+    evidence.add(giver[own], receiver[own], day[own], 0.0, giver[own], contact=False)
 
 
 def _graph(
@@ -404,13 +409,13 @@ def _graph(
     ea, eb = _concat(evidence.a, np.int64), _concat(evidence.b, np.int64)
     lo, hi = np.minimum(ea, eb), np.maximum(ea, eb)
     keys = lo * n + hi
-    alone = np.repeat(
-        np.asarray(evidence.ties_on_their_own, dtype=np.bool_), [len(x) for x in evidence.a]
-    )
+    sizes = [len(x) for x in evidence.a]
+    alone = np.repeat(np.asarray(evidence.ties_on_their_own, dtype=np.bool_), sizes)
+    counts = np.repeat(np.asarray(evidence.is_contact, dtype=np.bool_), sizes)
     real = lo != hi
     all_keys = np.unique(np.concatenate([tie_keys, keys[real & alone]]))
     at = np.minimum(np.searchsorted(all_keys, keys), max(len(all_keys) - 1, 0))
-    valid = real & (all_keys[at] == keys) if len(all_keys) else np.zeros(0, np.bool_)
+    valid = real & counts & (all_keys[at] == keys) if len(all_keys) else np.zeros(0, np.bool_)
     by = _concat(evidence.by, np.int64)
     initiator = np.where(by == lo, 1, np.where(by == hi, 2, 0)).astype(np.int8)
     contacts = Contacts(
@@ -432,17 +437,20 @@ def _facts(rows: Sequence[Any], where: NDArray[np.int64], n_ties: int) -> TieFac
     explicit = np.zeros(n_ties, dtype=np.bool_)
     base = np.full(n_ties, base_for_source(TieSource.INFERRED.value))
     since = np.full(n_ties, np.nan)
+    prior_day = np.full(n_ties, np.nan)
     for i, row in zip(where.tolist(), rows, strict=True):
-        strength, source, begun = row[4], row[5], row[6]
+        strength, source, begun, recorded = row[4], row[5], row[6], row[7]
         base[i] = base_for_source(source.value)
         if strength is not None:
             # What the user typed wins; a strength that came with an imported list is a
-            # starting point the evidence moves.
+            # starting point the evidence moves, fading from when it was recorded.
             explicit[i] = source == TieSource.STATED
             prior[i] = strength
+            if not explicit[i]:
+                prior_day[i] = day_of(recorded)
         if begun is not None:
             since[i] = day_of(begun)
-    return TieFacts(prior=prior, explicit=explicit, base=base, since_day=since)
+    return TieFacts(prior=prior, explicit=explicit, base=base, since_day=since, prior_day=prior_day)
 
 
 def _client_ties(

@@ -3,7 +3,8 @@ who in your network knows people matching a query."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import itertools
+from datetime import UTC, datetime
 
 import numpy as np
 from sqlalchemy import or_, select
@@ -17,6 +18,7 @@ from goodword.intros.paths import path_reason
 from goodword.intros.schemas import KnownTarget, PathView, ProspectRow, WhoKnowsRow
 from goodword.people.models import Employment, Organisation, Person, PersonTag, Tag
 from goodword.people.queries import summaries_by_id
+from goodword.profiles.queries import ties
 from goodword.relationships.graph import Path, PathTree, alternatives, best_paths
 from goodword.relationships.models import Relationship
 from goodword.storage.folding import folded
@@ -167,7 +169,7 @@ def who_knows(
         known = [
             KnownTarget(
                 target=people[network.person(int(targets[i]))],
-                strength=float(strength[i]),
+                strength=round(float(strength[i]), 6),
                 hops=int(hops[i]),
             )
             for i in rows
@@ -232,6 +234,12 @@ def _views(session: Session, network: Network, paths: list[Path]) -> list[PathVi
     ids = {network.person(n) for p in paths for n in p.nodes}
     people = summaries_by_id(session, ids)
     labels = _labels(session, ids)
+    hops = {
+        (network.person(a), network.person(b))
+        for p in paths
+        for a, b in itertools.pairwise(p.nodes)
+    }
+    evidence = _evidence(session, hops, now=_moment(network))
     views = []
     for path in paths:
         chain = [people[network.person(n)] for n in path.nodes]
@@ -243,12 +251,32 @@ def _views(session: Session, network: Network, paths: list[Path]) -> list[PathVi
                 target=chain[-1],
                 ask=chain[1],
                 via=chain[2:-1],
-                strength=path.strength,
+                strength=round(path.strength, 6),
                 hops=len(path.nodes) - 1,
-                reason=path_reason(chain, weights, labels),
+                reason=path_reason(chain, weights, labels, evidence),
             )
         )
     return views
+
+
+def _evidence(
+    session: Session, hops: set[tuple[int, int]], *, now: datetime
+) -> dict[tuple[int, int], str]:
+    """What each hop's tie rests on ("4 coffees in the last year…"), from the first person's
+    side, as `person show` words it."""
+    wanted: dict[int, set[int]] = {}
+    for a, b in hops:
+        wanted.setdefault(a, set()).add(b)
+    return {
+        (a, tie.person.id): tie.evidence
+        for a, others in wanted.items()
+        for tie in ties(session, person_id=a, now=now, among=others)
+        if tie.evidence
+    }
+
+
+def _moment(network: Network) -> datetime:
+    return datetime.fromtimestamp(network.now_day * 86400, tz=UTC)
 
 
 def _labels(session: Session, ids: set[int]) -> dict[tuple[int, int], str]:

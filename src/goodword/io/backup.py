@@ -135,7 +135,7 @@ def _snapshot(workspace: Workspace) -> Iterator[Session]:
     """One read transaction, REPEATABLE READ on PostgreSQL, so every table is of one moment."""
     if not isinstance(workspace.bind, Engine):
         # A caller's connection already has its transaction; read inside it.
-        with workspace.transaction() as session:
+        with workspace.read() as session:
             yield session
         return
     with workspace.bind.connect() as connection:
@@ -143,7 +143,7 @@ def _snapshot(workspace: Workspace) -> Iterator[Session]:
             connection.execution_options(
                 isolation_level="REPEATABLE READ", postgresql_readonly=True
             )
-        with replace(workspace, bind=connection).transaction() as session:
+        with replace(workspace, bind=connection).read() as session:
             yield session
 
 

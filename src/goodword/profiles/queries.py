@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy import or_, select
@@ -164,16 +165,19 @@ def _referrals(session: Session, person_id: int) -> list[TimelineItem]:
     ]
 
 
-def ties(session: Session, *, person_id: int, now: datetime) -> list[TieView]:
-    """Strongest first; strength weighs each shared contact by channel, recency and who
-    reached out, on top of what was stated about the tie."""
-    found = list(
-        session.scalars(
-            select(Relationship).where(
-                or_(Relationship.person_a_id == person_id, Relationship.person_b_id == person_id)
-            )
-        )
+def ties(
+    session: Session, *, person_id: int, now: datetime, among: Collection[int] | None = None
+) -> list[TieView]:
+    """Strongest first (only those to `among` when given); strength weighs each shared
+    contact by channel, recency and who reached out, on top of what was stated about the tie."""
+    query = select(Relationship).where(
+        or_(Relationship.person_a_id == person_id, Relationship.person_b_id == person_id)
     )
+    if among is not None:
+        query = query.where(
+            or_(Relationship.person_a_id.in_(among), Relationship.person_b_id.in_(among))
+        )
+    found = list(session.scalars(query))
     if not found:
         return []
     others = [t.other(person_id) for t in found]
