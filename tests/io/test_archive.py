@@ -579,6 +579,23 @@ def test_an_empty_offering_does_not_count_as_data(workspace: Workspace) -> None:
         ({"schema": "29991231_9999"}, "newer goodword"),
         ({"version": "1"}, "version"),
         ({"workspace": {"currency": "euro", "phone_region": "GB"}}, "currency"),
+        ({"workspace": {"currency": "XYZ", "phone_region": "GB"}}, "currency 'XYZ' is not"),
+        (
+            {
+                "tables": {
+                    "event": [
+                        {
+                            "id": 1,
+                            "name": "E",
+                            "starts_on": "2026-01-01",
+                            "cost_amount": "5",
+                            "cost_currency": "GPB",
+                        }
+                    ]
+                }
+            },
+            "'event' row 1: cost_currency 'GPB' is not an ISO 4217 .* Did you mean GBP",
+        ),
         ({"tables": []}, "tables"),
         ({"tables": {"gizmo": []}}, "gizmo"),
         ({"tables": {"person": [{"id": 1, "name": "A", "shoe_size": 9}]}}, "shoe_size"),
@@ -609,3 +626,19 @@ def test_import_rejects_two_owners(workspace: Workspace) -> None:
         workspace.transaction() as session,
     ):
         import_archive(session, archive)
+
+
+def test_import_takes_a_currency_in_small_letters_as_its_iso_code(workspace: Workspace) -> None:
+    with workspace.transaction() as session:
+        archive = export_archive(session)
+    archive["workspace"]["currency"] = "eur"
+    archive["tables"]["event"] = [
+        {"id": 1, "name": "Gala", "starts_on": "2026-01-01", "cost_amount": "5",
+         "cost_currency": "gbp"}
+    ]  # fmt: skip
+    with workspace.transaction() as session:
+        import_archive(session, archive)
+    with workspace.transaction() as session:
+        stored = export_archive(session)
+    assert stored["workspace"]["currency"] == "EUR"
+    assert [row["cost_currency"] for row in stored["tables"]["event"]] == ["GBP"]
