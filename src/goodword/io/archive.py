@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
 from typing import Any, TextIO
@@ -111,7 +111,7 @@ def _rows(session: Session, table: Table) -> Iterator[Row]:
 
 
 def _to_json(value: Any) -> Any:
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
@@ -424,6 +424,7 @@ def _as_iso(parse: Callable[[str], Any]) -> Callable[[Any], Any]:
 _DECODERS: dict[type[Any], Callable[[Any], Any]] = {
     datetime: _as_iso(datetime.fromisoformat),
     date: _as_iso(date.fromisoformat),
+    time: _as_iso(time.fromisoformat),
     Decimal: _as_decimal,
     float: _as_float,
     str: _as_text,
