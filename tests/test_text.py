@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date, time
 
 import phonenumbers
 import pytest
@@ -23,6 +24,7 @@ from goodword.text import (
     normalize_phone,
     parse_birthday,
     parse_currency,
+    parse_day_and_time,
     parse_money,
     parse_region,
 )
@@ -201,3 +203,24 @@ def test_cleaned_text_is_nfc_and_cleaning_it_again_changes_nothing(raw: str) -> 
         once = clean(raw)
         assert unicodedata.is_normalized("NFC", once)
         assert clean(once) == once, clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "when"),
+    [
+        ("2026-11-20", (date(2026, 11, 20), None)),
+        (" 20261120 ", (date(2026, 11, 20), None)),
+        ("2026-11-20T07:30", (date(2026, 11, 20), time(7, 30))),
+        ("2026-11-20 00:00", (date(2026, 11, 20), time(0, 0))),
+        ("2026-11-20T07:30:15.250", (date(2026, 11, 20), time(7, 30, 15))),
+        ("2026-11-20T23:30-05:00", (date(2026, 11, 20), time(23, 30))),
+    ],
+)
+def test_a_day_keeps_the_time_written_with_it(raw: str, when: tuple[date, time | None]) -> None:
+    assert parse_day_and_time(raw) == when
+
+
+@pytest.mark.parametrize("raw", ["2026-11-20T24:30", "20/11/2026", "2026-11-20T7h30", ""])
+def test_a_day_or_time_that_is_neither_names_the_accepted_forms(raw: str) -> None:
+    with pytest.raises(InvalidInput, match="YYYY-MM-DD"):
+        parse_day_and_time(raw, what="event date")

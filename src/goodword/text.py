@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
@@ -255,6 +255,20 @@ def parse_date(raw: str, *, what: str = "date") -> date:
         except ValueError:
             pass
     return parse_datetime(text, what=what).date()
+
+
+def parse_day_and_time(raw: str, *, what: str = "date") -> tuple[date, time | None]:
+    """The day, and the time of day when one is written (None for a day alone), as written:
+    a UTC offset does not move it, so `07:30+01:00` is 07:30, the time on the invitation.
+
+    Raises: InvalidInput naming the value and every accepted form.
+    """
+    text = raw.strip()
+    try:
+        return date.fromisoformat(text), None
+    except ValueError:
+        moment = parse_datetime(text, what=what)
+    return moment.date(), moment.time().replace(microsecond=0)
 
 
 def parse_datetime(raw: str, *, what: str = "date") -> datetime:

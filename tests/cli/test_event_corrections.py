@@ -24,6 +24,7 @@ def test_event_edit_changes_what_is_given_and_prints_the_event(cli: Cli, breakfa
         "id": breakfast,
         "name": "GM Chamber Breakfast",
         "starts_on": "2026-11-21",
+        "time": None,
         "place": "Town Hall",
         "cost": "25.00",
         "currency": "GBP",
@@ -47,13 +48,14 @@ def test_event_edit_by_id_without_json_says_what_changed(cli: Cli, breakfast: in
         (["event", "edit", "Gala", "--place", "Hall"], ["No event matches 'Gala'"]),
         (["event", "edit", "99", "--place", "Hall"], ["No event #99"]),
         (["event", "edit", "Chamber", "--on", "20/11/2026"], ["20/11/2026", "YYYY-MM-DD"]),
+        (["event", "edit", "Chamber", "--on", "2026-11-20T25:00"], ["2026-11-20T25:00"]),
         (["event", "edit", "Chamber", "--currency", "GBP"], ["no cost"]),
         (["event", "edit", "Chamber", "--name", " "], ["needs a name"]),
         (["event", "delete", "Gala", "--yes"], ["No event matches 'Gala'"]),
         (["event", "delete", "99", "--yes"], ["No event #99"]),
     ],
-    ids=["unknown name", "unknown id", "bad date", "currency without cost", "blank name",
-         "delete unknown name", "delete unknown id"],
+    ids=["unknown name", "unknown id", "bad date", "bad time", "currency without cost",
+         "blank name", "delete unknown name", "delete unknown id"],
 )  # fmt: skip
 def test_event_edit_and_delete_errors_change_nothing(
     cli: Cli, breakfast: int, args: list[str], needles: list[str]
@@ -63,6 +65,20 @@ def test_event_edit_and_delete_errors_change_nothing(
     assert_user_error(cli(*args), *needles)
 
     assert cli.rows() == before
+
+
+def test_event_edit_on_sets_the_day_and_time_and_a_day_alone_clears_the_time(
+    cli: Cli, breakfast: int
+) -> None:
+    timed = cli.json("event", "edit", "chamber", "--on", "2026-11-21T07:30", "--json")
+    kept = cli.json("event", "edit", "chamber", "--place", "Town Hall", "--json")
+    printed = cli.ok("event", "edit", "chamber", "--on", "2026-11-22T08:15").stdout
+    cleared = cli.json("event", "edit", "chamber", "--on", "2026-11-22", "--json")
+
+    assert (timed["starts_on"], timed["time"]) == ("2026-11-21", "07:30")
+    assert (kept["starts_on"], kept["time"]) == ("2026-11-21", "07:30")
+    assert f"Updated event Chamber breakfast on 2026-11-22 08:15 (#{breakfast})" in printed
+    assert (cleared["starts_on"], cleared["time"]) == ("2026-11-22", None)
 
 
 def test_an_ambiguous_event_lists_the_candidates(cli: Cli, breakfast: int) -> None:

@@ -200,6 +200,45 @@ def test_restore_of_a_file_that_is_no_backup_names_it(cli: Cli, tmp_path: Path) 
     assert cli.rows() == before
 
 
+def test_restore_of_an_archive_keeps_each_events_time(cli: Cli, fresh: Cli, tmp_path: Path) -> None:
+    cli.ok("event", "add", "Breakfast", "--on", "2026-11-20T07:30")
+    cli.ok("event", "add", "Fair", "--on", "2026-11-21")
+    archive = tmp_path / "network.json"
+    cli.ok("export", "json", str(archive))
+
+    fresh.ok("restore", str(archive))
+
+    restored = fresh.json("event", "list", "--json")
+    assert [(e["name"], e["starts_on"], e["time"]) for e in restored] == [
+        ("Fair", "2026-11-21", None),
+        ("Breakfast", "2026-11-20", "07:30"),
+    ]
+
+
+@pytest.mark.parametrize("where", ["event", "workspace"])
+def test_restore_of_an_archive_with_a_currency_outside_iso_4217_names_the_file_and_record(
+    cli: Cli, fresh: Cli, tmp_path: Path, where: str
+) -> None:
+    small_network(fresh)
+    fresh.ok("event", "add", "Gala", "--on", "2026-11-20", "--cost", "45", "--currency", "GBP")
+    archive = tmp_path / "network.json"
+    fresh.ok("export", "json", str(archive))
+    data = json.loads(archive.read_text())
+    if where == "event":
+        data["tables"]["event"][0]["cost_currency"] = "GPB"  # shaped like a code, but no code
+    else:
+        data["workspace"]["currency"] = "GPB"
+    archive.write_text(json.dumps(data, indent=1))
+    cli.ok("summary")
+    before = cli.rows()
+
+    line = assert_user_error(cli("restore", str(archive)), "network.json", "'GPB'", "ISO 4217")
+
+    assert ("'event' row 1: cost_currency" if where == "event" else "workspace currency") in line
+    assert "Did you mean GBP?" in line
+    assert cli.rows() == before
+
+
 # --- vCard and CSV ----------------------------------------------------------------------------
 
 

@@ -685,7 +685,7 @@ def test_vcard_people_keep_emails_phones_org_title_and_birthday(cli: Cli, tmp_pa
     simon = people["Simon Perreault"]
     assert (simon["emails"], simon["org"]) == (["simon.perreault@viagenie.ca"], "Viagenie")
     [office] = cli.json("person", "show", "Simon Perreault", "--json")["addresses"]
-    assert office["text"] == "2875 Laurier\nSuite D2-630\nG1V 2M2 Quebec QC\nCanada"
+    assert office["text"] == "2875 Laurier\nSuite D2-630\nQuebec QC G1V 2M2\nCanada"
 
 
 def test_vcard_merges_into_people_already_known_by_email(cli: Cli, tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from cli.support import Cli
+from cli.support import Cli, assert_user_error
 
 
 def ties_of(cli: Cli, ref: str) -> list[dict[str, Any]]:
@@ -124,6 +124,7 @@ def test_event_add_json_returns_the_event(cli: Cli) -> None:
         "id": event["id"],
         "name": "Chamber breakfast",
         "starts_on": "2026-03-05",
+        "time": None,
         "place": "Town Hall",
         "cost": "25.00",
         "currency": "USD",
@@ -149,6 +150,39 @@ def test_event_list_json_lists_events_newest_first(cli: Cli) -> None:
     ]
     assert (events[1]["cost"], events[1]["currency"]) == ("120.50", "EUR")
     assert (events[0]["cost"], events[0]["place"]) == (None, None)
+
+
+def test_event_add_keeps_the_time_of_day_as_written(cli: Cli) -> None:
+    event = cli.json("event", "add", "Breakfast", "--on", "2026-11-20T07:30", "--json")
+    printed = cli.ok("event", "add", "Launch", "--on", "2026-11-20T18:00:30+01:00").stdout
+
+    assert (event["starts_on"], event["time"]) == ("2026-11-20", "07:30")
+    assert "Added event Launch on 2026-11-20 18:00:30 (#" in printed
+
+
+def test_event_list_shows_each_events_time_latest_first_within_a_day(cli: Cli) -> None:
+    cli.ok("event", "add", "Breakfast", "--on", "2026-11-20T07:30")
+    cli.ok("event", "add", "Fair", "--on", "2026-11-20")
+    cli.ok("event", "add", "Drinks", "--on", "2026-11-20T18:00")
+
+    events = cli.json("event", "list", "--json")
+    printed = cli.ok("event", "list").stdout
+
+    assert [(e["name"], e["time"]) for e in events] == [
+        ("Drinks", "18:00"),
+        ("Breakfast", "07:30"),
+        ("Fair", None),
+    ]
+    assert "2026-11-20 07:30" in printed
+    assert "2026-11-20 18:00" in printed
+
+
+def test_event_add_with_a_time_that_is_no_time_adds_nothing(cli: Cli) -> None:
+    before = cli.rows()
+
+    assert_user_error(cli("event", "add", "Gala", "--on", "2026-11-20T7h30"), "2026-11-20T7h30")
+
+    assert cli.rows() == before
 
 
 def test_event_list_without_json_shows_the_events(cli: Cli) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from cli.support import PERSON_FIELDS, Cli, assert_user_error, describe
@@ -296,3 +297,28 @@ def test_merging_a_person_into_an_organisation_card_makes_it_theirs(cli: Cli) ->
     )
     assert merged["emails"] == ["info@acme.example"]
     assert "Merged from" in " ".join(cli.json("person", "show", "Ann Lee", "--json")["notes"])
+
+
+def test_person_show_prints_each_address_in_its_countrys_order(cli: Cli, tmp_path: Path) -> None:
+    card = tmp_path / "ann.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nN:Lee;Ann;;;\r\n"
+        "ADR;TYPE=work:;;10 Downing Street;London;;SW1A 2AA;United Kingdom\r\n"
+        "ADR;TYPE=home:;;Unter den Linden 1;Berlin;;10117;Deutschland\r\n"
+        "ADR;TYPE=other:;;1-1 Chiyoda;Chiyoda-ku;Tokyo;100-8111;Japan\r\n"
+        "END:VCARD\r\n",
+        encoding="utf-8",
+    )
+    cli.ok("import", "vcard", str(card))
+
+    shown = cli.json("person", "show", "Ann Lee", "--json")
+    printed = cli.ok("person", "show", "Ann Lee").stdout
+
+    assert [a["text"] for a in shown["addresses"]] == [
+        "10 Downing Street\nLondon\nSW1A 2AA\nUnited Kingdom",
+        "Unter den Linden 1\n10117 Berlin\nDeutschland",
+        "100-8111\nTokyo Chiyoda-ku\n1-1 Chiyoda\nJapan",
+    ]
+    assert "address (work): 10 Downing Street, London, SW1A 2AA, United Kingdom" in printed
+    assert "address (home): Unter den Linden 1, 10117 Berlin, Deutschland" in printed
+    assert "address (other): 100-8111, Tokyo Chiyoda-ku, 1-1 Chiyoda, Japan" in printed

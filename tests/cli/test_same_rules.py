@@ -116,7 +116,7 @@ def test_init_with_a_bad_currency_creates_nothing(empty_cli: Cli) -> None:
 
 def test_every_date_option_takes_a_time(cli: Cli) -> None:
     event = cli.json("event", "add", "Breakfast", "--on", "2026-11-30T07:30", "--json")
-    assert event["starts_on"] == "2026-11-30"
+    assert (event["starts_on"], event["time"]) == ("2026-11-30", "07:30")
     cli.ok("person", "add", "Ann Lee")
     cli.ok("followup", "add", "Ann Lee", "--on", "2026-12-01T09:00")
     [followup] = cli.json("followup", "list", "--json")

@@ -47,7 +47,7 @@ def test_a_vcard_import_keeps_addresses_nickname_and_im(session: Session) -> Non
     assert (home.label, home.is_primary) == ("home", True)
     assert (
         home.text
-        == "ASB-123\n15 Crescent moon drive\n12345 Albaney New York\nUnited States of America"
+        == "ASB-123\n15 Crescent moon drive\nAlbaney, New York 12345\nUnited States of America"
     )
 
 

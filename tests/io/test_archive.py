@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -106,7 +106,7 @@ class Network:
     people: list[PersonSpec]
     ties: list[tuple[int, int, TieKind, float | None]]
     interactions: list[tuple[frozenset[int], InteractionKind, datetime, bool, str]]
-    events: list[tuple[str, date, Decimal | None, frozenset[int]]]
+    events: list[tuple[str, date, time | None, Decimal | None, frozenset[int]]]
     gives: list[tuple[int, int, LedgerKind, Decimal | None]]
     referrals: list[tuple[tuple[int, ...], tuple[ReferralStatus, ...], Decimal | None]]
     followups: list[tuple[int, date, str | None, bool, bool]]  # person, due, rule, done, snooze
@@ -118,6 +118,7 @@ class Network:
 
 MONEY = st.none() | st.decimals(min_value=0, max_value=99999, places=2).map(Decimal)
 DAYS = st.dates(min_value=date(2020, 1, 1), max_value=date(2027, 12, 31))
+CLOCK = st.none() | st.times().map(lambda moment: moment.replace(microsecond=0))
 MOMENTS = st.datetimes(
     min_value=datetime(2020, 1, 1), max_value=datetime(2027, 12, 31), timezones=st.just(UTC)
 )
@@ -163,7 +164,9 @@ def networks(draw: st.DrawFn) -> Network:
         people=people,
         ties=draw(st.lists(ties)),
         interactions=draw(st.lists(touches)),
-        events=draw(st.lists(st.tuples(NAME, DAYS, MONEY, st.frozensets(anyone)), max_size=3)),
+        events=draw(
+            st.lists(st.tuples(NAME, DAYS, CLOCK, MONEY, st.frozensets(anyone)), max_size=3)
+        ),
         gives=draw(st.lists(gives, max_size=4)),
         referrals=draw(st.lists(st.tuples(roles, statuses, MONEY), max_size=3))
         if len(people) > 1
@@ -188,8 +191,10 @@ def build(session: Session, network: Network) -> list[Person]:
         members = [people[i] for i in sorted(group)]
         first = members[0] if initiated else None
         log_interaction(session, people=members, kind=touch, at=at, note=note, initiated_by=first)
-    for name, day, cost, met in network.events:
-        event = add_event(session, name=name, starts_on=day, cost=cost, currency="EUR")
+    for name, day, clock, cost, met in network.events:
+        event = add_event(
+            session, name=name, starts_on=day, starts_time=clock, cost=cost, currency="EUR"
+        )
         record_met(session, event=event, people=[people[i] for i in sorted(met)])
     for who, body in network.notes:
         add_note(session, person=people[who], body=body)
@@ -281,7 +286,7 @@ FULL = Network(
     ],
     ties=[(0, 1, TieKind.FRIEND, 0.8), (2, 1, TieKind.MENTOR, None), (3, 1, TieKind.KNOWS, 0.2)],
     interactions=[(frozenset({0, 1, 2}), InteractionKind.COFFEE, NOW, True, "flat white")],
-    events=[("Chamber mixer", TODAY, Decimal("25.50"), frozenset({1, 2}))],
+    events=[("Chamber mixer", TODAY, time(18, 30), Decimal("25.50"), frozenset({1, 2}))],
     gives=[(0, 3, LedgerKind.INTRODUCTION, None), (1, 0, LedgerKind.HELP, Decimal("10.00"))],
     referrals=[((1, 3, 2), (ReferralStatus.MET, ReferralStatus.WON), Decimal("1200.00"))],
     followups=[(1, TODAY, "monthly", True, False), (2, TODAY, None, False, True)],
@@ -375,6 +380,7 @@ def test_round_trip_of_a_network_touching_every_table(engine: Engine) -> None:
         assert all(archive["tables"].values()), "the sample must put rows in every table"
         assert canonical(copied) == canonical(archive)
         assert copied["workspace"]["currency"] == "EUR"
+        assert [row["starts_time"] for row in copied["tables"]["event"]] == ["18:30:00"]
         with target.transaction() as session:
             owners = session.scalars(
                 select(Person).where(Person.workspace_id == target.id, Person.is_me)
@@ -579,11 +585,38 @@ def test_an_empty_offering_does_not_count_as_data(workspace: Workspace) -> None:
         ({"schema": "29991231_9999"}, "newer goodword"),
         ({"version": "1"}, "version"),
         ({"workspace": {"currency": "euro", "phone_region": "GB"}}, "currency"),
+        ({"workspace": {"currency": "XYZ", "phone_region": "GB"}}, "currency 'XYZ' is not"),
+        (
+            {
+                "tables": {
+                    "event": [
+                        {
+                            "id": 1,
+                            "name": "E",
+                            "starts_on": "2026-01-01",
+                            "cost_amount": "5",
+                            "cost_currency": "GPB",
+                        }
+                    ]
+                }
+            },
+            "'event' row 1: cost_currency 'GPB' is not an ISO 4217 .* Did you mean GBP",
+        ),
         ({"tables": []}, "tables"),
         ({"tables": {"gizmo": []}}, "gizmo"),
         ({"tables": {"person": [{"id": 1, "name": "A", "shoe_size": 9}]}}, "shoe_size"),
         ({"tables": {"person": [{"id": "x", "name": "A"}]}}, "integer id"),
         ({"tables": {"event": [{"id": 1, "name": "E", "starts_on": "soon"}]}}, "starts_on"),
+        (
+            {
+                "tables": {
+                    "event": [
+                        {"id": 1, "name": "E", "starts_on": "2026-01-01", "starts_time": "25:00"}
+                    ]
+                }
+            },
+            "starts_time '25:00' is not a valid time",
+        ),
         ({"tables": {"note": [{"id": 1, "person_id": 77, "body": "hi"}]}}, "person #77"),
         ({"tables": {"tag": [{"id": 1, "name": "a"}, {"id": 1, "name": "b"}]}}, "repeat an id"),
         ({"tables": {"tag": [{"id": 1}]}}, "cannot be stored"),
@@ -609,3 +642,19 @@ def test_import_rejects_two_owners(workspace: Workspace) -> None:
         workspace.transaction() as session,
     ):
         import_archive(session, archive)
+
+
+def test_import_takes_a_currency_in_small_letters_as_its_iso_code(workspace: Workspace) -> None:
+    with workspace.transaction() as session:
+        archive = export_archive(session)
+    archive["workspace"]["currency"] = "eur"
+    archive["tables"]["event"] = [
+        {"id": 1, "name": "Gala", "starts_on": "2026-01-01", "cost_amount": "5",
+         "cost_currency": "gbp"}
+    ]  # fmt: skip
+    with workspace.transaction() as session:
+        import_archive(session, archive)
+    with workspace.transaction() as session:
+        stored = export_archive(session)
+    assert stored["workspace"]["currency"] == "EUR"
+    assert [row["cost_currency"] for row in stored["tables"]["event"]] == ["GBP"]

@@ -124,6 +124,15 @@ def test_a_name_is_found_ignoring_case_and_accents(session: Session, ref: str) -
     assert resolve_person(session, ref).id == pid
 
 
+@pytest.mark.parametrize("ref", ["αθηνα ηλιοπουλου", "ΑΘΗΝΑ", "Ἀθηνᾶ", "ωιδειον"])
+def test_a_polytonic_greek_name_is_found_without_its_breathings_and_accents(
+    session: Session, ref: str
+) -> None:
+    pid = add(session, "Ἀθηνᾶ Ἡλιοπούλου", city="ᾨδεῖον")
+    add(session, "Dev Raman")
+    assert [p.id for p in search_people(session, query=ref)] == [pid]
+
+
 def test_a_name_typed_exactly_wins_over_one_differing_only_in_accents(session: Session) -> None:
     accented = add(session, "José Álvarez")
     add(session, "Jose Alvarez")

@@ -17,6 +17,10 @@ NAMES = [
     "Ĳsselmeer",
     "Ørsted Ærø",
     "Δημήτρης",
+    "Ἀθηνᾶ Ἡλιόπουλος",
+    "ᾨδή ῥήτωρ ᾅδης",
+    "ΣΩΚΡΆΤΗΣ ᾼ ῼ",
+    "Ἀθηνᾶ dzǅ ¾ ß ẞ",
     "Ёлка",
     "Nguyễn Thị Minh Khai",
     "Siobha\u0301n",
@@ -31,3 +35,9 @@ def test_sql_folding_agrees_with_python(session: Session, name: str) -> None:
 
 def test_folding_null_is_null(session: Session) -> None:
     assert session.scalar(select(folded(literal(None)))) is None
+
+
+def test_polytonic_greek_folds_to_plain_lowercase_letters(session: Session) -> None:
+    folded_name = session.scalar(select(folded(literal("Ἀθηνᾶ ᾨδή"))))
+
+    assert folded_name == fold("Ἀθηνᾶ ᾨδή") == "αθηνα ωιδη"

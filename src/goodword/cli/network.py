@@ -19,7 +19,7 @@ from goodword.people.queries import resolve_person
 from goodword.profiles.service import log_my_interaction, record_met_refs
 from goodword.relationships.kinds import TIE_WORDS, parse_tie_kind
 from goodword.relationships.service import connect_people
-from goodword.text import parse_currency, parse_date, parse_money, parse_when
+from goodword.text import parse_currency, parse_day_and_time, parse_money, parse_when
 
 event_app = typer.Typer(help="Events you go to.", no_args_is_help=True)
 Refs = Annotated[list[str], typer.Argument(metavar="REF...", help="People: id, e-mail or name.")]
@@ -66,7 +66,10 @@ def event_add(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(metavar="NAME", help="The event's name.")],
     on: Annotated[
-        str, typer.Option(metavar="DATE", help="The day, YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+        str,
+        typer.Option(
+            metavar="DATE", help="The day, YYYY-MM-DD, or YYYY-MM-DDTHH:MM with its local time."
+        ),
     ],
     place: Annotated[str | None, typer.Option(metavar="PLACE", help="Where it is.")] = None,
     cost: Annotated[
@@ -76,18 +79,24 @@ def event_add(
     json: Json = False,
 ) -> None:
     """Add an event."""
-    starts_on = parse_date(on, what="event date")
+    starts_on, starts_time = parse_day_and_time(on, what="event date")
     amount = parse_money(cost, what="cost") if cost is not None else None
     code = parse_currency(currency) if currency else None
     with state(ctx).workspace().transaction() as session:
         event = add_event(
-            session, name=name, starts_on=starts_on, place=place, cost=amount, currency=code
+            session,
+            name=name,
+            starts_on=starts_on,
+            starts_time=starts_time,
+            place=place,
+            cost=amount,
+            currency=code,
         )
         view = EventView.of(EventRow(event=event, met=0))
     if json:
         render.emit_json(view)
     else:
-        render.done(f"Added event {view.name} on {view.starts_on} (#{view.id})")
+        render.done(f"Added event {view.name} on {view.when} (#{view.id})")
 
 
 @event_app.command("list")
@@ -111,7 +120,12 @@ def event_edit(
     ref: EventRef,
     name: Annotated[str | None, typer.Option(metavar="NAME", help="New name.")] = None,
     on: Annotated[
-        str | None, typer.Option(metavar="DATE", help="New day, YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="New day, YYYY-MM-DD, or YYYY-MM-DDTHH:MM with its local time (a day alone "
+            "clears the time).",
+        ),
     ] = None,
     place: Annotated[
         str | None, typer.Option(metavar="PLACE", help="Where it was ('' clears it).")
@@ -126,7 +140,9 @@ def event_edit(
     json: Json = False,
 ) -> None:
     """Correct an event's name, date, place or cost."""
-    starts_on = parse_date(on, what="event date") if on is not None else None
+    starts_on, starts_time = (
+        parse_day_and_time(on, what="event date") if on is not None else (None, None)
+    )
     free = cost is not None and not cost.strip()
     amount = parse_money(cost, what="cost") if cost is not None and not free else None
     code = parse_currency(currency) if currency is not None else None
@@ -136,6 +152,7 @@ def event_edit(
             event=resolve_event(session, ref),
             name=name,
             starts_on=starts_on,
+            starts_time=starts_time,
             place=place,
             cost=amount,
             currency=code,
@@ -145,7 +162,7 @@ def event_edit(
     if json:
         render.emit_json(view)
     else:
-        render.done(f"Updated event {view.name} on {view.starts_on} (#{view.id})")
+        render.done(f"Updated event {view.name} on {view.when} (#{view.id})")
 
 
 @event_app.command("delete")
@@ -161,7 +178,7 @@ def event_delete(ctx: typer.Context, ref: EventRef, yes: Yes = False) -> None:
 
 
 def _event_label(event: Event) -> str:
-    return f"event '{event.name}' on {event.starts_on} (#{event.id})"
+    return f"event '{event.name}' on {event.when} (#{event.id})"
 
 
 def _attendance(met: int, joiner: str) -> str:

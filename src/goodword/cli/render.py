@@ -191,7 +191,7 @@ def events(found: Sequence[EventView]) -> None:
         "Events",
         ["id", "on", "name", "place", "cost", "met"],
         (
-            (e.id, e.starts_on, e.name, e.place, f"{e.cost} {e.currency}" if e.cost else "", e.met)
+            (e.id, e.when, e.name, e.place, f"{e.cost} {e.currency}" if e.cost else "", e.met)
             for e in found
         ),
     )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
-from sqlalchemy import Date, ForeignKey, Integer, Numeric, String
+from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
 from goodword.storage.base import Base, created_at, workspace_fk
@@ -18,10 +18,26 @@ class Event(Base):
     workspace_id: Mapped[int] = workspace_fk()
     name: Mapped[str] = mapped_column(String(200))
     starts_on: Mapped[date] = mapped_column(Date, index=True)
+    # The local time it starts, as written (no zone: a 07:30 breakfast is at 07:30 wherever
+    # it is held); None when only the day is known.
+    starts_time: Mapped[time | None] = mapped_column(Time)
     place: Mapped[str | None] = mapped_column(String(200))
     cost_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     cost_currency: Mapped[str | None] = mapped_column(String(3))
     created_at: Mapped[datetime] = created_at()
+
+    @property
+    def when(self) -> str:
+        """The day, and the time when it is known: `2026-11-20 07:30`."""
+        shown = clock_time(self.starts_time)
+        return f"{self.starts_on.isoformat()} {shown}" if shown else self.starts_on.isoformat()
+
+
+def clock_time(moment: time | None) -> str | None:
+    """`07:30`, or `07:30:15` for a time given to the second."""
+    if moment is None:
+        return None
+    return moment.isoformat(timespec="seconds" if moment.second else "minutes")
 
 
 class Attendance(Base):

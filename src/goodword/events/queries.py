@@ -35,12 +35,13 @@ def resolve_event(session: Session, ref: str) -> Event:
         if event is None:
             raise NotFound(f"No event #{event_id}.", hint="See `goodword event list`.")
         return event
-    found = by_name(session, base.order_by(Event.starts_on), Event.name, text, limit=SHOWN + 1)
+    in_order = base.order_by(Event.starts_on, Event.starts_time.nulls_first())
+    found = by_name(session, in_order, Event.name, text, limit=SHOWN + 1)
     if len(found) == 1:
         return found[0]
     if found:
         count = f"more than {SHOWN}" if len(found) > SHOWN else str(len(found))
-        listed = ", ".join(f"{e.name} on {e.starts_on} (#{e.id})" for e in found[:SHOWN])
+        listed = ", ".join(f"{e.name} on {e.when} (#{e.id})" for e in found[:SHOWN])
         raise Ambiguous(
             f"'{text}' matches {count} events: {listed}.", hint="Pass the event id to choose."
         )
@@ -66,7 +67,7 @@ def list_events(session: Session, *, limit: int | None = None) -> list[EventRow]
         select(Event, func.coalesce(met.c.met, 0))
         .outerjoin(met, met.c.event_id == Event.id)
         .where(Event.workspace_id == workspace_id(session))
-        .order_by(Event.starts_on.desc(), Event.id)
+        .order_by(Event.starts_on.desc(), Event.starts_time.desc().nulls_last(), Event.id)
         .limit(limit)
     ).all()
     return [EventRow(event=event, met=count) for event, count in rows]

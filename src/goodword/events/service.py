@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 
 from sqlalchemy import delete, select
@@ -23,11 +23,13 @@ def add_event(
     *,
     name: str,
     starts_on: date,
+    starts_time: time | None = None,
     place: str | None = None,
     cost: Decimal | None = None,
     currency: str | None = None,
 ) -> Event:
-    """A cost without a currency is in the workspace's currency.
+    """A cost without a currency is in the workspace's currency; `starts_time` is the local
+    time of day it starts, None when only the day is known.
 
     Raises: InvalidInput for a blank name.
     """
@@ -38,6 +40,7 @@ def add_event(
         workspace_id=workspace_id(session),
         name=cleaned,
         starts_on=starts_on,
+        starts_time=starts_time,
         place=bounded(place, limit=column_length(Event, "place"), what="place") if place else None,
         cost_amount=cost,
         cost_currency=(currency or workspace_currency(session)) if cost is not None else None,
@@ -53,12 +56,14 @@ def edit_event(
     event: Event,
     name: str | None = None,
     starts_on: date | None = None,
+    starts_time: time | None = None,
     place: str | None = None,
     cost: Decimal | None = None,
     currency: str | None = None,
     free: bool = False,
 ) -> Event:
-    """Changes what is given; an empty place clears it, and `free` the cost. A cost given
+    """Changes what is given; an empty place clears it, and `free` the cost. A new day comes
+    with its time, or none: the old time need not hold on another day. A cost given
     without a currency keeps the event's currency (or takes the workspace's); a currency
     alone re-labels it.
 
@@ -70,7 +75,7 @@ def edit_event(
             raise InvalidInput("An event needs a name.")
         event.name = cleaned
     if starts_on is not None:
-        event.starts_on = starts_on
+        event.starts_on, event.starts_time = starts_on, starts_time
     if place is not None:
         event.place = bounded(place, limit=column_length(Event, "place"), what="place") or None
     if free:

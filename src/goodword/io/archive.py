@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
 from typing import Any, TextIO
@@ -37,7 +37,7 @@ from goodword.people.service import get_owner
 from goodword.storage import schema
 from goodword.storage.base import WorkspaceRow
 from goodword.storage.session import workspace_id
-from goodword.text import nfc
+from goodword.text import nfc, parse_currency
 
 FORMAT = "goodword-archive"
 VERSION = 1
@@ -111,7 +111,7 @@ def _rows(session: Session, table: Table) -> Iterator[Row]:
 
 
 def _to_json(value: Any) -> Any:
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
@@ -164,6 +164,23 @@ def _check_workspace(settings: object) -> None:
         value = settings.get(name)
         if not (isinstance(value, str) and len(value) == size and value.isalpha()):
             raise InvalidInput(f"The archive's workspace {name} {value!r} is not valid.")
+    _currency(settings["currency"], "The archive's workspace currency")
+
+
+def _is_currency(column: str) -> bool:
+    return column == "currency" or column.endswith("_currency")
+
+
+def _currency(value: str, what: str) -> str:
+    """The code in capitals, held to ISO 4217 as `me set --currency` holds a typed one: a
+    hand-edited archive's GPB would otherwise file amounts under a currency nobody uses.
+
+    Raises: InvalidInput naming `what` (the record and column), with the code probably meant.
+    """
+    try:
+        return parse_currency(value)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{what} {exc.message}") from None
 
 
 # --- import ---------------------------------------------------------------------------------
@@ -322,6 +339,9 @@ def _decode_row(session: Session, table: Table, index: int, row: Row, maps: IdMa
     if _has_id(table) and not isinstance(row.get("id"), int):
         raise InvalidInput(f"{where} has no integer id.")
     values = {name: _decode(table, name, value, where) for name, value in row.items()}
+    for name, value in values.items():
+        if value is not None and _is_currency(name):
+            values[name] = _currency(value, f"{where}: {name}")
     values["workspace_id"] = workspace_id(session)
     for column in table.columns:
         for key in column.foreign_keys:
@@ -404,6 +424,7 @@ def _as_iso(parse: Callable[[str], Any]) -> Callable[[Any], Any]:
 _DECODERS: dict[type[Any], Callable[[Any], Any]] = {
     datetime: _as_iso(datetime.fromisoformat),
     date: _as_iso(date.fromisoformat),
+    time: _as_iso(time.fromisoformat),
     Decimal: _as_decimal,
     float: _as_float,
     str: _as_text,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from goodword.people.models import Address, ContactKind, HandleKind, Note, Person
+from goodword.people.postal import envelope_lines
 
 
 class Birthday(BaseModel):
@@ -85,7 +86,7 @@ class PersonSummary(BaseModel):
 
 
 class AddressView(BaseModel):
-    """A postal address; `text` is how it reads on an envelope, one line per part."""
+    """A postal address; `text` is how it reads on an envelope, in its country's order."""
 
     label: str | None
     po_box: str | None
@@ -99,8 +100,14 @@ class AddressView(BaseModel):
 
     @classmethod
     def of(cls, address: Address) -> AddressView:
-        town = " ".join(p for p in (address.postcode, address.city, address.region) if p)
-        lines = [address.po_box, address.street, town, address.country]
+        lines = envelope_lines(
+            po_box=address.po_box,
+            street=address.street,
+            city=address.city,
+            region=address.region,
+            postcode=address.postcode,
+            country=address.country,
+        )
         return cls(
             label=address.label,
             po_box=address.po_box,
@@ -110,7 +117,7 @@ class AddressView(BaseModel):
             postcode=address.postcode,
             country=address.country,
             is_primary=address.is_primary,
-            text="\n".join(line for line in lines if line),
+            text="\n".join(lines),
         )
 
 
