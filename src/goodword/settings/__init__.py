@@ -1,0 +1,1 @@
+"""Workspace settings: cadences, daily limits and other knobs a user can change."""
