@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import combinations
 
 from goodword.io.records import Batch, Handle, PersonRecord, TieRecord
+from goodword.relationships.inference import met_together
 from goodword.text import name_from_address
 
 _SPACE = re.compile(r"\s")
@@ -45,11 +45,14 @@ class Acquaintances:
         self._ties: dict[tuple[str, str], TieRecord] = {}
 
     def gather(self, people: dict[str, str | None], line: int, *, tie_limit: int) -> list[str]:
-        """Meet everyone on one message or meeting, tie them if the group is small; their keys."""
+        """Meet everyone on one message or meeting, tie them if the group is small; their keys.
+
+        The rule is `met_together`'s, as for interactions logged by hand, without its host:
+        a file does not say that its owner met everyone on a big meeting or mailing.
+        """
         for address, name in people.items():
             self.meet(address, name, line)
-        if len(people) <= tie_limit:
-            self.together(people, line)
+        self.together(people, line, limit=tie_limit)
         return list(people)
 
     def meet(self, address: str, name: str | None, line: int) -> None:
@@ -65,9 +68,10 @@ class Acquaintances:
             self._named.add(address)
             self._people[address].name = name
 
-    def together(self, keys: Iterable[str], line: int) -> None:
-        """Infer a tie for every pair, once: meeting again adds no new evidence here."""
-        for a, b in combinations(sorted(set(keys)), 2):
+    def together(self, keys: Iterable[str], line: int, *, limit: int) -> None:
+        """Infer a tie for every pair of a group of at most `limit`, once: meeting again adds
+        no new evidence here."""
+        for a, b in met_together(keys, limit=limit):
             if (a, b) not in self._ties:
                 self._ties[(a, b)] = TieRecord(a, b, line, source="inferred")
 
