@@ -29,7 +29,8 @@ def test_without_a_terminal_a_delete_says_what_goes_and_to_pass_yes(cli: Cli, an
     line = assert_user_error(cli("person", "delete", "Ann Lee"), "Pass --yes to confirm.")
 
     assert f"Deleting Ann Lee (#{ann}) removes everything about them" in line
-    assert "1 tie, 1 interaction, 1 ledger entry, 1 note" in line
+    # The tie to Bob you stated, and the one to you the call implied.
+    assert "2 ties, 1 interaction, 1 ledger entry, 1 note" in line
     assert cli.rows() == before
 
 

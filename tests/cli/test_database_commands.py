@@ -133,7 +133,8 @@ def test_summary_json_counts_what_the_network_holds(cli: Cli) -> None:
     assert cli.json("summary", "--json") == {
         "people": 3,
         "organisations": 1,
-        "ties": 1,
+        # Ann–Bob stated; you–Ann (the call, the referral), Ann–Dev and you–Bob inferred.
+        "ties": 4,
         "interactions": 1,
         "events": 1,
         "referrals": 1,

@@ -51,9 +51,9 @@ def test_person_add_with_every_option_stores_each_field(cli: Cli) -> None:
         ("event", "Met at Chamber breakfast"),
         ("note", "likes golf"),
     }
-    [tie] = shown["ties"]
-    assert tie["person"]["name"] == "Bob Stone"
-    assert tie["kind"] == "introduced"  # the role Bob played: he introduced Ann
+    ties = {t["person"]["name"]: t for t in shown["ties"]}
+    assert ties["Bob Stone"]["kind"] == "introduced"  # the role Bob played: he introduced Ann
+    assert (ties["Me"]["source"], ties["Me"]["since"]) == ("inferred", "2026-03-05")  # met there
 
 
 def test_person_add_without_json_says_who_was_added(cli: Cli) -> None:
@@ -131,9 +131,10 @@ def test_person_show_json_has_the_stable_fields_timeline_and_ties(cli: Cli) -> N
     )
     assert isinstance(shown["timeline"], list)
     assert any(i["domain"] == "interaction" and i["type"] == "coffee" for i in shown["timeline"])
-    [tie] = shown["ties"]
+    tie, mine = shown["ties"]  # strongest first: the stated one, then the coffee's
     assert {"person", "strength", "kind", "evidence"} <= tie.keys()
     assert tie["person"]["name"] == "Bob Stone"
+    assert (mine["person"]["name"], mine["source"]) == ("Me", "inferred")
     assert tie["strength"] == 0.8
     assert tie["kind"] == "mentee"
     assert tie["evidence"].startswith("stated 0.8, set by you")

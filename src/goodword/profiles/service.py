@@ -17,6 +17,12 @@ from goodword.people.models import Person
 from goodword.people.queries import resolve_person
 from goodword.people.refs import find_or_create_person
 from goodword.people.service import PersonFields, add_note, create_person, get_owner
+from goodword.profiles.inferring import (
+    tie_attendance,
+    tie_interaction,
+    tie_ledger_entry,
+    tie_referral,
+)
 from goodword.referrals.models import LedgerEntry, LedgerKind, Referral
 from goodword.referrals.service import add_referral, edit_referral, get_referral, record_give
 from goodword.relationships.kinds import TieKind
@@ -32,7 +38,8 @@ def add_contact(
     met_at: str | None = None,
     introduced_by: str | None = None,
 ) -> Person:
-    """A new person with the note, the event where you met and who introduced you.
+    """A new person with the note, the event where you met (which ties you) and who
+    introduced you.
 
     Raises: InvalidInput or Conflict for bad fields; NotFound or Ambiguous for the event
     or the introducer. Nothing is kept if any part fails (the caller's transaction).
@@ -41,7 +48,9 @@ def add_contact(
     if note:
         add_note(session, person=person, body=note)
     if met_at:
-        record_met(session, event=resolve_event(session, met_at), people=[person])
+        event = resolve_event(session, met_at)
+        record_met(session, event=event, people=[person])
+        tie_attendance(session, event=event, people=[person])
     if introduced_by:
         introducer = resolve_person(session, introduced_by)
         connect_people(session, a=introducer, b=person, kind=TieKind.INTRODUCED)
@@ -56,7 +65,8 @@ class MetAt:
 
 
 def record_met_refs(session: Session, *, event_ref: str, refs: Sequence[str]) -> MetAt:
-    """People met at an event, by REF; names nobody has yet become new people.
+    """People met at an event, by REF; names nobody has yet become new people, and each
+    gets an inferred tie to you unless already tied.
 
     Raises: NotFound or Ambiguous for the event, Ambiguous for a REF naming several people.
     """
@@ -64,6 +74,7 @@ def record_met_refs(session: Session, *, event_ref: str, refs: Sequence[str]) ->
     found = [find_or_create_person(session, ref) for ref in refs]
     people = [person for person, _ in found]
     record_met(session, event=event, people=people)
+    tie_attendance(session, event=event, people=[p for p in people if not p.is_me])
     return MetAt(event.name, people, [person for person, new in found if new])
 
 
@@ -79,7 +90,8 @@ def receive_referral(
     value: Decimal | None = None,
     note: str | None = None,
 ) -> Referral:
-    """A referral named by REFs; a prospect nobody knows yet becomes a new person.
+    """A referral named by REFs; a prospect nobody knows yet becomes a new person. The
+    people it links get inferred ties where they have none (`tie_referral`).
 
     Raises: NotFound or Ambiguous for a REF; InvalidInput when one person plays two roles.
     """
@@ -87,7 +99,7 @@ def receive_referral(
     receiver = resolve_person(session, to_ref)
     chain = [resolve_person(session, ref) for ref in via_refs]
     prospect, _ = find_or_create_person(session, prospect_ref)
-    return add_referral(
+    referral = add_referral(
         session,
         referrer=referrer,
         prospect=prospect,
@@ -98,6 +110,8 @@ def receive_referral(
         value=value,
         note=note,
     )
+    tie_referral(session, referral=referral)
+    return referral
 
 
 def correct_referral(
@@ -111,15 +125,15 @@ def correct_referral(
     currency: str | None = None,
     note: str | None = None,
 ) -> Referral:
-    """A referral corrected by REFs; as when it was added, a new prospect becomes a person.
+    """A referral corrected by REFs; as when it was added, a new prospect becomes a person
+    and the people it now links get inferred ties where they have none.
 
     Raises: NotFound for the referral; NotFound or Ambiguous for a REF; InvalidInput when
     one person would play two roles.
     """
-    referral = get_referral(session, referral_id)
-    return edit_referral(
+    referral = edit_referral(
         session,
-        referral=referral,
+        referral=get_referral(session, referral_id),
         referrer=resolve_person(session, from_ref) if from_ref else None,
         prospect=find_or_create_person(session, prospect_ref)[0] if prospect_ref else None,
         on=on,
@@ -127,6 +141,8 @@ def correct_referral(
         currency=currency,
         note=note,
     )
+    tie_referral(session, referral=referral)
+    return referral
 
 
 def log_my_interaction(
@@ -139,7 +155,8 @@ def log_my_interaction(
     they_initiated: bool = False,
 ) -> tuple[Interaction, list[Person]]:
     """An interaction of yours with the people REFs name; you reached out unless they did
-    (then the first of them). Returns it and them.
+    (then the first of them). Returns it and them. Those without a tie get an inferred
+    one (`tie_interaction`).
 
     Raises: NotFound or Ambiguous for a REF; InvalidInput when you are the only one.
     """
@@ -153,6 +170,7 @@ def log_my_interaction(
         note=note,
         initiated_by=people[0] if they_initiated and people else me,
     )
+    tie_interaction(session, interaction=interaction)
     return interaction, people
 
 
@@ -168,7 +186,7 @@ def record_my_give(
     note: str | None = None,
 ) -> tuple[LedgerEntry, Person, Person]:
     """Something you gave the person REF names (`giving`), or they gave you; returns the
-    entry, its giver and its receiver.
+    entry, its giver and its receiver. An inferred tie joins you unless one already does.
 
     Raises: NotFound or Ambiguous for the REF; InvalidInput when it names you.
     """
@@ -184,4 +202,5 @@ def record_my_give(
         currency=currency,
         note=note,
     )
+    tie_ledger_entry(session, entry=entry)
     return entry, giver, receiver

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import select
@@ -75,3 +76,38 @@ def connect_people(
         )
     session.flush()
     return tie
+
+
+def infer_ties(session: Session, *, pairs: Iterable[tuple[int, int]], since: date) -> int:
+    """A plain `knows` tie, source inferred, for each pair of person ids that has none yet;
+    returns how many were created. `since` is the day of the evidence that implied them.
+
+    A pair already tied is left exactly as it is: what happened adds no new fact about a
+    tie someone stated or imported, and its strength is computed from the interactions anyway.
+    The rule for which pairs an event implies is in `relationships.inference`.
+    """
+    wanted = {(a, b) if a < b else (b, a) for a, b in pairs if a != b}
+    if not wanted:
+        return 0
+    wid = workspace_id(session)
+    lows = sorted({a for a, _ in wanted})
+    stored = session.execute(
+        select(Relationship.person_a_id, Relationship.person_b_id).where(
+            Relationship.workspace_id == wid, Relationship.person_a_id.in_(lows)
+        )
+    )
+    missing = wanted - {(a, b) for a, b in stored}
+    session.add_all(
+        Relationship(
+            workspace_id=wid,
+            person_a_id=a,
+            person_b_id=b,
+            kind=TieKind.KNOWS,
+            reversed=False,
+            source=TieSource.INFERRED,
+            since=since,
+        )
+        for a, b in sorted(missing)
+    )
+    session.flush()
+    return len(missing)
