@@ -30,6 +30,8 @@ from goodword.referrals.models import (
     ReferralStep,
     ReferralVia,
 )
+from goodword.relationships.inference import met_together, pair, referral_pairs
+from goodword.relationships.kinds import TieSource
 from goodword.relationships.models import Relationship
 from goodword.text import normalize_email, normalize_linkedin, normalize_phone
 from goodword.workspace import Workspace, open_workspace
@@ -114,6 +116,52 @@ def test_everyone_the_owner_met_or_was_referred_by_is_tied_to_the_owner(
     assert met
     assert referrers
     assert (met | referrers | in_person) - {me} <= tied
+
+
+def test_everyone_the_activity_links_has_a_tie_as_the_commands_would_infer(
+    workspace: Workspace, demo: DemoSummary
+) -> None:
+    wid = workspace.id
+    with workspace.transaction() as session:
+        me = owner_id(session, wid)
+        stored = select(Relationship.person_a_id, Relationship.person_b_id).where(
+            Relationship.workspace_id == wid
+        )
+        tied = {(a, b) for a, b in session.execute(stored)}
+        implied = {
+            pair(me, p)
+            for p in session.scalars(
+                select(Attendance.person_id).where(Attendance.workspace_id == wid)
+            )
+        }
+        ledger = select(LedgerEntry.giver_id, LedgerEntry.receiver_id).where(
+            LedgerEntry.workspace_id == wid
+        )
+        implied |= {pair(a, b) for a, b in session.execute(ledger)}
+        groups: dict[int, list[int]] = {}
+        participants = select(Participant.interaction_id, Participant.person_id).where(
+            Participant.workspace_id == wid
+        )
+        for iid, pid in session.execute(participants):
+            groups.setdefault(iid, []).append(pid)
+        for people in groups.values():
+            implied.update(met_together(people, host=me))
+        for referral in session.scalars(select(Referral).where(Referral.workspace_id == wid)):
+            implied.update(
+                referral_pairs(
+                    referrer=referral.referrer_id,
+                    receiver=referral.receiver_id,
+                    prospect=referral.prospect_id,
+                    via=[v.person_id for v in referral.via],
+                )
+            )
+        inferred = session.scalar(
+            select(func.count()).where(
+                Relationship.workspace_id == wid, Relationship.source == TieSource.INFERRED
+            )
+        )
+    assert implied - tied == set()
+    assert inferred
 
 
 def test_a_few_connectors_know_far_more_people_than_most(

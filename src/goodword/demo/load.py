@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from goodword.demo.activity import Diary
 from goodword.demo.generate import Ids, Network
+from goodword.demo.inferred import implied_ties
 from goodword.demo.plan import OWNER_ORG, make_plan
 from goodword.demo.profile import write_offering, write_owner, write_owner_job, write_tags
 from goodword.demo.referrals import ActivityIds, write_referrals
@@ -141,7 +142,8 @@ def _write_network(
 def _write_activity(
     writer: TableWriter, network: Network, rng: random.Random, now: datetime
 ) -> tuple[int, int]:
-    """Two years of events, touches, referrals and follow-ups; returns (won, owner's ties)."""
+    """Two years of events, touches, referrals and follow-ups, and the ties they imply where
+    the network has none; returns (won, owner's ties)."""
     first = {table: writer.first_free(table) for table in ("event", "interaction", "referral")}
     ids = ActivityIds(
         network.ids.workspace,
@@ -160,7 +162,12 @@ def _write_activity(
     diary.write_followups()
     diary.write_ledger()
     rows = {t: [*diary.rows.get(t, []), *book.rows.get(t, [])] for t in ACTIVITY_TABLES}
+    inferred = implied_ties(writer, rows, owner=ids.owner, now=now)
+    rows["relationship"] += inferred
     for table, start in first.items():
         writer.claim(table, len(rows[table]), first=start)
     writer.write(rows)
-    return book.won, len(diary.rows["relationship"])
+    owner_ties = len(diary.rows["relationship"]) + sum(
+        t["person_a_id"] == ids.owner for t in inferred
+    )
+    return book.won, owner_ties
