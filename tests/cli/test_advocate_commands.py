@@ -178,3 +178,20 @@ def test_a_logged_coffee_makes_a_stranger_a_contact(cli: Cli) -> None:
 
     assert cli.json("person", "show", "Aoife Byrne", "--json")["scores"]["strength_to_me"] > 0
     assert names(cli.json("advocates", "--json")) == ["Aoife Byrne"]
+
+
+def test_strength_to_me_agrees_with_the_ties_person_show_lists(network: Cli) -> None:
+    network.ok("event", "add", "Chamber breakfast", "--on", "2026-11-10")
+    network.ok("met", "Chamber breakfast", "Pia Quinn", "Ann Lee")
+    mine = {
+        t["person"]["id"]: t["strength"]
+        for t in network.json("person", "show", "me", "--json")["ties"]
+    }
+
+    rows = network.json("advocates", "--top", "50", "--json")
+
+    assert {r["person"]["id"] for r in rows} <= set(mine)
+    for row in rows:
+        assert row["components"]["strength_to_me"] == pytest.approx(
+            mine[row["person"]["id"]], abs=1e-6
+        )

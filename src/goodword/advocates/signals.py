@@ -271,7 +271,8 @@ def _attendance(session: Session, people: _People, evidence: _Evidence, cutoff: 
         return
     group = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
     node = people.nodes(r[1] for r in rows)
-    day = np.fromiter((day_of(r[2]) for r in rows), dtype=np.float64, count=len(rows))
+    # An event's day counts from its middle, as `person show` counts it.
+    day = np.fromiter((day_of(r[2]) + 0.5 for r in rows), dtype=np.float64, count=len(rows))
     owner = np.full(len(rows), people.owner, dtype=np.int64)
     evidence.add(owner, node, day, CHANNEL_WEIGHTS[CO_ATTENDANCE])
     left, right = pairs_within(group, node, owner=people.owner, largest=_LARGEST_GROUP * 4)
