@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advocate_worlds import DECOYS, NOW, World, make_world, random_shape, write_world
-
 from goodword.advocates.queries import rank_advocates
 
 TOP = 10

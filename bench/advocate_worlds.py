@@ -148,7 +148,9 @@ def _attributes(
         trade = OTHER_INDUSTRIES[home % len(OTHER_INDUSTRIES)]
         industry.append("Healthcare" if fits and shape.icp_by == "industry" else trade)
         job = rng.choice(OTHER_TITLES)
-        title.append(rng.choice(("CFO", "Finance Director")) if fits and shape.icp_by == "title" else job)
+        if fits and shape.icp_by == "title":
+            job = rng.choice(("CFO", "Finance Director"))
+        title.append(job)
         tags.append(["founder"] if fits and shape.icp_by == "tag" else rng.choice(([], ["alumni"])))
     return industry, title, tags
 
@@ -309,9 +311,13 @@ def _relationship(
     wid: int, one: int, other: int, strength: float | None, since: date | None
 ) -> dict[str, object]:
     a, b = sorted((one, other))
+    # A tie to the owner was recorded when it began; others came with a recent import.
+    recorded = NOW - timedelta(days=1)
+    if since is not None:
+        recorded = datetime.combine(since, recorded.timetz())
     return {
         "workspace_id": wid, "person_a_id": a, "person_b_id": b, "kind": TieKind.KNOWS,
         "reversed": False, "strength": strength,
         "source": TieSource.STATED if strength is None or a % 2 else TieSource.IMPORTED,
-        "note": None, "since": since, "created_at": NOW - timedelta(days=1),
+        "note": None, "since": since, "created_at": recorded,
     }  # fmt: skip
