@@ -5,7 +5,12 @@ score is the owner's tie strength to them times how much good they can do: their
 the ideal client profile above all, then how much of a connector they are and what they have
 already done (referrals given and won). Being briefed on the offering and a give-and-take
 ledger move it a little. The multiplication is deliberate: a hub who barely knows you, or a
-close friend who knows none of your buyers, is not an advocate yet.
+close friend who knows none of your buyers, is not an advocate yet. Being a connector only
+amplifies reach into the ICP, so a hub whose many ties are the wrong audience gains little.
+
+Reach is measured against the owner's own network (its scale is a high quantile of what
+their contacts reach): a fixed scale saturated after a handful of ICP people, so someone
+reaching five and someone reaching fifty scored alike and connector signals decided.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ class Weights:
     reach: float = 0.6
     connector: float = 0.2
     track_record: float = 0.2
-    reach_scale: float = 1.5  # strength-weighted ICP people at which reach is ~63 %
+    reach_scale: float = 1.5  # the least scale for reach, and the one roles are judged on
+    reach_quantile: float = 0.75  # contacts' reach at this quantile scores ~63 %
     degree_scale: float = 40.0
     industries_scale: float = 6.0
     briefed_bonus: float = 0.1
@@ -82,7 +88,7 @@ def score_contacts(network: Network, *, weights: Weights | None = None) -> Advoc
     icp = np.where(network.fits.score >= ICP_MATCH, network.fits.score, 0.0)
     icp[owner] = 0.0
     reach_raw = reach(graph, nodes.astype(np.int32), icp, hops=2, blocked=network.blocked_owner())
-    reach_norm = 1 - np.exp(-reach_raw / w.reach_scale)
+    reach_norm = 1 - np.exp(-reach_raw / _reach_scale(reach_raw, w))
     degree = graph.degree()[nodes] - 1  # the tie to the owner is not reach
     industries = _industries(network, nodes)
     bits = network.connector[nodes]
@@ -98,13 +104,21 @@ def score_contacts(network: Network, *, weights: Weights | None = None) -> Advoc
     gave, got = ties.gave_owner[nodes], ties.got_from_owner[nodes]
     balance = (gave + 1) / (gave + got + 2)  # 0.5 when even, towards 1 when they give more
     disposition = 1 + w.briefed_bonus * ties.briefed[nodes] + w.ledger_swing * (2 * balance - 1)
-    potential = w.reach * reach_norm + w.connector * connector + w.track_record * track
+    potential = reach_norm * (w.reach + w.connector * connector) + w.track_record * track
     score = np.clip(strength * potential * disposition, 0.0, 1.0)
     return AdvocateScores(
         nodes=nodes, score=score, strength=strength, reach=reach_norm, reach_raw=reach_raw,
         connector=connector, degree=degree, industries=industries, roles_bits=bits,
         track_record=track, disposition=disposition, fit=network.fits.score[nodes],
     )  # fmt: skip
+
+
+def _reach_scale(reach_raw: NDArray[np.float64], w: Weights) -> float:
+    """Relative to the network, never below the fixed scale (a network of few ties)."""
+    some = reach_raw[reach_raw > 0]
+    if not len(some):
+        return w.reach_scale
+    return max(w.reach_scale, float(np.quantile(some, w.reach_quantile)))
 
 
 def _industries(network: Network, nodes: NDArray[np.int64]) -> NDArray[np.int64]:
@@ -138,7 +152,7 @@ def roles(
         scores is not None
         and row is not None
         and fit <= w.hidden_fit_max
-        and scores.reach[row] >= w.hidden_reach_min
+        and 1 - np.exp(-scores.reach_raw[row] / w.reach_scale) >= w.hidden_reach_min
         and not referred
     ):
         found.append("hidden advocate")
