@@ -18,7 +18,7 @@ from typing import TypeVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from goodword.relationships.reached import Reached, Sparse, lookup
+from goodword.relationships.reached import Reached, Slots, Sparse, lookup
 
 Nodes = NDArray[np.int32]
 Mask = NDArray[np.bool_]
@@ -110,14 +110,17 @@ class Path:
 
 def _expand(
     graph: Graph, nodes: Nodes, strength: NDArray[np.float64]
-) -> tuple[Nodes, NDArray[np.int64], NDArray[np.float64]]:
+) -> tuple[Nodes, Slots, NDArray[np.float64]]:
     """Every tie out of `nodes` at once: (neighbour, position of the node it came from,
     strength so far × the tie's), in the order of `nodes`, each row ascending."""
     starts = graph.indptr[nodes]
     lengths = graph.indptr[nodes + 1] - starts
-    came_from = np.repeat(np.arange(len(nodes)), lengths)
+    came_from = np.repeat(np.arange(len(nodes), dtype=np.int32), lengths)
+    # Where each tie sits in the CSR arrays: the row's start plus the place in the row.
+    kind = np.int32 if len(graph.indices) < 2**31 else np.int64
     ends = np.cumsum(lengths)
-    at = np.arange(ends[-1] if len(ends) else 0) + np.repeat(starts - ends + lengths, lengths)
+    at = np.arange(ends[-1] if len(ends) else 0, dtype=kind)
+    at += np.repeat((starts - ends + lengths).astype(kind), lengths)
     return graph.indices[at], came_from, strength[came_from] * graph.weights[at]
 
 
@@ -126,7 +129,7 @@ class _Level:
     """The paths that became best at one hop count, in the order of their node sequences."""
 
     nodes: Nodes
-    parent: NDArray[np.int64]  # position in the previous level
+    parent: Slots  # position in the previous level
     first: Nodes  # the first hop along the path
 
 
@@ -202,7 +205,7 @@ def best_paths(
     """
     _check(graph, source, max_hops)
     start = np.array([source], np.int32)
-    levels = [_Level(start, np.array([-1]), np.array([-1], np.int32))]
+    levels = [_Level(start, np.array([-1], np.int32), np.array([-1], np.int32))]
     best: Reached = Sparse.start(source)
     strength = np.ones(1)
     for hop in range(1, max_hops + 1):
@@ -212,7 +215,7 @@ def best_paths(
         ties = int((graph.indptr[frontier + 1] - graph.indptr[frontier]).sum())
         if isinstance(best, Sparse) and ties > graph.n * dense_at:
             best = best.densify(graph.n)
-        level, strength = _next_level(graph, levels[-1], strength, best, blocked, hop < max_hops)
+        level, strength = _next_level(graph, levels[-1], strength, best, blocked)
         best.record(level.nodes, strength, hop)
         levels.append(level)
     return PathTree(source, *best.arrays(), tuple(levels))
@@ -224,18 +227,12 @@ def _next_level(
     strength: NDArray[np.float64],
     best: Reached,
     blocked: Mask | None,
-    more: bool,
 ) -> tuple[_Level, NDArray[np.float64]]:
-    """The paths one hop longer that beat every shorter one, one per node; ordered by their
-    node sequences when `more` levels follow, as the next level breaks ties by that order."""
+    """The paths one hop longer that beat every shorter one, one per node, ordered by their
+    node sequences (the parent's place, then the node), by which the next level breaks ties."""
     nodes, came_from, reached = _expand(graph, previous.nodes, strength)
-    keep = best.better(nodes, reached)
-    if blocked is not None:
-        keep &= ~blocked[nodes]
-    nodes, came_from, reached = best.strongest(nodes[keep], came_from[keep], reached[keep])
-    if more:  # (the parent's place, the node)
-        order = np.lexsort((nodes, came_from))
-        nodes, came_from, reached = nodes[order], came_from[order], reached[order]
+    won = best.winners(nodes, came_from, reached, blocked)  # still in node-sequence order
+    nodes, came_from, reached = nodes[won], came_from[won], reached[won]
     firsts = nodes if previous.parent[0] < 0 else previous.first[came_from]  # after the source
     return _Level(nodes, came_from, firsts), reached
 

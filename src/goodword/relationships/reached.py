@@ -17,8 +17,8 @@ from numpy.typing import ArrayLike, NDArray
 Nodes = NDArray[np.int32]
 Mask = NDArray[np.bool_]
 Strengths = NDArray[np.float64]
-Candidates = tuple[Nodes, NDArray[np.int64], Strengths]
-_NONE = np.iinfo(np.int64).max
+_NONE = np.iinfo(np.int32).max
+Slots = NDArray[np.int32]  # positions in a level: fewer than 2**31 people
 
 
 def lookup(sorted_keys: NDArray[np.int64] | Nodes, keys: ArrayLike) -> NDArray[np.int64]:
@@ -32,13 +32,12 @@ def lookup(sorted_keys: NDArray[np.int64] | Nodes, keys: ArrayLike) -> NDArray[n
 
 
 class Reached(Protocol):
-    def better(self, nodes: Nodes, strength: Strengths) -> Mask:
-        """Where `strength` beats the best known; equal is not better, as it is longer."""
-
-    def strongest(
-        self, nodes: Nodes, came_from: NDArray[np.int64], strength: Strengths
-    ) -> Candidates:
-        """One candidate per node: the strongest, then the first (its path has lower ids)."""
+    def winners(
+        self, nodes: Nodes, came_from: Slots, strength: Strengths, blocked: Mask | None
+    ) -> NDArray[np.intp]:
+        """Which candidate paths become best, one per node, in the order given (their node
+        sequences'): each beats the best known (equal does not, it is longer), its node is not
+        blocked, and it is the strongest candidate for its node, then the first."""
 
     def record(self, nodes: Nodes, strength: Strengths, hop: int) -> None:
         """The best paths are now these, at `hop` hops, at their positions in `nodes`."""
@@ -61,18 +60,25 @@ class Sparse:
         one = np.zeros(1, np.int64)
         return cls(np.array([source], np.int32), np.ones(1), one, one.copy())
 
-    def better(self, nodes: Nodes, strength: Strengths) -> Mask:
+    def winners(
+        self, nodes: Nodes, came_from: Slots, strength: Strengths, blocked: Mask | None
+    ) -> NDArray[np.intp]:
         at = lookup(self.nodes, nodes)
-        return strength > np.where(at >= 0, self.strength[np.maximum(at, 0)], 0.0)
-
-    def strongest(
-        self, nodes: Nodes, came_from: NDArray[np.int64], strength: Strengths
-    ) -> Candidates:
-        order = np.lexsort((came_from, -strength, nodes))
-        nodes, came_from, strength = nodes[order], came_from[order], strength[order]
-        first = np.ones(len(nodes), np.bool_)
-        np.not_equal(nodes[1:], nodes[:-1], out=first[1:])
-        return nodes[first], came_from[first], strength[first]
+        keep = strength > np.where(at >= 0, self.strength[np.maximum(at, 0)], 0.0)
+        if blocked is not None:
+            keep &= ~blocked[nodes]
+        offered = np.flatnonzero(keep)
+        nodes, strength = nodes[offered], strength[offered]
+        # Group by node without losing the order: the key is unique, so any sort will do.
+        order = np.argsort(nodes.astype(np.int64) * max(len(nodes), 1) + np.arange(len(nodes)))
+        grouped, strength = nodes[order], strength[order]
+        starts = np.ones(len(nodes), np.bool_)
+        np.not_equal(grouped[1:], grouped[:-1], out=starts[1:])
+        group = np.cumsum(starts) - 1
+        top = strength == np.maximum.reduceat(strength, np.flatnonzero(starts))[group]
+        tops = np.cumsum(top)
+        first = top & (tops - (tops - top)[starts][group] == 1)
+        return np.sort(offered[order[first]])
 
     def record(self, nodes: Nodes, strength: Strengths, hop: int) -> None:
         at = lookup(self.nodes, nodes)
@@ -91,9 +97,7 @@ class Sparse:
         return self.nodes, self.strength, self.hops, self.slot
 
     def densify(self, n: int) -> Dense:
-        dense = Dense(
-            np.zeros(n), np.full(n, -1, np.int8), np.empty(n, np.int64), np.full(n, _NONE)
-        )
+        dense = Dense(np.zeros(n), np.full(n, -1, np.int8), np.empty(n, np.int64))
         dense.strength[self.nodes] = self.strength
         dense.hops[self.nodes] = self.hops
         dense.slot[self.nodes] = self.slot
@@ -107,23 +111,22 @@ class Dense:
     strength: Strengths
     hops: NDArray[np.int8]
     slot: NDArray[np.int64]
-    came_from: NDArray[np.int64]  # scratch for `strongest`, _NONE between calls
 
-    def better(self, nodes: Nodes, strength: Strengths) -> Mask:
-        better: Mask = strength > self.strength[nodes]
-        return better
-
-    def strongest(
-        self, nodes: Nodes, came_from: NDArray[np.int64], strength: Strengths
-    ) -> Candidates:
-        # Only better candidates arrive, so the strongest of each can go straight in.
-        np.maximum.at(self.strength, nodes, strength)
-        top = strength == self.strength[nodes]
-        np.minimum.at(self.came_from, nodes[top], came_from[top])
-        won = np.flatnonzero(self.came_from != _NONE).astype(np.int32)
-        first = self.came_from[won]
-        self.came_from[won] = _NONE
-        return won, first, self.strength[won]
+    def winners(
+        self, nodes: Nodes, came_from: Slots, strength: Strengths, blocked: Mask | None
+    ) -> NDArray[np.intp]:
+        # Most candidates beat what is known when this many people are new, so rather than
+        # filtering them out first, the losers offer nothing.
+        beats = strength > self.strength[nodes]
+        if blocked is not None:
+            beats &= ~blocked[nodes]
+        np.maximum.at(self.strength, nodes, np.where(beats, strength, 0.0))
+        offered = np.flatnonzero(beats & (strength == self.strength[nodes]))
+        nodes, came_from = nodes[offered], came_from[offered]
+        first = np.full(len(self.strength), _NONE, np.int32)
+        np.minimum.at(first, nodes, came_from)
+        won: NDArray[np.intp] = offered[came_from == first[nodes]]
+        return won
 
     def record(self, nodes: Nodes, strength: Strengths, hop: int) -> None:
         self.strength[nodes], self.hops[nodes] = strength, hop
