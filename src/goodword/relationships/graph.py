@@ -4,7 +4,8 @@ Pure numpy, no SQL: the loader maps person ids to nodes 0..n-1 and back. A path'
 the product of its ties' strengths, so a long chain of weak ties counts for less than one good
 friend; because every strength is at most 1, the best walk is always a simple path. Searches
 expand a whole hop at once (gather the frontier's rows, keep the best candidate per node), never
-one tie at a time in Python, and they touch only the people reached, not arrays of all people.
+one tie at a time in Python. A search keeps to arrays the size of what it reached until that is
+a good part of the network (see `reached`), so asking about one person costs milliseconds.
 
 Equal strengths break deterministically: fewer hops first, then lower node ids along the path.
 """
@@ -121,7 +122,7 @@ def _expand(
     ends = np.cumsum(lengths)
     at = np.arange(ends[-1] if len(ends) else 0, dtype=kind)
     at += np.repeat((starts - ends + lengths).astype(kind), lengths)
-    return graph.indices[at], came_from, strength[came_from] * graph.weights[at]
+    return graph.indices[at], came_from, np.repeat(strength, lengths) * graph.weights[at]
 
 
 @dataclass(frozen=True)
@@ -215,8 +216,7 @@ def best_paths(
         ties = int((graph.indptr[frontier + 1] - graph.indptr[frontier]).sum())
         if isinstance(best, Sparse) and ties > graph.n * dense_at:
             best = best.densify(graph.n)
-        level, strength = _next_level(graph, levels[-1], strength, best, blocked)
-        best.record(level.nodes, strength, hop)
+        level, strength = _next_level(graph, levels[-1], strength, best, blocked, hop)
         levels.append(level)
     return PathTree(source, *best.arrays(), tuple(levels))
 
@@ -227,11 +227,12 @@ def _next_level(
     strength: NDArray[np.float64],
     best: Reached,
     blocked: Mask | None,
+    hop: int,
 ) -> tuple[_Level, NDArray[np.float64]]:
     """The paths one hop longer that beat every shorter one, one per node, ordered by their
     node sequences (the parent's place, then the node), by which the next level breaks ties."""
     nodes, came_from, reached = _expand(graph, previous.nodes, strength)
-    won = best.winners(nodes, came_from, reached, blocked)  # still in node-sequence order
+    won = best.advance(nodes, came_from, reached, blocked, hop)  # in node-sequence order
     nodes, came_from, reached = nodes[won], came_from[won], reached[won]
     firsts = nodes if previous.parent[0] < 0 else previous.first[came_from]  # after the source
     return _Level(nodes, came_from, firsts), reached
@@ -295,11 +296,13 @@ def reach(
     All sources are searched together, as one set of (source, person) pairs.
 
     Raises:
-        ValueError: when `hops` is negative.
+        ValueError: when a source is not a node or `hops` is negative.
     """
     n, sources, value = graph.n, np.asarray(sources, np.int32), np.asarray(value, np.float64)
-    _check(graph, 0 if not len(sources) else int(sources.min()), hops)
-    _check(graph, 0 if not len(sources) else int(sources.max()), hops)
+    for source in (sources.min(), sources.max()) if len(sources) else ():
+        _check(graph, int(source), hops)
+    if hops < 0:
+        raise ValueError(f"hops must be 0 or more, not {hops}")
     keys = np.arange(len(sources), dtype=np.int64) * n + sources
     best = np.ones(len(sources))
     owner, nodes, strength = np.arange(len(sources)), sources, best.copy()
@@ -344,5 +347,6 @@ def distinct_labels(graph: Graph, nodes: ArrayLike, labels: ArrayLike) -> NDArra
     found, came_from, _ = _expand(graph, nodes, np.ones(len(nodes)))
     label = labels[found]
     keep = label >= 0
-    pair = np.unique(came_from[keep] * (int(labels.max(initial=0)) + 1) + label[keep])
-    return np.bincount(pair // (int(labels.max(initial=0)) + 1), minlength=len(nodes))
+    span = int(labels.max(initial=0)) + 1
+    pair = np.unique(came_from[keep].astype(np.int64) * span + label[keep])
+    return np.bincount(pair // span, minlength=len(nodes))

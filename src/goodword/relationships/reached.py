@@ -32,15 +32,13 @@ def lookup(sorted_keys: NDArray[np.int64] | Nodes, keys: ArrayLike) -> NDArray[n
 
 
 class Reached(Protocol):
-    def winners(
-        self, nodes: Nodes, came_from: Slots, strength: Strengths, blocked: Mask | None
+    def advance(
+        self, nodes: Nodes, came_from: Slots, strength: Strengths, blocked: Mask | None, hop: int
     ) -> NDArray[np.intp]:
-        """Which candidate paths become best, one per node, in the order given (their node
-        sequences'): each beats the best known (equal does not, it is longer), its node is not
-        blocked, and it is the strongest candidate for its node, then the first."""
-
-    def record(self, nodes: Nodes, strength: Strengths, hop: int) -> None:
-        """The best paths are now these, at `hop` hops, at their positions in `nodes`."""
+        """Keeps the candidate paths of `hop` hops that become best and says which they are,
+        one per node, in the order given (their node sequences'): each beats the best known
+        (equal does not, it is longer), its node is not blocked, and it is the strongest
+        candidate for its node, then the first. A winner's place in that order is its slot."""
 
     def arrays(self) -> tuple[Nodes, Strengths, NDArray[np.int64], NDArray[np.int64]]:
         """(nodes ascending, strength, hops, position in its level) of everyone reached."""
@@ -60,38 +58,28 @@ class Sparse:
         one = np.zeros(1, np.int64)
         return cls(np.array([source], np.int32), np.ones(1), one, one.copy())
 
-    def winners(
-        self, nodes: Nodes, came_from: Slots, strength: Strengths, blocked: Mask | None
+    def advance(
+        self, nodes: Nodes, came_from: Slots, strength: Strengths, blocked: Mask | None, hop: int
     ) -> NDArray[np.intp]:
         at = lookup(self.nodes, nodes)
         keep = strength > np.where(at >= 0, self.strength[np.maximum(at, 0)], 0.0)
         if blocked is not None:
             keep &= ~blocked[nodes]
         offered = np.flatnonzero(keep)
-        nodes, strength = nodes[offered], strength[offered]
-        # Group by node without losing the order: the key is unique, so any sort will do.
-        order = np.argsort(nodes.astype(np.int64) * max(len(nodes), 1) + np.arange(len(nodes)))
-        grouped, strength = nodes[order], strength[order]
-        starts = np.ones(len(nodes), np.bool_)
-        np.not_equal(grouped[1:], grouped[:-1], out=starts[1:])
-        group = np.cumsum(starts) - 1
-        top = strength == np.maximum.reduceat(strength, np.flatnonzero(starts))[group]
-        tops = np.cumsum(top)
-        first = top & (tops - (tops - top)[starts][group] == 1)
-        return np.sort(offered[order[first]])
+        won = offered[_first_strongest(nodes[offered], strength[offered])]
+        self._record(nodes[won], strength[won], at[won], hop)
+        return won
 
-    def record(self, nodes: Nodes, strength: Strengths, hop: int) -> None:
-        at = lookup(self.nodes, nodes)
+    def _record(self, nodes: Nodes, strength: Strengths, at: NDArray[np.int64], hop: int) -> None:
         old, slots = at >= 0, np.arange(len(nodes))
         self.strength[at[old]], self.hops[at[old]] = strength[old], hop
         self.slot[at[old]] = slots[old]
         new = np.flatnonzero(~old)
-        new = new[np.argsort(nodes[new])]  # np.insert keeps the given order at one place
-        where = np.searchsorted(self.nodes, nodes[new])
-        self.nodes = np.insert(self.nodes, where, nodes[new])
-        self.strength = np.insert(self.strength, where, strength[new])
-        self.hops = np.insert(self.hops, where, hop)
-        self.slot = np.insert(self.slot, where, new)
+        order = np.argsort(np.concatenate((self.nodes, nodes[new])))
+        self.nodes = np.concatenate((self.nodes, nodes[new]))[order]
+        self.strength = np.concatenate((self.strength, strength[new]))[order]
+        self.hops = np.concatenate((self.hops, np.full(len(new), hop)))[order]
+        self.slot = np.concatenate((self.slot, new))[order]
 
     def arrays(self) -> tuple[Nodes, Strengths, NDArray[np.int64], NDArray[np.int64]]:
         return self.nodes, self.strength, self.hops, self.slot
@@ -112,8 +100,8 @@ class Dense:
     hops: NDArray[np.int8]
     slot: NDArray[np.int64]
 
-    def winners(
-        self, nodes: Nodes, came_from: Slots, strength: Strengths, blocked: Mask | None
+    def advance(
+        self, nodes: Nodes, came_from: Slots, strength: Strengths, blocked: Mask | None, hop: int
     ) -> NDArray[np.intp]:
         # Most candidates beat what is known when this many people are new, so rather than
         # filtering them out first, the losers offer nothing.
@@ -122,16 +110,28 @@ class Dense:
             beats &= ~blocked[nodes]
         np.maximum.at(self.strength, nodes, np.where(beats, strength, 0.0))
         offered = np.flatnonzero(beats & (strength == self.strength[nodes]))
-        nodes, came_from = nodes[offered], came_from[offered]
+        reaching, via = nodes[offered], came_from[offered]
         first = np.full(len(self.strength), _NONE, np.int32)
-        np.minimum.at(first, nodes, came_from)
-        won: NDArray[np.intp] = offered[came_from == first[nodes]]
+        np.minimum.at(first, reaching, via)
+        won: NDArray[np.intp] = offered[via == first[reaching]]
+        self.hops[nodes[won]] = hop
+        self.slot[nodes[won]] = np.arange(len(won))
         return won
-
-    def record(self, nodes: Nodes, strength: Strengths, hop: int) -> None:
-        self.strength[nodes], self.hops[nodes] = strength, hop
-        self.slot[nodes] = np.arange(len(nodes))
 
     def arrays(self) -> tuple[Nodes, Strengths, NDArray[np.int64], NDArray[np.int64]]:
         nodes = np.flatnonzero(self.hops >= 0).astype(np.int32)
         return nodes, self.strength[nodes], self.hops[nodes].astype(np.int64), self.slot[nodes]
+
+
+def _first_strongest(nodes: Nodes, strength: Strengths) -> NDArray[np.intp]:
+    """Positions of the strongest entry for each node, the first of equals, ascending."""
+    # Group by node keeping the order within: the key is unique, so any sort will do.
+    order = np.argsort(nodes.astype(np.int64) * max(len(nodes), 1) + np.arange(len(nodes)))
+    grouped, strength = nodes[order], strength[order]
+    starts = np.ones(len(nodes), np.bool_)
+    np.not_equal(grouped[1:], grouped[:-1], out=starts[1:])
+    group = np.cumsum(starts) - 1
+    top = strength == np.maximum.reduceat(strength, np.flatnonzero(starts))[group]
+    tops = np.cumsum(top)
+    first = top & (tops - (tops - top)[starts][group] == 1)
+    return np.sort(order[first])
