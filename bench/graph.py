@@ -95,6 +95,9 @@ def synthetic_network(people: int, seed: int) -> Network:
     pair = np.unique(np.minimum(a, b) * people + np.maximum(a, b))
     strength = np.round(np.clip(rng.beta(2, 4, len(pair)), 0.05, 1.0), 3).astype(np.float32)
     a, b = pair // people, pair % people
+    # In the order a database returns them: any, either way round.
+    mixed, swap = rng.permutation(len(pair)), rng.random(len(pair)) < 0.5
+    a, b, strength = np.where(swap, b, a)[mixed], np.where(swap, a, b)[mixed], strength[mixed]
     degrees = np.bincount(a, minlength=people) + np.bincount(b, minlength=people)
     typical = np.flatnonzero(degrees == int(np.median(degrees)))
     icp = (rng.random(people) < ICP_SHARE).astype(np.float64)

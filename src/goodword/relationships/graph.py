@@ -58,18 +58,28 @@ class Graph:
         keep = (a != b) & (w > 0)
         lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
         pair, strength = _strongest_per_pair(lo * n + hi, np.minimum(w[keep], 1.0))
-        lo, hi = pair // n, pair % n
-        # Both directions, ordered by (row, neighbour): one sort of the combined key.
-        rows, cols = np.concatenate((lo, hi)), np.concatenate((hi, lo))
-        order = np.argsort(rows * n + cols)
-        counts = np.bincount(rows, minlength=n)
+        del a, b, w, keep, lo, hi
+        return cls._from_pairs(n, pair, strength)
+
+    @classmethod
+    def _from_pairs(cls, n: int, pair: NDArray[np.int64], strength: NDArray[np.float32]) -> Graph:
+        """The CSR arrays of unique ties keyed lo * n + hi, ascending. A row lists its lower
+        neighbours (from ties where it is the higher end) before its higher ones, so each end
+        of the ties fills its part of every row in order with a single sort."""
+        lo, hi = (pair // n).astype(np.int32), (pair % n).astype(np.int32)
+        lower, higher = np.bincount(hi, minlength=n), np.bincount(lo, minlength=n)
         indptr = np.zeros(n + 1, np.int64)
-        np.cumsum(counts, out=indptr[1:])
-        return cls(
-            indptr=indptr,
-            indices=cols[order].astype(np.int32),
-            weights=np.concatenate((strength, strength))[order],
-        )
+        np.cumsum(lower + higher, out=indptr[1:])
+        indices, weights = np.empty(2 * len(pair), np.int32), np.empty(2 * len(pair), np.float32)
+        # Higher neighbours: the ties in their given order, lo ascending, then hi.
+        at = np.arange(len(pair)) + (indptr[:-1] + lower - np.cumsum(higher) + higher)[lo]
+        indices[at], weights[at] = hi, strength
+        # Lower neighbours: the ties ordered by hi, then lo.
+        order = np.argsort(hi.astype(np.int64) * n + lo)
+        hi, lo, strength = hi[order], lo[order], strength[order]
+        at = np.arange(len(pair)) + (indptr[:-1] - np.cumsum(lower) + lower)[hi]
+        indices[at], weights[at] = lo, strength
+        return cls(indptr=indptr, indices=indices, weights=weights)
 
     def degree(self) -> NDArray[np.int64]:
         return np.diff(self.indptr)
@@ -89,10 +99,10 @@ def _strongest_per_pair(
     pair: NDArray[np.int64], strength: NDArray[Real]
 ) -> tuple[NDArray[np.int64], NDArray[Real]]:
     """Unique sorted pair keys and the highest strength stated for each."""
+    if not len(pair) or bool(np.all(pair[1:] > pair[:-1])):
+        return pair, strength  # a loader that reads the ties in order saves the sort
     order = np.argsort(pair)
     pair, strength = pair[order], strength[order]
-    if not len(pair):
-        return pair, strength
     starts = np.flatnonzero(np.concatenate(([True], pair[1:] != pair[:-1])))
     return pair[starts], np.maximum.reduceat(strength, starts)
 
