@@ -114,8 +114,8 @@ class Dense:
         first = np.full(len(self.strength), _NONE, np.int32)
         np.minimum.at(first, reaching, via)
         won: NDArray[np.intp] = offered[via == first[reaching]]
-        self.hops[nodes[won]] = hop
-        self.slot[nodes[won]] = np.arange(len(won))
+        winners = nodes[won]
+        self.hops[winners], self.slot[winners] = hop, np.arange(len(won))
         return won
 
     def arrays(self) -> tuple[Nodes, Strengths, NDArray[np.int64], NDArray[np.int64]]:
