@@ -267,3 +267,13 @@ def test_a_search_from_an_unknown_node_is_refused() -> None:
         best_paths(graph, 2)
     with pytest.raises(ValueError, match="hops must be 0 or more"):
         best_paths(graph, 0, max_hops=-1)
+
+
+def test_a_mask_or_values_not_one_per_node_are_refused() -> None:
+    graph = line(3, [(0, 1, 1.0), (1, 2, 1.0)])
+    with pytest.raises(ValueError, match="one flag per node"):
+        best_paths(graph, 0, blocked=np.zeros(2, np.bool_))
+    with pytest.raises(ValueError, match="one flag per node"):
+        alternatives(graph, 0, 2, blocked=np.zeros(4, np.bool_))
+    with pytest.raises(ValueError, match="one value per node"):
+        reach(graph, np.array([0]), np.ones(2))

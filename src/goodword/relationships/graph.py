@@ -192,11 +192,13 @@ class PathTree:
         return Path(tuple(reversed(nodes)), float(self._strength[at]))
 
 
-def _check(graph: Graph, node: int, hops: int) -> None:
+def _check(graph: Graph, node: int, hops: int, blocked: Mask | None = None) -> None:
     if not 0 <= node < graph.n:
         raise ValueError(f"node {node} is outside 0..{graph.n - 1}")
     if hops < 0:
         raise ValueError(f"hops must be 0 or more, not {hops}")
+    if blocked is not None and np.shape(blocked) != (graph.n,):
+        raise ValueError(f"blocked has shape {np.shape(blocked)}, not one flag per node")
 
 
 def best_paths(
@@ -212,9 +214,10 @@ def best_paths(
     `dense_at` only tunes speed (see DENSE_AT); the paths found do not depend on it.
 
     Raises:
-        ValueError: when `source` is not a node or `max_hops` is negative.
+        ValueError: when `source` is not a node, `max_hops` is negative or `blocked` does not
+            have one flag per node.
     """
-    _check(graph, source, max_hops)
+    _check(graph, source, max_hops, blocked)
     start = np.array([source], np.int32)
     levels = [_Level(start, np.array([-1], np.int32), np.array([-1], np.int32))]
     best: Reached = Sparse.start(source)
@@ -261,9 +264,10 @@ def alternatives(
     several people who could each make the introduction.
 
     Raises:
-        ValueError: when `source` or `target` is not a node or `max_hops` is negative.
+        ValueError: when `source` or `target` is not a node, `max_hops` is negative or
+            `blocked` does not have one flag per node.
     """
-    _check(graph, source, max_hops)
+    _check(graph, source, max_hops, blocked)
     _check(graph, target, max_hops)
     avoid = np.zeros(graph.n, np.bool_) if blocked is None else blocked.copy()
     if source == target or max_hops < 1 or avoid[target]:
@@ -306,13 +310,16 @@ def reach(
     All sources are searched together, as one set of (source, person) pairs.
 
     Raises:
-        ValueError: when a source is not a node or `hops` is negative.
+        ValueError: when a source is not a node, `hops` is negative, or `value` or `blocked`
+            does not have one entry per node.
     """
     n, sources, value = graph.n, np.asarray(sources, np.int32), np.asarray(value, np.float64)
     for source in (sources.min(), sources.max()) if len(sources) else ():
-        _check(graph, int(source), hops)
+        _check(graph, int(source), hops, blocked)
     if hops < 0:
         raise ValueError(f"hops must be 0 or more, not {hops}")
+    if value.shape != (n,):
+        raise ValueError(f"value has shape {value.shape}, not one value per node")
     keys = np.arange(len(sources), dtype=np.int64) * n + sources
     best = np.ones(len(sources))
     owner, nodes, strength = np.arange(len(sources)), sources, best.copy()
