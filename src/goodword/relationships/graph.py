@@ -149,47 +149,42 @@ class PathTree:
     """The best path from one source to everyone it reaches; built by `best_paths`."""
 
     source: int
-    _nodes: Nodes  # sorted, the source included
-    _strength: NDArray[np.float64]
-    _hops: NDArray[np.int64]
-    _slot: NDArray[np.int64]  # position in its level
+    _best: Reached
     _levels: tuple[_Level, ...]
 
     def reached(self) -> Nodes:
         """Everyone reached, ascending; the source is not one of them."""
-        others: Nodes = self._nodes[self._nodes != self.source]
+        everyone = self._best.everyone()
+        others: Nodes = everyone[everyone != self.source]
         return others
 
     def strength_of(self, nodes: ArrayLike) -> NDArray[np.float64]:
         """The best path strength to each node: 0.0 where unreached, 1.0 for the source."""
-        at = lookup(self._nodes, nodes)
-        return np.where(at >= 0, self._strength[np.maximum(at, 0)], 0.0)
+        return self._best.locate(nodes).strength
 
     def hops_of(self, nodes: ArrayLike) -> NDArray[np.int64]:
         """The hops along each node's best path; -1 where unreached."""
-        at = lookup(self._nodes, nodes)
-        return np.where(at >= 0, self._hops[np.maximum(at, 0)], -1)
+        return self._best.locate(nodes).hops
 
     def first_hop_of(self, nodes: ArrayLike) -> Nodes:
         """The person to ask for each node (the first hop of its path); -1 where unreached."""
-        at = lookup(self._nodes, nodes)
-        hops = self._hops[np.maximum(at, 0)]
-        out = np.full(at.shape, -1, np.int32)
+        located = self._best.locate(nodes)
+        out = np.full(located.hops.shape, -1, np.int32)
         for hop, level in enumerate(self._levels[1:], start=1):
-            mine = (at >= 0) & (hops == hop)
-            out[mine] = level.first[self._slot[at[mine]]]
+            mine = located.hops == hop
+            out[mine] = level.first[located.slot[mine]]
         return out
 
     def path(self, target: int) -> Path | None:
         """The best path to `target`, or None when it is not reached."""
-        at = int(lookup(self._nodes, [target])[0])
-        if at < 0:
+        located = self._best.locate([target])
+        if not located.found[0]:
             return None
-        slot, nodes = int(self._slot[at]), []
-        for level in reversed(self._levels[: int(self._hops[at]) + 1]):
+        slot, nodes = int(located.slot[0]), []
+        for level in reversed(self._levels[: int(located.hops[0]) + 1]):
             nodes.append(int(level.nodes[slot]))
             slot = int(level.parent[slot])
-        return Path(tuple(reversed(nodes)), float(self._strength[at]))
+        return Path(tuple(reversed(nodes)), float(located.strength[0]))
 
 
 def _check(graph: Graph, node: int, hops: int, blocked: Mask | None = None) -> None:
@@ -231,7 +226,7 @@ def best_paths(
             best = best.densify(graph.n)
         level, strength = _next_level(graph, levels[-1], strength, best, blocked, hop)
         levels.append(level)
-    return PathTree(source, *best.arrays(), tuple(levels))
+    return PathTree(source, best, tuple(levels))
 
 
 def _next_level(

@@ -31,6 +31,17 @@ def lookup(sorted_keys: NDArray[np.int64] | Nodes, keys: ArrayLike) -> NDArray[n
     return np.where(sorted_keys[clipped] == keys, clipped, -1).astype(np.int64)
 
 
+@dataclass(frozen=True)
+class Located:
+    """Per node asked about: reached or not, and its best path's strength (0.0 if not), hops
+    (-1 if not) and position in its level (meaningless if not)."""
+
+    found: Mask
+    strength: Strengths
+    hops: NDArray[np.int64]
+    slot: NDArray[np.int64]
+
+
 class Reached(Protocol):
     def advance(
         self, nodes: Nodes, came_from: Slots, strength: Strengths, blocked: Mask | None, hop: int
@@ -40,8 +51,11 @@ class Reached(Protocol):
         (equal does not, it is longer), its node is not blocked, and it is the strongest
         candidate for its node, then the first. A winner's place in that order is its slot."""
 
-    def arrays(self) -> tuple[Nodes, Strengths, NDArray[np.int64], NDArray[np.int64]]:
-        """(nodes ascending, strength, hops, position in its level) of everyone reached."""
+    def everyone(self) -> Nodes:
+        """Everyone reached, the source included, ascending."""
+
+    def locate(self, nodes: ArrayLike) -> Located:
+        """Where the best path to each node stands; unreached (or not a node) is not found."""
 
 
 @dataclass
@@ -81,8 +95,14 @@ class Sparse:
         self.hops = np.concatenate((self.hops, np.full(len(new), hop)))[order]
         self.slot = np.concatenate((self.slot, new))[order]
 
-    def arrays(self) -> tuple[Nodes, Strengths, NDArray[np.int64], NDArray[np.int64]]:
-        return self.nodes, self.strength, self.hops, self.slot
+    def everyone(self) -> Nodes:
+        return self.nodes
+
+    def locate(self, nodes: ArrayLike) -> Located:
+        at = lookup(self.nodes, nodes)
+        found, at = at >= 0, np.maximum(at, 0)
+        strength = np.where(found, self.strength[at], 0.0)
+        return Located(found, strength, np.where(found, self.hops[at], -1), self.slot[at])
 
     def densify(self, n: int) -> Dense:
         dense = Dense(np.zeros(n), np.full(n, -1, np.int8), np.empty(n, np.int64))
@@ -118,9 +138,16 @@ class Dense:
         self.hops[winners], self.slot[winners] = hop, np.arange(len(won))
         return won
 
-    def arrays(self) -> tuple[Nodes, Strengths, NDArray[np.int64], NDArray[np.int64]]:
-        nodes = np.flatnonzero(self.hops >= 0).astype(np.int32)
-        return nodes, self.strength[nodes], self.hops[nodes].astype(np.int64), self.slot[nodes]
+    def everyone(self) -> Nodes:
+        return np.flatnonzero(self.hops >= 0).astype(np.int32)
+
+    def locate(self, nodes: ArrayLike) -> Located:
+        nodes = np.asarray(nodes, np.int64)
+        inside = (nodes >= 0) & (nodes < len(self.hops))
+        at = np.where(inside, nodes, 0)
+        hops = np.where(inside, self.hops[at], -1).astype(np.int64)
+        found = hops >= 0
+        return Located(found, np.where(found, self.strength[at], 0.0), hops, self.slot[at])
 
 
 def _first_strongest(nodes: Nodes, strength: Strengths) -> NDArray[np.intp]:
