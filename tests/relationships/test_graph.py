@@ -267,3 +267,32 @@ def test_a_search_from_an_unknown_node_is_refused() -> None:
         best_paths(graph, 2)
     with pytest.raises(ValueError, match="hops must be 0 or more"):
         best_paths(graph, 0, max_hops=-1)
+
+
+def test_a_mask_or_values_not_one_per_node_are_refused() -> None:
+    graph = line(3, [(0, 1, 1.0), (1, 2, 1.0)])
+    with pytest.raises(ValueError, match="one flag per node"):
+        best_paths(graph, 0, blocked=np.zeros(2, np.bool_))
+    with pytest.raises(ValueError, match="one flag per node"):
+        alternatives(graph, 0, 2, blocked=np.zeros(4, np.bool_))
+    with pytest.raises(ValueError, match="one value per node"):
+        reach(graph, np.array([0]), np.ones(2))
+
+
+def test_sorted_and_person_indexed_searches_find_the_same_paths_in_a_larger_network() -> None:
+    rng = np.random.default_rng(7)
+    n, ties = 3_000, 15_000
+    strengths = rng.choice([0.25, 0.5, 1.0, 0.3, 0.7], ties)  # many equal products
+    graph = Graph.from_edges(n, rng.integers(0, n, ties), rng.integers(0, n, ties), strengths)
+    blocked = rng.random(n) < 0.05
+    for source in rng.integers(0, n, 5).tolist():
+        sparse = best_paths(graph, source, max_hops=4, blocked=blocked, dense_at=math.inf)
+        dense = best_paths(graph, source, max_hops=4, blocked=blocked, dense_at=0.0)
+        reached = sparse.reached()
+        assert reached.tolist() == dense.reached().tolist()
+        assert len(reached) > n // 4
+        assert sparse.strength_of(reached).tolist() == dense.strength_of(reached).tolist()
+        assert sparse.first_hop_of(reached).tolist() == dense.first_hop_of(reached).tolist()
+        assert [sparse.path(t) for t in reached.tolist()] == [
+            dense.path(t) for t in reached.tolist()
+        ]

@@ -4,7 +4,8 @@ Pure numpy, no SQL: the loader maps person ids to nodes 0..n-1 and back. A path'
 the product of its ties' strengths, so a long chain of weak ties counts for less than one good
 friend; because every strength is at most 1, the best walk is always a simple path. Searches
 expand a whole hop at once (gather the frontier's rows, keep the best candidate per node), never
-one tie at a time in Python, and they touch only the people reached, not arrays of all people.
+one tie at a time in Python. A search keeps to arrays the size of what it reached until that is
+a good part of the network (see `reached`), so asking about one person costs milliseconds.
 
 Equal strengths break deterministically: fewer hops first, then lower node ids along the path.
 """
@@ -18,7 +19,7 @@ from typing import TypeVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from goodword.relationships.reached import Reached, Sparse, lookup
+from goodword.relationships.reached import Reached, Slots, Sparse, lookup
 
 Nodes = NDArray[np.int32]
 Mask = NDArray[np.bool_]
@@ -57,18 +58,28 @@ class Graph:
         keep = (a != b) & (w > 0)
         lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
         pair, strength = _strongest_per_pair(lo * n + hi, np.minimum(w[keep], 1.0))
-        lo, hi = pair // n, pair % n
-        # Both directions, ordered by (row, neighbour): one sort of the combined key.
-        rows, cols = np.concatenate((lo, hi)), np.concatenate((hi, lo))
-        order = np.argsort(rows * n + cols)
-        counts = np.bincount(rows, minlength=n)
+        del a, b, w, keep, lo, hi
+        return cls._from_pairs(n, pair, strength)
+
+    @classmethod
+    def _from_pairs(cls, n: int, pair: NDArray[np.int64], strength: NDArray[np.float32]) -> Graph:
+        """The CSR arrays of unique ties keyed lo * n + hi, ascending. A row lists its lower
+        neighbours (from ties where it is the higher end) before its higher ones, so each end
+        of the ties fills its part of every row in order with a single sort."""
+        lo, hi = (pair // n).astype(np.int32), (pair % n).astype(np.int32)
+        lower, higher = np.bincount(hi, minlength=n), np.bincount(lo, minlength=n)
         indptr = np.zeros(n + 1, np.int64)
-        np.cumsum(counts, out=indptr[1:])
-        return cls(
-            indptr=indptr,
-            indices=cols[order].astype(np.int32),
-            weights=np.concatenate((strength, strength))[order],
-        )
+        np.cumsum(lower + higher, out=indptr[1:])
+        indices, weights = np.empty(2 * len(pair), np.int32), np.empty(2 * len(pair), np.float32)
+        # Higher neighbours: the ties in their given order, lo ascending, then hi.
+        at = np.arange(len(pair)) + (indptr[:-1] + lower - np.cumsum(higher) + higher)[lo]
+        indices[at], weights[at] = hi, strength
+        # Lower neighbours: the ties ordered by hi, then lo.
+        order = np.argsort(hi.astype(np.int64) * n + lo)
+        hi, lo, strength = hi[order], lo[order], strength[order]
+        at = np.arange(len(pair)) + (indptr[:-1] - np.cumsum(lower) + lower)[hi]
+        indices[at], weights[at] = lo, strength
+        return cls(indptr=indptr, indices=indices, weights=weights)
 
     def degree(self) -> NDArray[np.int64]:
         return np.diff(self.indptr)
@@ -88,10 +99,10 @@ def _strongest_per_pair(
     pair: NDArray[np.int64], strength: NDArray[Real]
 ) -> tuple[NDArray[np.int64], NDArray[Real]]:
     """Unique sorted pair keys and the highest strength stated for each."""
+    if not len(pair) or bool(np.all(pair[1:] > pair[:-1])):
+        return pair, strength  # a loader that reads the ties in order saves the sort
     order = np.argsort(pair)
     pair, strength = pair[order], strength[order]
-    if not len(pair):
-        return pair, strength
     starts = np.flatnonzero(np.concatenate(([True], pair[1:] != pair[:-1])))
     return pair[starts], np.maximum.reduceat(strength, starts)
 
@@ -110,15 +121,18 @@ class Path:
 
 def _expand(
     graph: Graph, nodes: Nodes, strength: NDArray[np.float64]
-) -> tuple[Nodes, NDArray[np.int64], NDArray[np.float64]]:
+) -> tuple[Nodes, Slots, NDArray[np.float64]]:
     """Every tie out of `nodes` at once: (neighbour, position of the node it came from,
     strength so far × the tie's), in the order of `nodes`, each row ascending."""
     starts = graph.indptr[nodes]
     lengths = graph.indptr[nodes + 1] - starts
-    came_from = np.repeat(np.arange(len(nodes)), lengths)
+    came_from = np.repeat(np.arange(len(nodes), dtype=np.int32), lengths)
+    # Where each tie sits in the CSR arrays: the row's start plus the place in the row.
+    kind = np.int32 if len(graph.indices) < 2**31 else np.int64
     ends = np.cumsum(lengths)
-    at = np.arange(ends[-1] if len(ends) else 0) + np.repeat(starts - ends + lengths, lengths)
-    return graph.indices[at], came_from, strength[came_from] * graph.weights[at]
+    at = np.arange(ends[-1] if len(ends) else 0, dtype=kind)
+    at += np.repeat((starts - ends + lengths).astype(kind), lengths)
+    return graph.indices[at], came_from, np.repeat(strength, lengths) * graph.weights[at]
 
 
 @dataclass(frozen=True)
@@ -126,7 +140,7 @@ class _Level:
     """The paths that became best at one hop count, in the order of their node sequences."""
 
     nodes: Nodes
-    parent: NDArray[np.int64]  # position in the previous level
+    parent: Slots  # position in the previous level
     first: Nodes  # the first hop along the path
 
 
@@ -135,54 +149,51 @@ class PathTree:
     """The best path from one source to everyone it reaches; built by `best_paths`."""
 
     source: int
-    _nodes: Nodes  # sorted, the source included
-    _strength: NDArray[np.float64]
-    _hops: NDArray[np.int64]
-    _slot: NDArray[np.int64]  # position in its level
+    _best: Reached
     _levels: tuple[_Level, ...]
 
     def reached(self) -> Nodes:
         """Everyone reached, ascending; the source is not one of them."""
-        others: Nodes = self._nodes[self._nodes != self.source]
+        everyone = self._best.everyone()
+        others: Nodes = everyone[everyone != self.source]
         return others
 
     def strength_of(self, nodes: ArrayLike) -> NDArray[np.float64]:
         """The best path strength to each node: 0.0 where unreached, 1.0 for the source."""
-        at = lookup(self._nodes, nodes)
-        return np.where(at >= 0, self._strength[np.maximum(at, 0)], 0.0)
+        return self._best.locate(nodes).strength
 
     def hops_of(self, nodes: ArrayLike) -> NDArray[np.int64]:
         """The hops along each node's best path; -1 where unreached."""
-        at = lookup(self._nodes, nodes)
-        return np.where(at >= 0, self._hops[np.maximum(at, 0)], -1)
+        return self._best.locate(nodes).hops
 
     def first_hop_of(self, nodes: ArrayLike) -> Nodes:
         """The person to ask for each node (the first hop of its path); -1 where unreached."""
-        at = lookup(self._nodes, nodes)
-        hops = self._hops[np.maximum(at, 0)]
-        out = np.full(at.shape, -1, np.int32)
+        located = self._best.locate(nodes)
+        out = np.full(located.hops.shape, -1, np.int32)
         for hop, level in enumerate(self._levels[1:], start=1):
-            mine = (at >= 0) & (hops == hop)
-            out[mine] = level.first[self._slot[at[mine]]]
+            mine = located.hops == hop
+            out[mine] = level.first[located.slot[mine]]
         return out
 
     def path(self, target: int) -> Path | None:
         """The best path to `target`, or None when it is not reached."""
-        at = int(lookup(self._nodes, [target])[0])
-        if at < 0:
+        located = self._best.locate([target])
+        if not located.found[0]:
             return None
-        slot, nodes = int(self._slot[at]), []
-        for level in reversed(self._levels[: int(self._hops[at]) + 1]):
+        slot, nodes = int(located.slot[0]), []
+        for level in reversed(self._levels[: int(located.hops[0]) + 1]):
             nodes.append(int(level.nodes[slot]))
             slot = int(level.parent[slot])
-        return Path(tuple(reversed(nodes)), float(self._strength[at]))
+        return Path(tuple(reversed(nodes)), float(located.strength[0]))
 
 
-def _check(graph: Graph, node: int, hops: int) -> None:
+def _check(graph: Graph, node: int, hops: int, blocked: Mask | None = None) -> None:
     if not 0 <= node < graph.n:
         raise ValueError(f"node {node} is outside 0..{graph.n - 1}")
     if hops < 0:
         raise ValueError(f"hops must be 0 or more, not {hops}")
+    if blocked is not None and np.shape(blocked) != (graph.n,):
+        raise ValueError(f"blocked has shape {np.shape(blocked)}, not one flag per node")
 
 
 def best_paths(
@@ -198,11 +209,12 @@ def best_paths(
     `dense_at` only tunes speed (see DENSE_AT); the paths found do not depend on it.
 
     Raises:
-        ValueError: when `source` is not a node or `max_hops` is negative.
+        ValueError: when `source` is not a node, `max_hops` is negative or `blocked` does not
+            have one flag per node.
     """
-    _check(graph, source, max_hops)
+    _check(graph, source, max_hops, blocked)
     start = np.array([source], np.int32)
-    levels = [_Level(start, np.array([-1]), np.array([-1], np.int32))]
+    levels = [_Level(start, np.array([-1], np.int32), np.array([-1], np.int32))]
     best: Reached = Sparse.start(source)
     strength = np.ones(1)
     for hop in range(1, max_hops + 1):
@@ -212,10 +224,9 @@ def best_paths(
         ties = int((graph.indptr[frontier + 1] - graph.indptr[frontier]).sum())
         if isinstance(best, Sparse) and ties > graph.n * dense_at:
             best = best.densify(graph.n)
-        level, strength = _next_level(graph, levels[-1], strength, best, blocked, hop < max_hops)
-        best.record(level.nodes, strength, hop)
+        level, strength = _next_level(graph, levels[-1], strength, best, blocked, hop)
         levels.append(level)
-    return PathTree(source, *best.arrays(), tuple(levels))
+    return PathTree(source, best, tuple(levels))
 
 
 def _next_level(
@@ -224,18 +235,13 @@ def _next_level(
     strength: NDArray[np.float64],
     best: Reached,
     blocked: Mask | None,
-    more: bool,
+    hop: int,
 ) -> tuple[_Level, NDArray[np.float64]]:
-    """The paths one hop longer that beat every shorter one, one per node; ordered by their
-    node sequences when `more` levels follow, as the next level breaks ties by that order."""
+    """The paths one hop longer that beat every shorter one, one per node, ordered by their
+    node sequences (the parent's place, then the node), by which the next level breaks ties."""
     nodes, came_from, reached = _expand(graph, previous.nodes, strength)
-    keep = best.better(nodes, reached)
-    if blocked is not None:
-        keep &= ~blocked[nodes]
-    nodes, came_from, reached = best.strongest(nodes[keep], came_from[keep], reached[keep])
-    if more:  # (the parent's place, the node)
-        order = np.lexsort((nodes, came_from))
-        nodes, came_from, reached = nodes[order], came_from[order], reached[order]
+    won = best.advance(nodes, came_from, reached, blocked, hop)  # in node-sequence order
+    nodes, came_from, reached = nodes[won], came_from[won], reached[won]
     firsts = nodes if previous.parent[0] < 0 else previous.first[came_from]  # after the source
     return _Level(nodes, came_from, firsts), reached
 
@@ -253,9 +259,10 @@ def alternatives(
     several people who could each make the introduction.
 
     Raises:
-        ValueError: when `source` or `target` is not a node or `max_hops` is negative.
+        ValueError: when `source` or `target` is not a node, `max_hops` is negative or
+            `blocked` does not have one flag per node.
     """
-    _check(graph, source, max_hops)
+    _check(graph, source, max_hops, blocked)
     _check(graph, target, max_hops)
     avoid = np.zeros(graph.n, np.bool_) if blocked is None else blocked.copy()
     if source == target or max_hops < 1 or avoid[target]:
@@ -298,11 +305,16 @@ def reach(
     All sources are searched together, as one set of (source, person) pairs.
 
     Raises:
-        ValueError: when `hops` is negative.
+        ValueError: when a source is not a node, `hops` is negative, or `value` or `blocked`
+            does not have one entry per node.
     """
     n, sources, value = graph.n, np.asarray(sources, np.int32), np.asarray(value, np.float64)
-    _check(graph, 0 if not len(sources) else int(sources.min()), hops)
-    _check(graph, 0 if not len(sources) else int(sources.max()), hops)
+    for source in (sources.min(), sources.max()) if len(sources) else ():
+        _check(graph, int(source), hops, blocked)
+    if hops < 0:
+        raise ValueError(f"hops must be 0 or more, not {hops}")
+    if value.shape != (n,):
+        raise ValueError(f"value has shape {value.shape}, not one value per node")
     keys = np.arange(len(sources), dtype=np.int64) * n + sources
     best = np.ones(len(sources))
     owner, nodes, strength = np.arange(len(sources)), sources, best.copy()
@@ -347,5 +359,6 @@ def distinct_labels(graph: Graph, nodes: ArrayLike, labels: ArrayLike) -> NDArra
     found, came_from, _ = _expand(graph, nodes, np.ones(len(nodes)))
     label = labels[found]
     keep = label >= 0
-    pair = np.unique(came_from[keep] * (int(labels.max(initial=0)) + 1) + label[keep])
-    return np.bincount(pair // (int(labels.max(initial=0)) + 1), minlength=len(nodes))
+    span = int(labels.max(initial=0)) + 1
+    pair = np.unique(came_from[keep].astype(np.int64) * span + label[keep])
+    return np.bincount(pair // span, minlength=len(nodes))

@@ -17,8 +17,8 @@ from numpy.typing import ArrayLike, NDArray
 Nodes = NDArray[np.int32]
 Mask = NDArray[np.bool_]
 Strengths = NDArray[np.float64]
-Candidates = tuple[Nodes, NDArray[np.int64], Strengths]
-_NONE = np.iinfo(np.int64).max
+_NONE = np.iinfo(np.int32).max
+Slots = NDArray[np.int32]  # positions in a level: fewer than 2**31 people
 
 
 def lookup(sorted_keys: NDArray[np.int64] | Nodes, keys: ArrayLike) -> NDArray[np.int64]:
@@ -31,20 +31,31 @@ def lookup(sorted_keys: NDArray[np.int64] | Nodes, keys: ArrayLike) -> NDArray[n
     return np.where(sorted_keys[clipped] == keys, clipped, -1).astype(np.int64)
 
 
+@dataclass(frozen=True)
+class Located:
+    """Per node asked about: reached or not, and its best path's strength (0.0 if not), hops
+    (-1 if not) and position in its level (meaningless if not)."""
+
+    found: Mask
+    strength: Strengths
+    hops: NDArray[np.int64]
+    slot: NDArray[np.int64]
+
+
 class Reached(Protocol):
-    def better(self, nodes: Nodes, strength: Strengths) -> Mask:
-        """Where `strength` beats the best known; equal is not better, as it is longer."""
+    def advance(
+        self, nodes: Nodes, came_from: Slots, strength: Strengths, blocked: Mask | None, hop: int
+    ) -> NDArray[np.intp]:
+        """Keeps the candidate paths of `hop` hops that become best and says which they are,
+        one per node, in the order given (their node sequences'): each beats the best known
+        (equal does not, it is longer), its node is not blocked, and it is the strongest
+        candidate for its node, then the first. A winner's place in that order is its slot."""
 
-    def strongest(
-        self, nodes: Nodes, came_from: NDArray[np.int64], strength: Strengths
-    ) -> Candidates:
-        """One candidate per node: the strongest, then the first (its path has lower ids)."""
+    def everyone(self) -> Nodes:
+        """Everyone reached, the source included, ascending."""
 
-    def record(self, nodes: Nodes, strength: Strengths, hop: int) -> None:
-        """The best paths are now these, at `hop` hops, at their positions in `nodes`."""
-
-    def arrays(self) -> tuple[Nodes, Strengths, NDArray[np.int64], NDArray[np.int64]]:
-        """(nodes ascending, strength, hops, position in its level) of everyone reached."""
+    def locate(self, nodes: ArrayLike) -> Located:
+        """Where the best path to each node stands; unreached (or not a node) is not found."""
 
 
 @dataclass
@@ -61,39 +72,40 @@ class Sparse:
         one = np.zeros(1, np.int64)
         return cls(np.array([source], np.int32), np.ones(1), one, one.copy())
 
-    def better(self, nodes: Nodes, strength: Strengths) -> Mask:
+    def advance(
+        self, nodes: Nodes, came_from: Slots, strength: Strengths, blocked: Mask | None, hop: int
+    ) -> NDArray[np.intp]:
         at = lookup(self.nodes, nodes)
-        return strength > np.where(at >= 0, self.strength[np.maximum(at, 0)], 0.0)
+        keep = strength > np.where(at >= 0, self.strength[np.maximum(at, 0)], 0.0)
+        if blocked is not None:
+            keep &= ~blocked[nodes]
+        offered = np.flatnonzero(keep)
+        won = offered[_first_strongest(nodes[offered], strength[offered])]
+        self._record(nodes[won], strength[won], at[won], hop)
+        return won
 
-    def strongest(
-        self, nodes: Nodes, came_from: NDArray[np.int64], strength: Strengths
-    ) -> Candidates:
-        order = np.lexsort((came_from, -strength, nodes))
-        nodes, came_from, strength = nodes[order], came_from[order], strength[order]
-        first = np.ones(len(nodes), np.bool_)
-        np.not_equal(nodes[1:], nodes[:-1], out=first[1:])
-        return nodes[first], came_from[first], strength[first]
-
-    def record(self, nodes: Nodes, strength: Strengths, hop: int) -> None:
-        at = lookup(self.nodes, nodes)
+    def _record(self, nodes: Nodes, strength: Strengths, at: NDArray[np.int64], hop: int) -> None:
         old, slots = at >= 0, np.arange(len(nodes))
         self.strength[at[old]], self.hops[at[old]] = strength[old], hop
         self.slot[at[old]] = slots[old]
         new = np.flatnonzero(~old)
-        new = new[np.argsort(nodes[new])]  # np.insert keeps the given order at one place
-        where = np.searchsorted(self.nodes, nodes[new])
-        self.nodes = np.insert(self.nodes, where, nodes[new])
-        self.strength = np.insert(self.strength, where, strength[new])
-        self.hops = np.insert(self.hops, where, hop)
-        self.slot = np.insert(self.slot, where, new)
+        order = np.argsort(np.concatenate((self.nodes, nodes[new])))
+        self.nodes = np.concatenate((self.nodes, nodes[new]))[order]
+        self.strength = np.concatenate((self.strength, strength[new]))[order]
+        self.hops = np.concatenate((self.hops, np.full(len(new), hop)))[order]
+        self.slot = np.concatenate((self.slot, new))[order]
 
-    def arrays(self) -> tuple[Nodes, Strengths, NDArray[np.int64], NDArray[np.int64]]:
-        return self.nodes, self.strength, self.hops, self.slot
+    def everyone(self) -> Nodes:
+        return self.nodes
+
+    def locate(self, nodes: ArrayLike) -> Located:
+        at = lookup(self.nodes, nodes)
+        found, at = at >= 0, np.maximum(at, 0)
+        strength = np.where(found, self.strength[at], 0.0)
+        return Located(found, strength, np.where(found, self.hops[at], -1), self.slot[at])
 
     def densify(self, n: int) -> Dense:
-        dense = Dense(
-            np.zeros(n), np.full(n, -1, np.int8), np.empty(n, np.int64), np.full(n, _NONE)
-        )
+        dense = Dense(np.zeros(n), np.full(n, -1, np.int8), np.empty(n, np.int64))
         dense.strength[self.nodes] = self.strength
         dense.hops[self.nodes] = self.hops
         dense.slot[self.nodes] = self.slot
@@ -107,28 +119,46 @@ class Dense:
     strength: Strengths
     hops: NDArray[np.int8]
     slot: NDArray[np.int64]
-    came_from: NDArray[np.int64]  # scratch for `strongest`, _NONE between calls
 
-    def better(self, nodes: Nodes, strength: Strengths) -> Mask:
-        better: Mask = strength > self.strength[nodes]
-        return better
+    def advance(
+        self, nodes: Nodes, came_from: Slots, strength: Strengths, blocked: Mask | None, hop: int
+    ) -> NDArray[np.intp]:
+        # Most candidates beat what is known when this many people are new, so rather than
+        # filtering them out first, the losers offer nothing.
+        beats = strength > self.strength[nodes]
+        if blocked is not None:
+            beats &= ~blocked[nodes]
+        np.maximum.at(self.strength, nodes, np.where(beats, strength, 0.0))
+        offered = np.flatnonzero(beats & (strength == self.strength[nodes]))
+        reaching, via = nodes[offered], came_from[offered]
+        first = np.full(len(self.strength), _NONE, np.int32)
+        np.minimum.at(first, reaching, via)
+        won: NDArray[np.intp] = offered[via == first[reaching]]
+        winners = nodes[won]
+        self.hops[winners], self.slot[winners] = hop, np.arange(len(won))
+        return won
 
-    def strongest(
-        self, nodes: Nodes, came_from: NDArray[np.int64], strength: Strengths
-    ) -> Candidates:
-        # Only better candidates arrive, so the strongest of each can go straight in.
-        np.maximum.at(self.strength, nodes, strength)
-        top = strength == self.strength[nodes]
-        np.minimum.at(self.came_from, nodes[top], came_from[top])
-        won = np.flatnonzero(self.came_from != _NONE).astype(np.int32)
-        first = self.came_from[won]
-        self.came_from[won] = _NONE
-        return won, first, self.strength[won]
+    def everyone(self) -> Nodes:
+        return np.flatnonzero(self.hops >= 0).astype(np.int32)
 
-    def record(self, nodes: Nodes, strength: Strengths, hop: int) -> None:
-        self.strength[nodes], self.hops[nodes] = strength, hop
-        self.slot[nodes] = np.arange(len(nodes))
+    def locate(self, nodes: ArrayLike) -> Located:
+        nodes = np.asarray(nodes, np.int64)
+        inside = (nodes >= 0) & (nodes < len(self.hops))
+        at = np.where(inside, nodes, 0)
+        hops = np.where(inside, self.hops[at], -1).astype(np.int64)
+        found = hops >= 0
+        return Located(found, np.where(found, self.strength[at], 0.0), hops, self.slot[at])
 
-    def arrays(self) -> tuple[Nodes, Strengths, NDArray[np.int64], NDArray[np.int64]]:
-        nodes = np.flatnonzero(self.hops >= 0).astype(np.int32)
-        return nodes, self.strength[nodes], self.hops[nodes].astype(np.int64), self.slot[nodes]
+
+def _first_strongest(nodes: Nodes, strength: Strengths) -> NDArray[np.intp]:
+    """Positions of the strongest entry for each node, the first of equals, ascending."""
+    # Group by node keeping the order within: the key is unique, so any sort will do.
+    order = np.argsort(nodes.astype(np.int64) * max(len(nodes), 1) + np.arange(len(nodes)))
+    grouped, strength = nodes[order], strength[order]
+    starts = np.ones(len(nodes), np.bool_)
+    np.not_equal(grouped[1:], grouped[:-1], out=starts[1:])
+    group = np.cumsum(starts) - 1
+    top = strength == np.maximum.reduceat(strength, np.flatnonzero(starts))[group]
+    tops = np.cumsum(top)
+    first = top & (tops - (tops - top)[starts][group] == 1)
+    return np.sort(order[first])
