@@ -9,7 +9,7 @@ from sqlalchemy.exc import DatabaseError
 from typer.core import TyperGroup
 
 from goodword import __version__
-from goodword.cli import advocates, data, network, offering, people, referrals, transfer
+from goodword.cli import advocates, data, give_first, network, offering, people, referrals, transfer
 from goodword.cli import followups as followups_cli
 from goodword.cli import interactions as interactions_cli
 from goodword.cli import notes as notes_cli
@@ -118,6 +118,7 @@ for module in (
     followups_cli,
     transfer,
     advocates,
+    give_first,
 ):
     module.register(app)
 

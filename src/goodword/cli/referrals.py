@@ -16,6 +16,7 @@ from goodword.profiles.service import correct_referral, receive_referral, record
 from goodword.referrals.models import LedgerKind, ReferralStatus
 from goodword.referrals.queries import (
     ledger,
+    ledger_totals,
     ledger_views,
     list_referrals,
     referral_views,
@@ -287,15 +288,19 @@ def show_ledger(
     limit: Limit = 0,
     json: Json = False,
 ) -> None:
-    """The give/take ledger and each person's balance with you."""
+    """The give/take ledger, each person's balance with you, your give/get ratio and the
+    people you owe most."""
     with state(ctx).workspace().read() as session:
         person = resolve_person(session, ref) if ref else None
         view = ledger(session, me=get_owner(session), person=person, limit=limit or None)
         entries, balances = ledger_views(session, view.entries, view.balances)
+        overall = ledger_totals(view.balances, balances)
     if json:
-        render.emit_json({"entries": entries, "balances": balances})
+        render.emit_json(
+            {"entries": entries, "balances": balances, **overall.model_dump(mode="json")}
+        )
     else:
-        render.ledger(entries, balances)
+        render.ledger(entries, balances, overall)
     render.cut_short(len(entries), limit)
 
 

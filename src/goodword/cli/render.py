@@ -25,7 +25,12 @@ if TYPE_CHECKING:  # every command imports this module; each needs only its own 
     from goodword.offering.schemas import CriterionView, OfferingView
     from goodword.people.schemas import NoteView, PersonSummary, TypedHandle
     from goodword.profiles.schemas import PersonDetail, TimelineItem
-    from goodword.referrals.schemas import BalanceView, LedgerEntryView, ReferralView
+    from goodword.referrals.schemas import (
+        BalanceView,
+        LedgerEntryView,
+        LedgerTotals,
+        ReferralView,
+    )
 
 _WHEN = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
 out = Console(highlight=False, soft_wrap=True)
@@ -241,7 +246,9 @@ def referrals(found: Sequence[ReferralView]) -> None:
     )
 
 
-def ledger(entries: Sequence[LedgerEntryView], balances: Sequence[BalanceView]) -> None:
+def ledger(
+    entries: Sequence[LedgerEntryView], balances: Sequence[BalanceView], overall: LedgerTotals
+) -> None:
     table(
         "Balance with you (given − received)",
         ["person", "given", "received", "net"],
@@ -264,6 +271,25 @@ def ledger(entries: Sequence[LedgerEntryView], balances: Sequence[BalanceView]) 
             for e in entries
         ),
     )
+    ratio = f"{overall.give_get_ratio:g}" if overall.give_get_ratio is not None else "—"
+    out.print(
+        f"Given {overall.given}, received {overall.received}: give/get ratio {ratio}",
+        markup=False,
+    )
+    if overall.owe_most:
+        table(
+            "You owe most (they gave clearly more)",
+            ["person", "given", "received", "they gave"],
+            (
+                (
+                    f"{b.person.name} (#{b.person.id})",
+                    b.given,
+                    b.received,
+                    ", ".join(f"{n} {k}" for k, n in sorted(b.received_by_kind.items())),
+                )
+                for b in overall.owe_most
+            ),
+        )
 
 
 def followups(found: Sequence[FollowupView]) -> None:

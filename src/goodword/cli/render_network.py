@@ -10,7 +10,7 @@ from goodword.cli.render import out, table
 
 if TYPE_CHECKING:
     from goodword.advocates.schemas import AdvocateRow, PersonScores
-    from goodword.intros.schemas import PathView, ProspectRow, WhoKnowsRow
+    from goodword.intros.schemas import IntroSuggestion, PathView, ProspectRow, WhoKnowsRow
 
 
 def advocates(rows: Sequence[AdvocateRow]) -> None:
@@ -95,3 +95,24 @@ def scores(found: PersonScores) -> None:
             out.print(f"  {key}: {value}", markup=False)
     for reason in found.reasons:
         out.print(f"    - {reason}", markup=False)
+
+
+def intro_suggestions(rows: Sequence[IntroSuggestion]) -> None:
+    table(
+        f"Introductions you can make ({len(rows)})",
+        ["score", "introduce", "to", "why"],
+        (
+            (
+                f"{r.score:.2f}",
+                f"{r.people[0].name} (#{r.people[0].id})",
+                f"{r.people[1].name} (#{r.people[1].id})",
+                r.reason,
+            )
+            for r in rows
+        ),
+    )
+    if rows:
+        first = rows[0].people
+        out.print(
+            f"Make one: goodword introduce {first[0].id} {first[1].id} --note '…'", markup=False
+        )

@@ -40,3 +40,24 @@ class WhoKnowsRow(BaseModel):
     strength: float
     knows: list[KnownTarget]
     reason: str
+
+
+class IntroSuggestion(BaseModel):
+    """Two of your contacts worth introducing: `reason` joins `reasons`, each naming the
+    tags or industries that matched; `score` adds up what each match is worth."""
+
+    people: list[PersonSummary]
+    reason: str
+    reasons: list[str]
+    score: float
+
+
+class IntroductionView(BaseModel):
+    """What `introduce` recorded: a ledger entry to each person, their tie (`tie_kind` as
+    stored: `introduced`, or the specific kind they already had) and the interaction."""
+
+    people: list[PersonSummary]
+    ledger_entry_ids: list[int]
+    tie_kind: str
+    tie_was_new: bool
+    interaction_id: int

@@ -48,3 +48,42 @@ def balances(entries: Iterable[Entry], *, me: int) -> dict[int, Balance]:
         )
         for pid in given.keys() | received.keys()
     }
+
+
+# "Clearly more": at least this many more entries, or anything while you have given nothing.
+OWE_MARGIN = 2
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Everything you gave and got across `balances`."""
+
+    given: int
+    received: int
+
+    @property
+    def ratio(self) -> float | None:
+        """Given per received (2.0: you gave twice what you got); None when you got nothing."""
+        return round(self.given / self.received, 2) if self.received else None
+
+
+def totals(balances: Iterable[Balance]) -> Totals:
+    given = received = 0
+    for b in balances:
+        given += b.given
+        received += b.received
+    return Totals(given=given, received=received)
+
+
+def owes(balance: Balance) -> bool:
+    """Whether they gave you clearly more than you gave them: something while you gave
+    nothing, or at least `OWE_MARGIN` entries more."""
+    return balance.received > 0 and (
+        balance.given == 0 or balance.received - balance.given >= OWE_MARGIN
+    )
+
+
+def owe_most(balances: Iterable[Balance], *, top: int | None = None) -> list[Balance]:
+    """The people you owe, the largest debt first (then who gave most, then by id)."""
+    owed = sorted((b for b in balances if owes(b)), key=lambda b: (b.net, -b.received, b.person_id))
+    return owed[:top]

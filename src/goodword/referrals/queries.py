@@ -9,9 +9,15 @@ from sqlalchemy.orm import Session, selectinload
 
 from goodword.people.models import Person
 from goodword.people.queries import summaries_by_id
-from goodword.referrals.ledger import Balance, Entry, balances
+from goodword.referrals.ledger import Balance, Entry, balances, owe_most, totals
 from goodword.referrals.models import LedgerEntry, LedgerKind, Referral
-from goodword.referrals.schemas import BalanceView, LedgerEntryView, ReferralView, StepView
+from goodword.referrals.schemas import (
+    BalanceView,
+    LedgerEntryView,
+    LedgerTotals,
+    ReferralView,
+    StepView,
+)
 from goodword.storage.session import workspace_id
 
 
@@ -132,3 +138,18 @@ def ledger_views(
         for b in sorted(balances.values(), key=lambda b: (b.net, b.person_id))
     ]
     return rows, totals
+
+
+OWE_MOST_SHOWN = 10
+
+
+def ledger_totals(balances: dict[int, Balance], views: list[BalanceView]) -> LedgerTotals:
+    """The give/get ratio and the people you owe most, over `balances` and their `views`."""
+    by_person = {v.person.id: v for v in views}
+    overall = totals(balances.values())
+    return LedgerTotals(
+        given=overall.given,
+        received=overall.received,
+        give_get_ratio=overall.ratio,
+        owe_most=[by_person[b.person_id] for b in owe_most(balances.values(), top=OWE_MOST_SHOWN)],
+    )

@@ -55,3 +55,13 @@ class BalanceView(BaseModel):
     net: int
     given_by_kind: dict[str, int]
     received_by_kind: dict[str, int]
+
+
+class LedgerTotals(BaseModel):
+    """Across the balances listed: `give_get_ratio` is given ÷ received (null when nothing was
+    received); `owe_most` the people who gave you clearly more than you gave them, most first."""
+
+    given: int
+    received: int
+    give_get_ratio: float | None
+    owe_most: list[BalanceView]
