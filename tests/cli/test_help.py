@@ -43,6 +43,7 @@ def test_the_tree_holds_every_documented_command() -> None:
         ("followup", "add"), ("followup", "done"), ("followup", "snooze"), ("followup", "list"),
         ("followup", "edit"), ("followup", "delete"),
         ("advocates",), ("prospects",), ("path",), ("who-knows",),
+        ("suggest-intros",), ("introduce",),
     }  # fmt: skip
 
     assert expected <= COMMANDS.keys()

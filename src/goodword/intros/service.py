@@ -49,7 +49,7 @@ def introduce_people(
         raise InvalidInput("An introduction is between two of your contacts; name two others.")
     if a.id == b.id:
         raise InvalidInput(f"Both REFs name {a.name} (#{a.id}); name two different people.")
-    text = note or f"{me.name} introduced {a.name} and {b.name}"
+    text = f"{me.name} introduced {a.name} and {b.name}" + (f": {note}" if note else "")
     gives = (
         record_give(session, giver=me, receiver=a, kind=LedgerKind.INTRODUCTION, on=at.date(),
                     note=f"Introduced to {b.name}" + (f": {note}" if note else "")),
