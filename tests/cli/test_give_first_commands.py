@@ -96,7 +96,8 @@ def test_introduce_records_the_gives_the_tie_and_the_email(network: Cli) -> None
     )
 
     assert [p["name"] for p in made["people"]] == ["Ann Lee", "Bob Roy"]
-    assert made["tie_kind"] == "introduced" and made["tie_was_new"] is True
+    assert made["tie_kind"] == "introduced"
+    assert made["tie_was_new"] is True
     ledger = network.json("ledger", "--json")
     gives = [(e["giver"]["is_me"], e["receiver"]["name"], e["kind"]) for e in ledger["entries"]]
     assert sorted(gives) == [(True, "Ann Lee", "introduction"), (True, "Bob Roy", "introduction")]
@@ -118,7 +119,8 @@ def test_introducing_people_already_tied_keeps_their_tie(network: Cli) -> None:
 
     made = network.json("introduce", "Dee Fox", "Ann Lee", "--json")
 
-    assert made["tie_kind"] == "colleague" and made["tie_was_new"] is False
+    assert made["tie_kind"] == "colleague"
+    assert made["tie_was_new"] is False
     ann = network.json("person", "show", "Ann Lee", "--json")
     [tie] = [t for t in ann["ties"] if t["person"]["name"] == "Dee Fox"]
     assert tie["kind"] == "colleague"

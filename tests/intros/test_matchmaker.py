@@ -198,7 +198,8 @@ def test_suggestions_never_pair_self_tied_or_competitors_and_each_says_why(
         assert s.a < s.b
         assert (s.a, s.b) not in tied
         assert not competitors(by_id[s.a], by_id[s.b])
-        assert s.score > 0 and s.reasons
+        assert s.score > 0
+        assert s.reasons
         assert by_id[s.a].name in s.reason or by_id[s.b].name in s.reason
 
 
