@@ -83,6 +83,20 @@ def test_competitors_people_already_tied_and_strangers_are_not_suggested(network
     assert not any("Zed Ray" in p for p in found)  # not a contact of mine
 
 
+def test_advisers_whose_clients_share_an_industry_are_suggested_as_partners(cli: Cli) -> None:
+    for name, industry in (("Kai Lund", "Law"), ("Lou Berg", "Banking"), ("Max Voss", "Law")):
+        cli.ok("person", "add", name, "--industry", industry)
+        cli.ok("knows", "me", name)
+    for client, adviser in (("Nia", "Kai Lund"), ("Oli", "Lou Berg"), ("Pat", "Max Voss")):
+        cli.ok("person", "add", client, "--industry", "Fintech")
+        cli.ok("knows", client, adviser, "--kind", "client")
+
+    rows = cli.json("suggest-intros", "--json")
+
+    assert pairs(rows) == {pair("Kai Lund", "Lou Berg"), pair("Lou Berg", "Max Voss")}
+    assert "both have clients in Fintech" in rows[0]["reason"]
+
+
 def test_top_limits_the_suggestions_and_the_table_names_the_pairs(network: Cli) -> None:
     assert len(network.json("suggest-intros", "--top", "2", "--json")) == 2
     out = network.ok("suggest-intros").stdout

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from goodword.intros.matchmaker import (
     CLIENT_FOUND,
+    MORE_CLIENTS,
     NEED_MET,
     SAME_CITY,
     SAME_CLIENTS,
@@ -108,6 +109,22 @@ def test_no_pair_is_suggested(people: tuple[Contact, ...]) -> None:
     assert suggest(people, tied=nobody_tied) == []
 
 
+def test_two_advisers_with_clients_in_the_same_industries_are_partners() -> None:
+    lawyer = Contact(1, "Ann", industry="Law", client_industries=("Fintech", "Retail", "SaaS"))
+    banker = Contact(2, "Bob", industry="Banking", client_industries=("fintech", "Retail", "SaaS"))
+    rival = Contact(3, "Cy", industry="law", client_industries=("Fintech",))
+
+    found = suggest([lawyer, banker, rival], tied=nobody_tied)
+
+    assert pairs(found) == {(1, 2), (2, 3)}
+    assert found[0].reason == (
+        "Ann (Law) and Bob (Banking) both have clients in Fintech, Retail and SaaS: "
+        "partners for the same clients"
+    )
+    assert found[0].score == pytest.approx(SAME_CLIENTS + 2 * MORE_CLIENTS)
+    assert found[0].score < NEED_MET
+
+
 def test_same_industry_with_different_offerings_are_not_competitors() -> None:
     tax = Contact(1, "Ann", industry="Accounting", tags=("offers:tax", "needs:audit"))
     audit = Contact(2, "Bob", industry="Accounting", tags=("offers:audit",))
@@ -176,6 +193,7 @@ def networks(draw: st.DrawFn) -> tuple[list[Contact], set[tuple[int, int]]]:
             title=draw(st.one_of(st.none(), TOPICS)),
             city=draw(st.one_of(st.none(), st.sampled_from(["Lyon", "Paris"]))),
             tags=tuple(draw(TAGS)),
+            client_industries=tuple(draw(st.lists(TOPICS, max_size=2))),
         )
         for i in range(n)
     ]

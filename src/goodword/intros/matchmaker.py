@@ -5,9 +5,10 @@ Three rules find a pair, each worth points that add up to its score:
 - a need met (1.0 per topic): one is tagged `needs:X`, the other `offers:X`;
 - a client found (0.8 per topic): one seeks X (`seeks:X`, their own ideal clients) and the
   other is X — their industry, title or a plain tag is X;
-- partners for the same clients (0.5, +0.1 in the same city): both seek the same clients
-  (`seeks:X` on both) from different industries, so each can refer the other without
-  competing for the work.
+- partners for the same clients (0.5, +0.1 for each further client group shared up to +0.2,
+  and +0.1 in the same city): both seek the same clients (`seeks:X` on both), or both have
+  clients in the same industry (from their `client` ties), while their own industries
+  differ, so each can refer the other without competing for the work.
 
 Two competitors are never paired, however well they match: same industry and the same
 offering (a shared `offers:` tag, or neither says what they offer). Topics are compared
@@ -28,6 +29,8 @@ from goodword.text import fold
 NEED_MET = 1.0
 CLIENT_FOUND = 0.8
 SAME_CLIENTS = 0.5
+MORE_CLIENTS = 0.1  # each further client group two partners share …
+MORE_CLIENTS_MAX = 2  # … counted up to this many, so shared markets never outweigh a need met
 SAME_CITY = 0.1
 # A topic shared by more contacts than this is too broad to pair them all with one another
 # ("seeks:smes"): the pairs it would add say little and grow with the square of the group.
@@ -52,6 +55,7 @@ class Contact:
     title: str | None = None
     city: str | None = None
     tags: tuple[str, ...] = ()
+    client_industries: tuple[str, ...] = ()  # of the people who are their clients
 
     def tagged(self, prefix: str) -> dict[str, str]:
         """Topic key → the topic as typed, of the tags with `prefix`."""
@@ -160,18 +164,34 @@ def _clients_found(contacts: Sequence[Contact]) -> Iterator[_Match]:
 
 
 def _same_clients(contacts: Sequence[Contact]) -> Iterator[_Match]:
-    for seeking in _index(contacts, "seeks:").values():
-        for (x, typed), (y, _) in combinations(seeking[:WIDEST_GROUP], 2):
-            if not (x.industry and y.industry) or topic(x.industry) == topic(y.industry):
-                continue
-            city = x.city and y.city and topic(x.city) == topic(y.city)
-            where = f", both in {x.city}" if city else ""
-            yield (
-                (x, y),
-                SAME_CLIENTS + (SAME_CITY if city else 0.0),
-                f"{x.name} ({x.industry}) and {y.name} ({y.industry}) both seek {typed}{where}: "
-                "partners for the same clients",
-            )
+    serving: dict[str, list[tuple[Contact, str]]] = defaultdict(list)
+    for c in contacts:
+        for key, typed in {topic(i): i for i in c.client_industries if topic(i)}.items():
+            serving[key].append((c, typed))
+    shared: dict[tuple[int, int], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    people: dict[tuple[int, int], tuple[Contact, Contact]] = {}
+    for how, index in (("seek", _index(contacts, "seeks:")), ("have clients in", serving)):
+        for group in index.values():
+            for (x, typed), (y, _) in combinations(group[:WIDEST_GROUP], 2):
+                if x.industry and y.industry and topic(x.industry) != topic(y.industry):
+                    pair = (min(x.id, y.id), max(x.id, y.id))
+                    people.setdefault(pair, (x, y))
+                    shared[pair][how].append(typed)
+    for pair, topics in shared.items():
+        x, y = people[pair]
+        city = bool(x.city and y.city and topic(x.city) == topic(y.city))
+        more = min(sum(map(len, topics.values())) - 1, MORE_CLIENTS_MAX)
+        what = " and ".join(f"{how} {_listed(sorted(t))}" for how, t in topics.items())
+        yield (
+            (x, y),
+            SAME_CLIENTS + MORE_CLIENTS * more + (SAME_CITY if city else 0.0),
+            f"{x.name} ({x.industry}) and {y.name} ({y.industry}) both {what}"
+            f"{f', both in {x.city}' if city else ''}: partners for the same clients",
+        )
+
+
+def _listed(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _product(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from goodword.advocates.engine import network_for
@@ -15,6 +15,8 @@ from goodword.intros.matchmaker import Contact, suggest
 from goodword.intros.schemas import IntroSuggestion
 from goodword.people.models import ContactKind, Employment, Organisation, Person, PersonTag, Tag
 from goodword.people.queries import summaries_by_id
+from goodword.relationships.kinds import TieKind
+from goodword.relationships.models import Relationship
 from goodword.storage.session import workspace_id
 
 # Ids bound per query: well under SQLite's and PostgreSQL's parameter limits.
@@ -54,21 +56,62 @@ def suggest_introductions(
 
 def _contacts(session: Session, ids: Sequence[int]) -> list[Contact]:
     """What the matchmaker compares of each person (organisation cards left out), in `ids`
-    order; a person's own industry comes first, else their employer's."""
+    order."""
     wid = workspace_id(session)
-    rows: dict[int, tuple[str, str | None, str | None]] = {}
-    jobs: dict[int, tuple[str | None, str | None]] = {}
-    tags: dict[int, list[str]] = defaultdict(list)
-    for start in range(0, len(ids), _BATCH):
-        batch = ids[start : start + _BATCH]
-        for pid, name, industry, city in session.execute(
-            select(Person.id, Person.name, Person.industry, Person.city).where(
+    names: dict[int, tuple[str, str | None]] = {}
+    for batch in _batches(ids):
+        for pid, name, city in session.execute(
+            select(Person.id, Person.name, Person.city).where(
                 Person.workspace_id == wid,
                 Person.id.in_(batch),
                 Person.kind == ContactKind.PERSON,
             )
         ):
-            rows[pid] = (name, industry, city)
+            names[pid] = (name, city)
+    industries, titles = _work(session, list(names))
+    tags: dict[int, list[str]] = defaultdict(list)
+    for batch in _batches(ids):
+        for pid, tag in session.execute(
+            select(PersonTag.person_id, Tag.name)
+            .join(Tag, Tag.id == PersonTag.tag_id)
+            .where(PersonTag.workspace_id == wid, PersonTag.person_id.in_(batch))
+            .order_by(Tag.name)
+        ):
+            tags[pid].append(tag)
+    clients = _clients(session, set(names))
+    client_industries, _ = _work(session, sorted({c for cs in clients.values() for c in cs}))
+    return [
+        Contact(
+            id=pid,
+            name=names[pid][0],
+            industry=industries.get(pid),
+            title=titles.get(pid),
+            city=names[pid][1],
+            tags=tuple(tags.get(pid, ())),
+            client_industries=tuple(
+                sorted(
+                    {client_industries[c] for c in clients.get(pid, ()) if c in client_industries}
+                )
+            ),
+        )
+        for pid in ids
+        if pid in names
+    ]
+
+
+def _work(session: Session, ids: Sequence[int]) -> tuple[dict[int, str], dict[int, str]]:
+    """Each person's industry (their own, else their employer's) and current title."""
+    wid = workspace_id(session)
+    industries: dict[int, str] = {}
+    titles: dict[int, str] = {}
+    for batch in _batches(ids):
+        for pid, industry in session.execute(
+            select(Person.id, Person.industry).where(
+                Person.workspace_id == wid, Person.id.in_(batch)
+            )
+        ):
+            if industry:
+                industries[pid] = industry
         for pid, title, org_industry in session.execute(
             select(Employment.person_id, Employment.title, Organisation.industry)
             .outerjoin(Organisation, Organisation.id == Employment.org_id)
@@ -79,24 +122,33 @@ def _contacts(session: Session, ids: Sequence[int]) -> list[Contact]:
             )
             .order_by(Employment.id)
         ):
-            jobs[pid] = (title, org_industry)  # the latest current job, as `person show`
-        for pid, tag in session.execute(
-            select(PersonTag.person_id, Tag.name)
-            .join(Tag, Tag.id == PersonTag.tag_id)
-            .where(PersonTag.workspace_id == wid, PersonTag.person_id.in_(batch))
-            .order_by(Tag.name)
-        ):
-            tags[pid].append(tag)
-    out = []
-    for pid in ids:
-        if pid not in rows:
-            continue
-        name, industry, city = rows[pid]
-        title, org_industry = jobs.get(pid, (None, None))
-        out.append(
-            Contact(
-                id=pid, name=name, industry=industry or org_industry, title=title, city=city,
-                tags=tuple(tags.get(pid, ())),
+            # The latest current job, as `person show` names it.
+            if title:
+                titles[pid] = title
+            if org_industry and pid not in industries:
+                industries[pid] = org_industry
+    return industries, titles
+
+
+def _clients(session: Session, advisers: set[int]) -> dict[int, set[int]]:
+    """Adviser → the people a `client` tie names their clients."""
+    found: dict[int, set[int]] = defaultdict(set)
+    wid = workspace_id(session)
+    for batch in _batches(sorted(advisers)):
+        for a, b, flipped in session.execute(
+            select(Relationship.person_a_id, Relationship.person_b_id, Relationship.reversed).where(
+                Relationship.workspace_id == wid,
+                Relationship.kind == TieKind.CLIENT,
+                or_(Relationship.person_a_id.in_(batch), Relationship.person_b_id.in_(batch)),
             )
-        )  # fmt: skip
-    return out
+        ):
+            # The kind's first role is the client: person B when the tie is stored reversed.
+            client, adviser = (b, a) if flipped else (a, b)
+            if adviser in advisers:
+                found[adviser].add(client)
+    return found
+
+
+def _batches(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), _BATCH):
+        yield ids[start : start + _BATCH]
