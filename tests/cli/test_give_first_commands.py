@@ -97,6 +97,14 @@ def test_advisers_whose_clients_share_an_industry_are_suggested_as_partners(cli:
     assert "both have clients in Fintech" in rows[0]["reason"]
 
 
+def test_two_contacts_who_met_are_not_suggested(network: Cli) -> None:
+    network.ok("log", "Ivy Poe", "Jo Park", "--kind", "meeting", "--at", "2026-11-25")
+
+    found = pairs(network.json("suggest-intros", "--top", "50", "--json"))
+
+    assert pair("Ivy Poe", "Jo Park") not in found
+
+
 def test_top_limits_the_suggestions_and_the_table_names_the_pairs(network: Cli) -> None:
     assert len(network.json("suggest-intros", "--top", "2", "--json")) == 2
     out = network.ok("suggest-intros").stdout

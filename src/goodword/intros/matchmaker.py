@@ -22,6 +22,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from goodword.text import fold
@@ -39,6 +40,7 @@ WIDEST_GROUP = 200
 PREFIXES = ("needs:", "offers:", "seeks:")
 
 
+@lru_cache(maxsize=1 << 16)  # the same few industries and topics, compared many times
 def topic(text: str) -> str:
     """The comparison key of a topic, industry, title or tag."""
     key = " ".join(fold(text).replace("-", " ").replace("_", " ").split())

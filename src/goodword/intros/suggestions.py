@@ -34,12 +34,12 @@ def suggest_introductions(
     network = network_for(session, now=now)
     graph = network.graph
     nodes, weights = graph.neighbours(network.owner)
-    closest = nodes[np.argsort(-weights, kind="stable")]
-    contacts = _contacts(session, [network.person(int(n)) for n in closest])
+    closest = nodes[np.argsort(-weights, kind="stable")].tolist()
+    node_of = {network.person(n): n for n in closest}
+    contacts = _contacts(session, list(node_of))
 
     def tied(a: int, b: int) -> bool:
-        na, nb = network.node(a), network.node(b)
-        return na is not None and nb is not None and graph.weight(na, nb) > 0
+        return graph.weight(node_of[a], node_of[b]) > 0
 
     found = suggest(contacts, tied=tied, top=top)
     people = summaries_by_id(session, {pid for s in found for pid in (s.a, s.b)})
