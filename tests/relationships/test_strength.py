@@ -371,3 +371,9 @@ def test_aggregates_refuse_a_tie_index_out_of_range() -> None:
     bad = replace(contacts_of([(1.0, "coffee", 0)]), pair=np.array([3], dtype=np.int64))
     with pytest.raises(ValueError, match="tie index"):
         aggregate(bad, 2, as_of_day=NOW_DAY, params=PARAMS)
+
+
+def test_aggregates_refuse_an_unknown_initiator() -> None:
+    bad = replace(contacts_of([(1.0, "coffee", 0)]), initiator=np.array([3], dtype=np.int8))
+    with pytest.raises(ValueError, match="initiator"):
+        aggregate(bad, 1, as_of_day=NOW_DAY, params=PARAMS)
