@@ -97,8 +97,10 @@ def test_who_reached_out_shows_in_the_evidence(cli: Cli) -> None:
     cli.ok("log", "Ann Lee", "--kind", "call", "--at", "2026-04-01")
 
     [tie] = ties_of(cli, "me")
+    [from_ann] = ties_of(cli, "Ann Lee")
 
     assert "Ann Lee initiated 1 of 2" in tie["evidence"]
+    assert "you initiated 1 of 2" in from_ann["evidence"]
 
 
 def test_people_met_at_the_same_event_have_a_little_evidence_of_a_tie(cli: Cli) -> None:

@@ -167,6 +167,14 @@ def test_the_reason_counts_the_last_years_contacts_by_kind_and_who_reached_out()
     )
 
 
+def test_the_reason_names_the_three_commonest_kinds_and_counts_the_rest() -> None:
+    kinds = ["email"] * 4 + ["call"] * 3 + ["coffee"] * 2 + ["message", "video"]
+    contacts = [ago(3 + i, kind) for i, kind in enumerate(kinds)]
+    assert explain(contacts).reason.startswith(  # type: ignore[attr-defined]
+        "4 emails, 3 calls, 2 coffees and 2 more in the last year, last 3 days ago;"
+    )
+
+
 def test_an_explicit_strength_says_so() -> None:
     assert explain([], 0.8, True, "stated").reason == (  # type: ignore[attr-defined]
         "stated 0.8, set by you; no contact recorded"
@@ -371,3 +379,9 @@ def test_aggregates_refuse_a_tie_index_out_of_range() -> None:
     bad = replace(contacts_of([(1.0, "coffee", 0)]), pair=np.array([3], dtype=np.int64))
     with pytest.raises(ValueError, match="tie index"):
         aggregate(bad, 2, as_of_day=NOW_DAY, params=PARAMS)
+
+
+def test_aggregates_refuse_an_unknown_initiator() -> None:
+    bad = replace(contacts_of([(1.0, "coffee", 0)]), initiator=np.array([3], dtype=np.int8))
+    with pytest.raises(ValueError, match="initiator"):
+        aggregate(bad, 1, as_of_day=NOW_DAY, params=PARAMS)

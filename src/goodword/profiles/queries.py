@@ -197,7 +197,7 @@ def ties(
             since=tie.since,
             now=now,
             first_name=people[person_id].name,
-            second_name=people[other].name,
+            second_name="you" if people[other].is_me else people[other].name,
             prior_at=None if stated else tie.created_at,
         )
         views.append(

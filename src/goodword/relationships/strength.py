@@ -1,21 +1,23 @@
 """How strong a tie is, from what was stated and what happened: pure, vectorised, explainable.
 
-Every contact between the two people of a tie adds evidence weighted by its channel (a coffee
-says more than a message) and by its recency (half the weight fades every `half_life_days`),
-while a small lasting share never fades, so a long shared history keeps some strength.
-Reciprocity discounts the part of that evidence only one side ever initiated; an unknown
-initiator is neutral. The evidence volume becomes a frequency score with diminishing returns
-(it never saturates), scaled down when the last contact is long gone. A stated or imported
-strength is the starting point evidence raises, and it fades when nothing refreshes it; an
-explicit strength the user set wins outright. A known `since` date adds a modest bonus.
+Every contact between the two people of a tie is evidence weighted by its channel (a coffee
+says more than a message) and by its age (half the weight fades every `half_life_days`); a
+small lasting share never fades, so a long history still adds up. Reciprocity discounts the
+part of that volume only one side ever initiated; an unknown initiator is neutral. The evidence
+is the freshest contact, weighed by its channel, times what the volume adds: frequency with
+diminishing returns that never saturate. So a tie gone quiet fades whatever its past, and among
+live ties the one with more contact is stronger. A stated or imported strength is the starting
+point this evidence raises, and it fades when nothing refreshes it; an explicit strength the
+user set wins outright; a known `since` date adds a modest bonus.
 
 Why duration counts from `since` and not from the first contact: a bonus growing with the age of
 the first contact would let moving that contact later (fresher evidence) lower a tie's strength.
-The lasting share of every contact carries the first contact's long history instead.
+The lasting share of every contact carries a long history instead.
 
 The same two steps serve one tie (`explain_tie`) and millions (`aggregate` then `strengths`):
-aggregates are sums referenced to an as-of day, so they can be cached and rescaled to any later
-day without reading contacts again.
+aggregates are sums and maxima referenced to an as-of day, so they can be cached and rescaled to
+any later day without reading contacts again. bench/strength_eval.py checks the defaults
+against real message data.
 """
 
 from __future__ import annotations
@@ -69,12 +71,15 @@ class StrengthParams:
     half_life_days: float = 120.0
     # Share of a contact's weight that never fades: years of history still count for something.
     lasting_share: float = 0.05
-    # Credit for evidence only one side initiated, relative to balanced or unknown initiation.
-    one_sided_credit: float = 0.5
-    # Weighted, decayed contact volume (about one coffee each) at which frequency is one half.
-    half_volume: float = 4.0
-    # What frequency is still worth once the last contact has faded completely.
-    dormant_share: float = 0.3
+    # Credit for evidence only one side initiated, relative to balanced or unknown initiation:
+    # reaching out unanswered still says something.
+    one_sided_credit: float = 0.75
+    # Weighted, decayed contact volume at which frequency is one half: three coffees' worth.
+    # Five recent coffees make 0.6, ten 0.77, twenty 0.87: it keeps growing, ever more slowly.
+    half_volume: float = 3.0
+    # The freshest contact alone earns this share of the evidence, frequency the rest: one cup
+    # of coffee is never enough (bench/RESULTS-strength.md weighs this against recency).
+    contact_share: float = 0.2
     prior_half_life_days: float = 365.0
     duration_half_life_days: float = 365.0
     duration_bonus: float = 0.1
@@ -113,10 +118,14 @@ class TieAggregates:
     recent: F64  # (n, 3)
     first_day: F64
     last_day: F64
+    peak: F64  # the freshest contact: max of channel weight × decay to `as_of_day`
 
 
 @dataclass(frozen=True)
 class TieStrengths:
+    """`prior` is where evidence starts from: the faded prior or the base, with the duration
+    bonus; `evidence` what the contacts add to it."""
+
     value: F64
     recency: F64
     frequency: F64
@@ -138,24 +147,15 @@ def aggregate(
 ) -> TieAggregates:
     """Sums per tie, ignoring contacts after `as_of_day`: np.bincount, no loop over rows.
 
-    Raises: ValueError when a contact names a tie outside 0..n_ties-1.
+    Raises: ValueError when a contact names a tie outside 0..n_ties-1 or an unknown side.
     """
-    pair = np.asarray(contacts.pair, dtype=np.int64)
-    if pair.size and (pair.min() < 0 or pair.max() >= n_ties):
-        raise ValueError(f"contact tie index outside 0..{n_ties - 1}")
+    cell, tie = _cells(contacts, n_ties, as_of_day)
     day = np.asarray(contacts.day, dtype=np.float64)
-    weight = np.asarray(contacts.weight, dtype=np.float64)
-    cell = pair * 3
-    cell += contacts.initiator
-    tie = pair
-    later = day > as_of_day
-    if later.any():  # Later contacts go to one extra bin that is dropped: no copy of columns.
-        tie = np.where(later, n_ties, pair)
-        cell[later] = 3 * n_ties
     decay = day - as_of_day
     np.minimum(decay, 0.0, out=decay)
     decay *= 1.0 / params.half_life_days
     np.exp2(decay, out=decay)
+    decay *= contacts.weight
     size = 3 * n_ties + 1
 
     def by_cell(values: F64) -> F64:
@@ -164,18 +164,40 @@ def aggregate(
 
     first = np.full(n_ties + 1, np.inf)
     last = np.full(n_ties + 1, -np.inf)
+    peak = np.zeros(n_ties + 1)
     np.minimum.at(first, tie, day)
     np.maximum.at(last, tie, day)
-    decay *= weight
+    np.maximum.at(peak, tie, decay)
     return TieAggregates(
         as_of_day=as_of_day,
         half_life_days=params.half_life_days,
         count=np.bincount(cell, minlength=size)[:-1].reshape(n_ties, 3).astype(np.int64),
-        weight=by_cell(weight),
+        weight=by_cell(np.asarray(contacts.weight, dtype=np.float64)),
         recent=by_cell(decay),
         first_day=np.where(np.isfinite(first[:-1]), first[:-1], np.nan),
         last_day=np.where(np.isfinite(last[:-1]), last[:-1], np.nan),
+        peak=peak[:-1],
     )
+
+
+def _cells(
+    contacts: Contacts, n_ties: int, as_of_day: float
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """(tie × 3 + side, tie) of each contact; contacts after `as_of_day` go to one extra bin
+    that is dropped, which is cheaper than copying every column without them."""
+    pair = np.asarray(contacts.pair, dtype=np.int64)
+    side = np.asarray(contacts.initiator, dtype=np.int8)
+    if pair.size and (pair.min() < 0 or pair.max() >= n_ties):
+        raise ValueError(f"contact tie index outside 0..{n_ties - 1}")
+    if side.size and (side.min() < UNKNOWN or side.max() > SECOND):
+        raise ValueError("contact initiator outside 0 (unknown), 1 (first), 2 (second)")
+    cell = pair * 3
+    cell += side
+    later = np.asarray(contacts.day) > as_of_day
+    if not later.any():
+        return cell, pair
+    cell[later] = 3 * n_ties
+    return cell, np.where(later, n_ties, pair)
 
 
 def _faded(days: F64, half_life: float) -> F64:
@@ -200,9 +222,12 @@ def _evidence(agg: TieAggregates, now_day: float, params: StrengthParams) -> dic
         channel = np.where(count > 0, agg.weight.sum(axis=1) / count, 0.0)
         reciprocity = np.where(total > 0, volume / total, 1.0)
     frequency = volume / (volume + params.half_volume)
-    recency = _faded(now_day - agg.last_day, params.half_life_days)
-    dormant = params.dormant_share
-    evidence = frequency * (dormant + (1.0 - dormant) * recency)
+    # Recency is the freshest contact weighed by its channel: a coffee yesterday says more
+    # than a shared event yesterday. It scales everything, as it best tells whether two people
+    # are still in touch; frequency then tells a run of coffees from a single one.
+    recency = agg.peak * rescale
+    share = params.contact_share
+    evidence = recency * (share + (1.0 - share) * frequency)
     return {
         "recency": recency,
         "frequency": frequency,

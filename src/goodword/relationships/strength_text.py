@@ -19,6 +19,7 @@ _NOUNS = {
     "co-attendance": ("event attended together", "events attended together"),
 }
 _YEAR = 365.0
+_NAMED_KINDS = 3
 
 
 def number(value: float) -> str:
@@ -27,10 +28,14 @@ def number(value: float) -> str:
 
 
 def _counted(kinds: Counter[str]) -> str:
+    """The three commonest kinds by name, the rest as a number, so a table row stays short."""
+    ranked = sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
     words = []
-    for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0])):
+    for kind, count in ranked[:_NAMED_KINDS]:
         one, many = _NOUNS.get(kind, (kind, kind + "s"))
         words.append(f"{count} {one if count == 1 else many}")
+    if rest := sum(count for _, count in ranked[_NAMED_KINDS:]):
+        words.append(f"{rest} more")
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
