@@ -385,3 +385,17 @@ def test_aggregates_refuse_an_unknown_initiator() -> None:
     bad = replace(contacts_of([(1.0, "coffee", 0)]), initiator=np.array([3], dtype=np.int8))
     with pytest.raises(ValueError, match="initiator"):
         aggregate(bad, 1, as_of_day=NOW_DAY, params=PARAMS)
+
+
+def test_a_tie_stated_without_strength_and_untouched_for_years_fades_to_a_guess() -> None:
+    now = datetime(2026, 12, 3, tzinfo=UTC)
+
+    def stated(recorded: datetime) -> float:
+        return explain_tie(
+            [], prior=None, explicit=False, source="stated", since=None, now=now,
+            first_name="you", second_name="Ann", prior_at=recorded,
+        ).value  # fmt: skip
+
+    assert stated(now) == 0.5
+    assert stated(now - timedelta(days=3 * 365)) < 0.3
+    assert stated(now - timedelta(days=3 * 365)) >= 0.2

@@ -442,13 +442,13 @@ def _facts(rows: Sequence[Any], where: NDArray[np.int64], n_ties: int) -> TieFac
     for i, row in zip(where.tolist(), rows, strict=True):
         strength, source, begun, recorded = row[4], row[5], row[6], row[7]
         base[i] = base_for_source(source.value)
+        # What the user typed wins; anything else is a starting point the evidence moves,
+        # fading from when it was recorded.
+        explicit[i] = strength is not None and source == TieSource.STATED
         if strength is not None:
-            # What the user typed wins; a strength that came with an imported list is a
-            # starting point the evidence moves, fading from when it was recorded.
-            explicit[i] = source == TieSource.STATED
             prior[i] = strength
-            if not explicit[i]:
-                prior_day[i] = day_of(recorded)
+        if not explicit[i]:
+            prior_day[i] = day_of(recorded)
         if begun is not None:
             since[i] = day_of(begun)
     return TieFacts(prior=prior, explicit=explicit, base=base, since_day=since, prior_day=prior_day)

@@ -198,7 +198,7 @@ def ties(
             now=now,
             first_name=people[person_id].name,
             second_name="you" if people[other].is_me else people[other].name,
-            prior_at=None if stated else tie.created_at,
+            prior_at=None if stated and tie.strength is not None else tie.created_at,
         )
         views.append(
             TieView(

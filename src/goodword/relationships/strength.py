@@ -255,10 +255,15 @@ def strengths(
     # Contact refreshes what was stated; without it a strong prior fades toward the base. A
     # prior of unknown age never fades: there is no day to fade from.
     anchor = np.fmax(stated_day, aggregates.last_day)
-    fade = _faded(now_day - anchor, params.prior_half_life_days)
+    # Counted in whole days, so what was stated today is worth exactly what was stated.
+    fade = _faded(np.floor(now_day - anchor), params.prior_half_life_days)
     fade = np.where(np.isnan(stated_day), 1.0, fade)
     floor = np.fmin(prior, base)
-    start = np.where(np.isnan(prior), base, floor + (prior - floor) * fade)
+    # A tie stated without a strength is worth its source's base when recorded; untouched
+    # for years it is no better than one goodword guessed.
+    least = base_for_source("inferred")
+    faded_base = np.fmin(base, least) + np.fmax(base - least, 0.0) * fade
+    start = np.where(np.isnan(prior), faded_base, floor + (prior - floor) * fade)
     duration = 1.0 - _faded(now_day - facts.since_day, params.duration_half_life_days)
     duration = np.where(np.isnan(facts.since_day), 0.0, duration)
     start = start + (1.0 - start) * params.duration_bonus * duration
