@@ -34,6 +34,7 @@ class Weights:
     connector: float = 0.2
     track_record: float = 0.2
     reach_scale: float = 1.5  # the least scale for reach, and the one roles are judged on
+    second_hop: float = 0.5
     reach_quantile: float = 0.75  # contacts' reach at this quantile scores ~63 %
     degree_scale: float = 40.0
     industries_scale: float = 6.0
@@ -87,7 +88,13 @@ def score_contacts(network: Network, *, weights: Weights | None = None) -> Advoc
     strength = graph.weights[start:end].astype(np.float64)
     icp = np.where(network.fits.score >= ICP_MATCH, network.fits.score, 0.0)
     icp[owner] = 0.0
-    reach_raw = reach(graph, nodes.astype(np.int32), icp, hops=2, blocked=network.blocked_owner())
+    sources, blocked = nodes.astype(np.int32), network.blocked_owner()
+    direct = reach(graph, sources, icp, hops=1, blocked=blocked)
+    # Whom they know themselves counts in full; what only their friends know, at half: an
+    # introduction through a friend of theirs is one more favour to ask.
+    reach_raw = direct + w.second_hop * (
+        reach(graph, sources, icp, hops=2, blocked=blocked) - direct
+    )
     reach_norm = 1 - np.exp(-reach_raw / _reach_scale(reach_raw, w))
     degree = graph.degree()[nodes] - 1  # the tie to the owner is not reach
     industries = _industries(network, nodes)
