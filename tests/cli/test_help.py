@@ -44,6 +44,7 @@ def test_the_tree_holds_every_documented_command() -> None:
         ("followup", "edit"), ("followup", "delete"),
         ("advocates",), ("prospects",), ("path",), ("who-knows",),
         ("suggest-intros",), ("introduce",),
+        ("brief",),
     }  # fmt: skip
 
     assert expected <= COMMANDS.keys()

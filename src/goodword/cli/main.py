@@ -10,6 +10,7 @@ from typer.core import TyperGroup
 
 from goodword import __version__
 from goodword.cli import advocates, data, give_first, network, offering, people, referrals, transfer
+from goodword.cli import brief as brief_cli
 from goodword.cli import followups as followups_cli
 from goodword.cli import interactions as interactions_cli
 from goodword.cli import notes as notes_cli
@@ -119,6 +120,7 @@ for module in (
     transfer,
     advocates,
     give_first,
+    brief_cli,
 ):
     module.register(app)
 
