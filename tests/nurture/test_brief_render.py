@@ -7,6 +7,8 @@ import html
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from goodword.nurture.brief import BriefContent, BriefFormat, KnownProspect, render_brief
 from goodword.nurture.clarity import check_clarity
@@ -146,3 +148,30 @@ def test_sections_without_anything_to_say_are_left_out() -> None:
         assert heading not in text
     assert "How to spot a good referral" not in text
     assert "I think you two should talk." in text
+
+
+@given(
+    one_liner=st.text(min_size=1).filter(str.strip),
+    problems=st.text(),
+    owner=st.text(min_size=1).filter(str.strip),
+)
+def test_any_offering_renders_in_every_format_and_html_never_carries_its_markup(
+    one_liner: str, problems: str, owner: str
+) -> None:
+    offering = {**OFFERING, "one_liner": one_liner, "problems": problems}
+    content = dataclasses.replace(
+        CONTENT,
+        owner=owner,
+        one_liner=one_liner,
+        problems=problems,
+        clarity=check_clarity(offering),
+    )
+
+    page = render_brief(content, fmt=BriefFormat.HTML)
+
+    tags = re.findall(r"</?([a-zA-Z0-9!]+)", page)
+    assert set(tags) <= {"!DOCTYPE", "html", "head", "meta", "title", "style", "body", "main",
+                         "h1", "h2", "p", "ul", "li", "blockquote"}  # fmt: skip
+    assert html.escape(" ".join(one_liner.split())) in page
+    for fmt in (BriefFormat.MD, BriefFormat.TXT):
+        assert render_brief(content, fmt=fmt).endswith("\n")

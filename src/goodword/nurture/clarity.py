@@ -181,16 +181,24 @@ def words_of(text: str) -> list[str]:
 
 
 def syllables(word: str) -> int:
-    """At least one per word part; a number reads as one word."""
+    """At least one per word part; an acronym is read letter by letter ("ERP": three), a
+    number as one word."""
     parts = [p for p in re.split(r"['’-]", word) if p]
-    return sum(len(_dictionary().positions(p.lower())) + 1 for p in parts) or 1
+    return sum(_syllables_of(p) for p in parts) or 1
+
+
+def _syllables_of(part: str) -> int:
+    if part.isalpha() and part.isupper() and len(part) <= 5:
+        return len(part)
+    return len(_dictionary().positions(part.lower())) + 1
 
 
 @cache
 def _dictionary() -> pyphen.Pyphen:
     import pyphen  # imported here: its dictionary is read only when a brief is checked
 
-    return pyphen.Pyphen(lang="en_GB")
+    # The US patterns break words more finely than the British ones, so they count closer.
+    return pyphen.Pyphen(lang="en_US")
 
 
 def _missing(key: str) -> ClarityWarning:
