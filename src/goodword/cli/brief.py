@@ -1,7 +1,7 @@
 """`goodword brief`: what an advocate needs to refer you, as Markdown, HTML or plain text."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -9,6 +9,9 @@ from goodword.cli import render
 from goodword.cli.options import Json, parse_choice
 from goodword.cli.state import state
 from goodword.errors import InvalidInput
+
+if TYPE_CHECKING:  # loaded only when a brief is made
+    from goodword.nurture.briefing import Briefing
 
 
 def register(app: typer.Typer) -> None:
@@ -43,7 +46,7 @@ def brief(
     clarity check of your offering."""
     from goodword.clock import utcnow
     from goodword.nurture.brief import BriefFormat, render_brief
-    from goodword.nurture.briefing import ClarityView, gather_brief, record_briefed
+    from goodword.nurture.briefing import gather_brief, record_briefed
     from goodword.people.queries import resolve_person
 
     chosen = parse_choice(BriefFormat, fmt, what="brief format")
@@ -58,11 +61,18 @@ def brief(
             record_briefed(session, advocate=advocate, at=now)
         if out is not None:  # inside the transaction: a file not written records nobody
             _write(out, text)
+    _show(briefing, text, fmt=chosen.value, out=out, json=json)
+
+
+def _show(briefing: "Briefing", text: str, *, fmt: str, out: Path | None, json: bool) -> None:
+    """The brief on stdout, or where it went with its warnings on stderr, or the JSON."""
+    from goodword.nurture.briefing import ClarityView
+
     clarity = ClarityView.of(briefing.content.clarity)
     if json:
         render.emit_json(
             {
-                "format": chosen.value,
+                "format": fmt,
                 "text": text,
                 "clarity": clarity,
                 "advocate": briefing.advocate,

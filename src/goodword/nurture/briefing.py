@@ -20,8 +20,9 @@ from goodword.errors import InvalidInput
 from goodword.interactions.models import Interaction, InteractionKind
 from goodword.interactions.service import log_interaction
 from goodword.nurture.brief import BriefContent, KnownProspect
-from goodword.nurture.clarity import Clarity, check_clarity
+from goodword.nurture.clarity import FIELDS, Clarity, check_clarity
 from goodword.offering.fit import Criterion
+from goodword.offering.models import Offering
 from goodword.offering.queries import find_offering
 from goodword.offering.service import list_criteria
 from goodword.people.models import Person
@@ -83,21 +84,10 @@ def gather_brief(session: Session, *, now: datetime, advocate: Person | None = N
 
     Raises: InvalidInput when there is no one-liner yet, or the advocate is you.
     """
-    offering = find_offering(session)
-    if offering is None or not offering.one_liner:
-        raise InvalidInput(
-            "No offering to brief anyone on yet; set it with "
-            "`goodword me set --one-liner … --problems … --for-whom … --results …`."
-        )
+    offering = _offering(session)
     owner = get_owner(session)
     if advocate is not None and advocate.id == owner.id:
         raise InvalidInput("A brief is for someone who refers you; name a person other than you.")
-    texts = {
-        "one_liner": offering.one_liner,
-        "problems": offering.problems,
-        "for_whom": offering.for_whom,
-        "results": offering.results,
-    }
     criteria = tuple(
         Criterion(field=c.field.value, operator=c.operator.value, value=c.value, weight=c.weight)
         for c in list_criteria(session)
@@ -107,23 +97,36 @@ def gather_brief(session: Session, *, now: datetime, advocate: Person | None = N
         if advocate is not None and criteria
         else []
     )
-    owner_view = summaries_by_id(session, {owner.id})[owner.id]
+    people = summaries_by_id(session, {owner.id} | ({advocate.id} if advocate else set()))
+    emails = people[owner.id].emails
     content = BriefContent(
         owner=owner.name,
-        email=owner_view.emails[0] if owner_view.emails else None,
-        one_liner=offering.one_liner,
+        email=emails[0] if emails else None,
+        one_liner=offering.one_liner or "",
         problems=offering.problems,
         for_whom=offering.for_whom,
         results=offering.results,
         criteria=criteria,
-        clarity=check_clarity(texts),
+        clarity=check_clarity({key: getattr(offering, key) for key in FIELDS}),
         advocate=advocate.name if advocate is not None else None,
         prospects=tuple(_known(p, criteria) for p in prospects),
     )
-    advocate_view = (
-        summaries_by_id(session, {advocate.id})[advocate.id] if advocate is not None else None
+    return Briefing(
+        content=content,
+        advocate=people[advocate.id] if advocate is not None else None,
+        prospects=prospects,
     )
-    return Briefing(content=content, advocate=advocate_view, prospects=prospects)
+
+
+def _offering(session: Session) -> Offering:
+    """Raises: InvalidInput when there is no one-liner: without it there is nothing to say."""
+    offering = find_offering(session)
+    if offering is None or not offering.one_liner:
+        raise InvalidInput(
+            "No offering to brief anyone on yet; set it with "
+            "`goodword me set --one-liner … --problems … --for-whom … --results …`."
+        )
+    return offering
 
 
 def known_prospects(
