@@ -175,3 +175,21 @@ def test_any_offering_renders_in_every_format_and_html_never_carries_its_markup(
     assert html.escape(" ".join(one_liner.split())) in page
     for fmt in (BriefFormat.MD, BriefFormat.TXT):
         assert render_brief(content, fmt=fmt).endswith("\n")
+
+
+def test_a_first_person_one_liner_is_quoted_in_the_introduction() -> None:
+    content = dataclasses.replace(CONTENT, one_liner="I help shops keep clean books")
+
+    text = render_brief(content, fmt=BriefFormat.MD)
+
+    assert "In Dana's words: “I help shops keep clean books.”" in text
+    assert "What Dana does" not in text
+
+
+def test_plain_text_never_breaks_a_hyphenated_word_across_lines() -> None:
+    content = dataclasses.replace(CONTENT, results="Clean " + "well-kept " * 30 + "books.")
+
+    text = render_brief(content, fmt=BriefFormat.TXT)
+
+    assert not any(line.rstrip().endswith("well-") for line in text.splitlines())
+    assert text.count("well-kept") == 30 * 2  # in the results and in the introduction

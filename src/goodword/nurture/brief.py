@@ -8,6 +8,7 @@ offering holding `<script>` shows as text.
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from goodword.nurture.clarity import Clarity
 from goodword.offering.fit import Criterion
 
 WIDTH = 78  # plain text wraps here, to read well in any e-mail client
+_FIRST_PERSON = re.compile(r"(?:I|I'm|I’m|We|We're|We’re|My|Our)\b")
 
 
 class BriefFormat(StrEnum):
@@ -160,7 +162,10 @@ def _introduction(content: BriefContent) -> Quote:
     """A paragraph the advocate can forward as it is."""
     name, first = content.owner, first_name(content.owner)
     parts = [f"I'd like to introduce you to {name}."]
-    parts.append(f"What {first} does: {_sentence(content.one_liner)}")
+    if _FIRST_PERSON.match(content.one_liner):  # "I help …" cannot follow "What Dana does:"
+        parts.append(f"In {first}'s words: “{_sentence(content.one_liner)}”")
+    else:
+        parts.append(f"What {first} does: {_sentence(content.one_liner)}")
     if content.for_whom:
         parts.append(f"Who {first} helps: {_sentence(content.for_whom)}")
     if content.results:
@@ -219,16 +224,27 @@ def to_text(title: str, blocks: Sequence[Block]) -> str:
             case Heading(text):
                 out.append(f"\n{text}\n{'-' * len(text)}")
             case Paragraph(text):
-                out.append(textwrap.fill(" ".join(text.split()), WIDTH))
+                out.append(_fill(text))
             case Items(items):
                 wrapped = [
-                    textwrap.fill(item, WIDTH, initial_indent="- ", subsequent_indent="  ")
-                    for item in items
+                    _fill(item, initial_indent="- ", subsequent_indent="  ") for item in items
                 ]
                 out.append("\n".join(wrapped))
             case Quote(text):
-                out.append(textwrap.fill(text, WIDTH, initial_indent="  ", subsequent_indent="  "))
+                out.append(_fill(text, initial_indent="  ", subsequent_indent="  "))
     return "\n\n".join(out) + "\n"
+
+
+def _fill(text: str, *, initial_indent: str = "", subsequent_indent: str = "") -> str:
+    """Wrapped at WIDTH, never inside a word: "venture-backed" stays whole."""
+    return textwrap.fill(
+        " ".join(text.split()),
+        WIDTH,
+        initial_indent=initial_indent,
+        subsequent_indent=subsequent_indent,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
 
 
 def to_html(title: str, blocks: Sequence[Block]) -> str:

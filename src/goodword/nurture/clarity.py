@@ -82,10 +82,13 @@ _JARGON = [
     (name, re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.IGNORECASE), plain)
     for name, pattern, plain in JARGON
 ]
-# Known to nearly every reader, so not worth spelling out.
+# Known to nearly every reader in business, so not worth spelling out.
 EVERYDAY_ACRONYMS = frozenset(
-    {"UK", "US", "USA", "EU", "UN", "CEO", "HR", "IT", "OK", "TV", "PC", "VAT", "PhD", "AM", "PM"}
-)
+    {
+        "UK", "US", "USA", "EU", "UN", "OK", "TV", "PC", "AM", "PM",
+        "CEO", "CFO", "CTO", "COO", "HR", "IT", "PR", "VAT", "R&D",
+    }
+)  # fmt: skip
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]*[A-Z](?:s)?(?![\w-])")
 _SENTENCE_END = re.compile(r"(?:[.!?;:]+(?=\s|$)|\n|\r|•|·)+")
 _BULLET = re.compile(r"^\s*[-*]\s+", re.MULTILINE)
