@@ -38,7 +38,7 @@ def test_the_tree_holds_every_documented_command() -> None:
         ("interaction", "list"), ("interaction", "edit"), ("interaction", "delete"),
         ("give",), ("got",), ("ledger",),
         ("ledger", "show"), ("ledger", "edit"), ("ledger", "delete"),
-        ("referral", "add"), ("referral", "move"), ("referral", "list"),
+        ("referral", "add"), ("referral", "give"), ("referral", "move"), ("referral", "list"),
         ("referral", "edit"), ("referral", "delete"),
         ("followup", "add"), ("followup", "done"), ("followup", "snooze"), ("followup", "list"),
         ("followup", "edit"), ("followup", "delete"),

@@ -48,6 +48,7 @@ from goodword.people.service import (
     get_owner,
 )
 from goodword.referrals.models import LedgerKind, ReferralStatus
+from goodword.referrals.pipeline import can_move
 from goodword.referrals.service import add_referral, move_referral, record_give
 from goodword.relationships.kinds import TieKind
 from goodword.relationships.models import Relationship
@@ -226,9 +227,9 @@ def _build_give_and_take(session: Session, network: Network, people: list[Person
             value=value,
         )
         for step, status in enumerate(moves, start=1):
-            if status != referral.status:
+            if can_move(referral.status, status, reopen=True):
                 at = NOW + timedelta(days=step)
-                move_referral(session, referral=referral, status=status, at=at)
+                move_referral(session, referral=referral, status=status, at=at, reopen=True)
 
 
 def _build_followups(session: Session, network: Network, people: list[Person]) -> None:

@@ -14,6 +14,7 @@ from goodword.people.models import Person
 from goodword.people.service import PersonFields, create_person, get_owner
 from goodword.profiles.service import (
     add_contact,
+    give_referral,
     log_my_interaction,
     receive_referral,
     record_met_refs,
@@ -149,6 +150,20 @@ def test_a_direct_referral_ties_the_referrer_to_the_prospect(session: Session) -
 
     dee = session.get_one(Person, referral.prospect_id)
     assert inferred(session, ann, dee)[2] == inferred(session, ann, me)[2] == AT.date()
+
+
+def test_a_referral_you_give_ties_you_to_its_receiver_and_them_to_the_prospect(
+    session: Session,
+) -> None:
+    me, bob = get_owner(session), add(session, "Bob Stone")
+
+    referral = give_referral(
+        session, to_ref="Bob Stone", prospect_ref="Dee Park", currency=None, at=AT
+    )
+
+    dee = session.get_one(Person, referral.prospect_id)
+    assert (referral.referrer_id, referral.receiver_id) == (me.id, bob.id)
+    assert inferred(session, me, bob)[2] == inferred(session, me, dee)[2] == AT.date()
 
 
 def test_giving_and_getting_tie_you_to_the_other_person(session: Session) -> None:

@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from goodword.errors import InvalidInput, NotFound
+from goodword.errors import Conflict, InvalidInput, NotFound
 from goodword.people.models import Person
 from goodword.people.service import PersonFields, create_person, get_owner
 from goodword.referrals.ledger import Balance, Entry, balances
-from goodword.referrals.models import LedgerEntry, LedgerKind, ReferralStatus
+from goodword.referrals.models import LedgerEntry, LedgerKind, Referral, ReferralStatus
 from goodword.referrals.queries import ledger, list_referrals
 from goodword.referrals.service import (
     add_referral,
@@ -141,6 +141,124 @@ def test_a_won_value_reaches_the_referrers_ledger_entry(session: Session) -> Non
     session.expire_all()
     [entry] = [e for e in ledger_entries(session) if e.referral_id == referral.id]
     assert (entry.value, entry.currency) == (Decimal("5000.00"), "USD")
+
+
+def a_referral(session: Session, *, at: datetime = AT) -> Referral:
+    me, ann, cat = get_owner(session), add(session, "Ann Lee"), add(session, "Cat Wu")
+    return add_referral(session, referrer=ann, prospect=cat, receiver=me, currency="USD", at=at)
+
+
+def history(referral: Referral) -> list[tuple[ReferralStatus, datetime]]:
+    return [(s.status, s.at) for s in referral.steps]
+
+
+@pytest.mark.parametrize(
+    ("moves", "refused", "message"),
+    [
+        ([ReferralStatus.PROPOSAL], ReferralStatus.CONTACTED, "is proposal, so it can move to won"),
+        ([ReferralStatus.WON], ReferralStatus.CONTACTED, "is won, which closed it"),
+        ([ReferralStatus.LOST], ReferralStatus.WON, "is lost, which closed it"),
+    ],
+)
+def test_a_refused_move_changes_nothing(
+    session: Session,
+    moves: list[ReferralStatus],
+    refused: ReferralStatus,
+    message: str,
+) -> None:
+    referral = a_referral(session)
+    for n, status in enumerate(moves, start=1):
+        move_referral(session, referral=referral, status=status, at=AT + timedelta(days=n))
+    before = (referral.status, history(referral))
+
+    with pytest.raises(Conflict, match=message):
+        move_referral(session, referral=referral, status=refused, at=AT + timedelta(days=9))
+
+    assert (referral.status, history(referral)) == before
+
+
+def test_reopening_a_won_referral_keeps_its_whole_history(session: Session) -> None:
+    referral = a_referral(session)
+    won, reopened = AT + timedelta(days=5), AT + timedelta(days=9)
+    move_referral(session, referral=referral, status=ReferralStatus.WON, at=won)
+
+    move_referral(
+        session, referral=referral, status=ReferralStatus.PROPOSAL, at=reopened, reopen=True
+    )
+
+    assert referral.status == ReferralStatus.PROPOSAL
+    assert history(referral) == [
+        (ReferralStatus.RECEIVED, AT),
+        (ReferralStatus.WON, won),
+        (ReferralStatus.PROPOSAL, reopened),
+    ]
+
+
+def test_a_won_referrals_value_can_be_restated_without_reopening_it(session: Session) -> None:
+    referral = a_referral(session)
+    move_referral(session, referral=referral, status=ReferralStatus.WON, at=AT)
+
+    move_referral(
+        session, referral=referral, status=ReferralStatus.WON, at=AT, value=Decimal("800")
+    )
+
+    assert (referral.status, referral.value) == (ReferralStatus.WON, Decimal("800"))
+
+
+def test_a_move_dated_a_day_before_the_last_step_is_refused(session: Session) -> None:
+    referral = a_referral(session)
+    move_referral(session, referral=referral, status=ReferralStatus.MET, at=AT + timedelta(days=3))
+
+    with pytest.raises(
+        Conflict, match=r"moved to met on 2026-03-05; .* cannot be dated 2026-03-04"
+    ):
+        move_referral(
+            session, referral=referral, status=ReferralStatus.WON, at=AT + timedelta(days=2)
+        )
+    assert referral.status == ReferralStatus.MET
+
+
+def test_a_move_dated_earlier_the_same_day_follows_the_last_step(session: Session) -> None:
+    referral = a_referral(session, at=AT.replace(hour=15))
+
+    move_referral(session, referral=referral, status=ReferralStatus.WON, at=AT.replace(hour=12))
+
+    assert history(referral) == [
+        (ReferralStatus.RECEIVED, AT.replace(hour=15)),
+        (ReferralStatus.WON, AT.replace(hour=15)),
+    ]
+
+
+def test_referrals_are_listed_by_who_gave_them_status_referrer_and_day(session: Session) -> None:
+    me, ann, bob = get_owner(session), add(session, "Ann Lee"), add(session, "Bob Stone")
+    cat, dev, eve = add(session, "Cat Wu"), add(session, "Dev Ode"), add(session, "Eve Park")
+
+    def refer(referrer: Person, prospect: Person, receiver: Person, day: int) -> int:
+        at = AT.replace(day=day)
+        return add_referral(
+            session, referrer=referrer, prospect=prospect, receiver=receiver, currency="USD", at=at
+        ).id
+
+    from_ann, from_bob = refer(ann, cat, me, 2), refer(bob, dev, me, 5)
+    between_others, given = refer(ann, eve, bob, 6), refer(me, cat, bob, 7)
+    move_referral(
+        session,
+        referral=get_referral(session, from_bob),
+        status=ReferralStatus.WON,
+        at=AT.replace(day=8),
+    )
+
+    def ids(**filters: object) -> list[int]:
+        return [r.id for r in list_referrals(session, **filters)]  # type: ignore[arg-type]
+
+    assert ids() == [given, between_others, from_bob, from_ann]
+    assert ids(owner=me) == [between_others, from_bob, from_ann]
+    assert ids(owner=me, given=True) == [given]
+    assert ids(owner=me, status=ReferralStatus.WON) == [from_bob]
+    assert ids(owner=me, referrer=ann) == [between_others, from_ann]
+    assert ids(owner=me, referrer=me) == [given]
+    assert ids(owner=me, since=date(2026, 3, 5)) == [between_others, from_bob]
+    assert ids(owner=me, since=date(2026, 3, 5), limit=1) == [between_others]
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,15 @@ from goodword.cli.confirm import ask_to_delete
 from goodword.cli.options import Currency, Json, Limit, Note, Value, Yes, parse_choice
 from goodword.cli.state import state
 from goodword.clock import utcnow
+from goodword.errors import InvalidInput
 from goodword.people.queries import resolve_person
 from goodword.people.service import get_owner
-from goodword.profiles.service import correct_referral, receive_referral, record_my_give
+from goodword.profiles.service import (
+    correct_referral,
+    give_referral,
+    receive_referral,
+    record_my_give,
+)
 from goodword.referrals.models import LedgerKind, ReferralStatus
 from goodword.referrals.queries import (
     ledger,
@@ -187,6 +193,39 @@ def referral_add(
         render.done(f"Referral #{view.id}: {view.referrer.name} → {view.prospect.name}")
 
 
+@referral_app.command("give")
+def referral_give(
+    ctx: typer.Context,
+    to: Annotated[str, typer.Option(metavar="REF", help="Who you referred the prospect to.")],
+    prospect: Annotated[str, typer.Option(metavar="REF", help="Who you referred (added if new).")],
+    value: Value = None,
+    currency: Currency = None,
+    note: Note = None,
+    on: On = None,
+    json: Json = False,
+) -> None:
+    """Record a referral you gave someone: your give in the ledger, listed with --given."""
+    amount = parse_money(value, what="value") if value is not None else None
+    at = parse_when(on, what="referral date") if on else utcnow()
+    with state(ctx).workspace().transaction() as session:
+        referral = give_referral(
+            session,
+            to_ref=to,
+            prospect_ref=prospect,
+            currency=parse_currency(currency) if currency else None,
+            at=at,
+            value=amount,
+            note=note,
+        )
+        [view] = referral_views(session, [referral])
+    if json:
+        render.emit_json(view)
+    else:
+        render.done(
+            f"Referral #{view.id}: you referred {view.prospect.name} to {view.receiver.name}"
+        )
+
+
 @referral_app.command("move")
 def referral_move(
     ctx: typer.Context,
@@ -197,8 +236,12 @@ def referral_move(
     ],
     value: Value = None,
     on: On = None,
+    reopen: Annotated[
+        bool, typer.Option("--reopen", help="Move a won or lost referral again.")
+    ] = False,
 ) -> None:
-    """Move a referral along its pipeline (optionally setting its value)."""
+    """Move a referral forward along its pipeline (optionally setting its value): received,
+    contacted, met, proposal, then won or lost; steps may be skipped, not taken back."""
     new_status = parse_choice(ReferralStatus, status, what="referral status")
     amount = parse_money(value, what="value") if value is not None else None
     at = parse_when(on, what="date") if on else utcnow()
@@ -209,20 +252,55 @@ def referral_move(
             status=new_status,
             at=at,
             value=amount,
+            reopen=reopen,
         )
         text = f"Referral #{referral.id} is now {referral.status}"
     render.done(text)
 
 
 @referral_app.command("list")
-def referral_list(ctx: typer.Context, limit: Limit = 0, json: Json = False) -> None:
-    """List referrals, newest first, with their history."""
+def referral_list(
+    ctx: typer.Context,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            metavar="STATUS",
+            help="Only at this status: received, contacted, met, proposal, won, lost.",
+        ),
+    ] = None,
+    from_: Annotated[
+        str | None, typer.Option("--from", metavar="REF", help="Only those this person referred.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Only those received on or after this day.")
+    ] = None,
+    given: Annotated[
+        bool, typer.Option("--given", help="The referrals you gave, instead of those you received.")
+    ] = False,
+    limit: Limit = 0,
+    json: Json = False,
+) -> None:
+    """List referrals (those you received, or with --given those you gave), newest first,
+    with their history."""
+    if given and from_:
+        raise InvalidInput("--from and --given do not go together: you referred each one you gave.")
+    wanted = parse_choice(ReferralStatus, status, what="referral status") if status else None
+    day = parse_date(since, what="--since date") if since else None
     with state(ctx).workspace().read() as session:
-        views = referral_views(session, list_referrals(session, limit=limit or None))
+        found = list_referrals(
+            session,
+            owner=get_owner(session),
+            given=given,
+            status=wanted,
+            referrer=resolve_person(session, from_) if from_ else None,
+            since=day,
+            limit=limit or None,
+        )
+        views = referral_views(session, found)
     if json:
         render.emit_json(views)
     else:
-        render.referrals(views)
+        render.referrals(views, title="Referrals you gave" if given else "Referrals")
     render.cut_short(len(views), limit)
 
 

@@ -227,9 +227,9 @@ def interactions(found: Sequence[InteractionView]) -> None:
     )
 
 
-def referrals(found: Sequence[ReferralView]) -> None:
+def referrals(found: Sequence[ReferralView], *, title: str = "Referrals") -> None:
     table(
-        "Referrals",
+        title,
         ["id", "received", "from", "prospect", "to", "status", "value"],
         (
             (

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from goodword.errors import InvalidInput
 from goodword.events.queries import resolve_event
 from goodword.events.service import record_met
 from goodword.interactions.models import Interaction, InteractionKind
@@ -112,6 +113,38 @@ def receive_referral(
     )
     tie_referral(session, referral=referral)
     return referral
+
+
+def give_referral(
+    session: Session,
+    *,
+    to_ref: str,
+    prospect_ref: str,
+    currency: str | None,
+    at: datetime,
+    value: Decimal | None = None,
+    note: str | None = None,
+) -> Referral:
+    """A referral you gave: you sent the prospect to the person `to_ref` names. As any
+    referral it is the referrer's give in the ledger, here yours, and ties you to them.
+
+    Raises: NotFound or Ambiguous for a REF; InvalidInput when `to_ref` or the prospect is you.
+    """
+    if resolve_person(session, to_ref).is_me:
+        raise InvalidInput(
+            "A referral you give goes to someone else.",
+            hint="Record one you received with `goodword referral add --from REF`.",
+        )
+    return receive_referral(
+        session,
+        from_ref="me",
+        prospect_ref=prospect_ref,
+        to_ref=to_ref,
+        currency=currency,
+        at=at,
+        value=value,
+        note=note,
+    )
 
 
 def correct_referral(

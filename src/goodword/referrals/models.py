@@ -10,21 +10,11 @@ from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.clock import utcnow
+
+# Defined with the pipeline's rule, which is pure; the tables and their readers take it from here.
+from goodword.referrals.pipeline import ReferralStatus as ReferralStatus
 from goodword.storage.base import Base, UTCDateTime, created_at, person_fk, workspace_fk
 from goodword.storage.types import enum_column
-
-
-class ReferralStatus(StrEnum):
-    RECEIVED = "received"
-    CONTACTED = "contacted"
-    MET = "met"
-    PROPOSAL = "proposal"
-    WON = "won"
-    LOST = "lost"
-
-    @property
-    def is_closed(self) -> bool:
-        return self in (ReferralStatus.WON, ReferralStatus.LOST)
 
 
 class LedgerKind(StrEnum):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from goodword.people.models import Person
 from goodword.people.queries import summaries_by_id
 from goodword.referrals.ledger import Balance, Entry, balances, owe_most, totals
-from goodword.referrals.models import LedgerEntry, LedgerKind, Referral
+from goodword.referrals.models import LedgerEntry, LedgerKind, Referral, ReferralStatus
 from goodword.referrals.schemas import (
     BalanceView,
     LedgerEntryView,
@@ -21,13 +22,33 @@ from goodword.referrals.schemas import (
 from goodword.storage.session import workspace_id
 
 
-def list_referrals(session: Session, *, limit: int | None = None) -> list[Referral]:
-    """Newest first; at most `limit` of them."""
+def list_referrals(
+    session: Session,
+    *,
+    owner: Person | None = None,
+    given: bool = False,
+    status: ReferralStatus | None = None,
+    referrer: Person | None = None,
+    since: date | None = None,
+    limit: int | None = None,
+) -> list[Referral]:
+    """Newest first; at most `limit` of them. With `owner`, those the owner gave (`given`)
+    or else the rest: received, or passed between others, which is the owner's pipeline;
+    a `referrer` alone picks theirs, the owner's own included. `since` counts from the day
+    a referral was received."""
+    stmt = select(Referral).where(Referral.workspace_id == workspace_id(session))
+    if owner is not None and referrer is None:
+        mine = Referral.referrer_id == owner.id
+        stmt = stmt.where(mine if given else ~mine)
+    if status is not None:
+        stmt = stmt.where(Referral.status == status)
+    if referrer is not None:
+        stmt = stmt.where(Referral.referrer_id == referrer.id)
+    if since is not None:
+        stmt = stmt.where(Referral.received_on >= since)
     return list(
         session.scalars(
-            select(Referral)
-            .where(Referral.workspace_id == workspace_id(session))
-            .options(selectinload(Referral.steps), selectinload(Referral.via))
+            stmt.options(selectinload(Referral.steps), selectinload(Referral.via))
             .order_by(Referral.received_on.desc(), Referral.id.desc())
             .limit(limit)
         )

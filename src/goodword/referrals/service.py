@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import delete, select
@@ -19,6 +19,7 @@ from goodword.referrals.models import (
     ReferralStep,
     ReferralVia,
 )
+from goodword.referrals.pipeline import refusal
 from goodword.storage.session import get_scoped, workspace_currency, workspace_id
 from goodword.text import clean_text
 
@@ -134,22 +135,56 @@ def move_referral(
     status: ReferralStatus,
     at: datetime,
     value: Decimal | None = None,
+    reopen: bool = False,
 ) -> Referral:
-    """Every move is kept with its date, so the pipeline's history can be measured.
+    """Every move is kept with its date, so the pipeline's history can be measured; restating
+    the status it has with a value records the new value. See `pipeline` for the moves allowed.
 
-    Raises: InvalidInput when the referral is already at that status.
+    Raises: InvalidInput when the referral is already at that status; Conflict for a move
+    the pipeline refuses (backwards, or out of a close without `reopen`) or dated before
+    the referral's last step.
     """
-    if status == referral.status and value is None:
-        raise InvalidInput(f"Referral #{referral.id} is already {status}.")
+    restating = status == referral.status and value is not None
+    if not restating and (reason := refusal(referral.status, status, reopen=reopen)):
+        if status == referral.status:
+            raise InvalidInput(f"Referral #{referral.id} {reason}.")
+        hint = f"Pass --reopen to move it to {status}." if referral.status.is_closed else None
+        raise Conflict(f"Referral #{referral.id} {reason}.", hint=hint)
+    when = _after_last_step(referral, at)
     referral.status = status
     if value is not None:
         referral.value = value
         _sync_ledger_entry(session, referral, session.get_one(Person, referral.prospect_id))
     referral.steps.append(
-        ReferralStep(workspace_id=referral.workspace_id, status=status, at=at, value=value)
+        ReferralStep(
+            workspace_id=referral.workspace_id,
+            status=status,
+            at=when,
+            value=value,
+        )
     )
     session.flush()
     return referral
+
+
+def _after_last_step(referral: Referral, at: datetime) -> datetime:
+    """The history stays in date order, so the status at any moment is its latest step then:
+    a move dated an earlier day is refused, and one earlier the same day (`--on` a day is
+    taken as midday) is kept as happening with the last step, which it follows.
+
+    Raises: Conflict for a move dated a day before the last step.
+    """
+    last = max((s.at for s in referral.steps), default=None)
+    if last is None or at >= last:
+        return at
+    day, last_day = at.astimezone(UTC).date(), last.astimezone(UTC).date()
+    if day < last_day:
+        raise Conflict(
+            f"Referral #{referral.id} moved to {referral.status} on {last_day}; "
+            f"a later move cannot be dated {day}.",
+            hint=f"Date it {last_day} or later.",
+        )
+    return last
 
 
 def edit_referral(
