@@ -14,6 +14,7 @@ from goodword.cli import brief as brief_cli
 from goodword.cli import followups as followups_cli
 from goodword.cli import interactions as interactions_cli
 from goodword.cli import notes as notes_cli
+from goodword.cli import reports as reports_cli
 from goodword.cli.render import error
 from goodword.cli.state import State
 from goodword.errors import GoodwordError
@@ -121,6 +122,7 @@ for module in (
     advocates,
     give_first,
     brief_cli,
+    reports_cli,
 ):
     module.register(app)
 

@@ -1,0 +1,1 @@
+"""What networking brought: won business attributed to advocates, chains and events."""
