@@ -45,6 +45,7 @@ def test_the_tree_holds_every_documented_command() -> None:
         ("advocates",), ("prospects",), ("path",), ("who-knows",),
         ("suggest-intros",), ("introduce",),
         ("brief",),
+        ("report", "roi"),
     }  # fmt: skip
 
     assert expected <= COMMANDS.keys()

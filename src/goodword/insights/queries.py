@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from goodword.events.models import Attendance, Event
@@ -165,7 +165,7 @@ def _clients(session: Session, wid: int, owner: int) -> dict[int, date | None]:
     return found
 
 
-OwnerTie = tuple[int, int, TieKind, bool, date | None, datetime]
+OwnerTie = Row[int, int, TieKind, bool, date | None, datetime]
 
 
 def _owner_ties(session: Session, wid: int, owner: int) -> list[OwnerTie]:
@@ -176,7 +176,7 @@ def _owner_ties(session: Session, wid: int, owner: int) -> list[OwnerTie]:
         Relationship.reversed, Relationship.since, Relationship.created_at,
     )  # fmt: skip
     return [
-        row.tuple()
+        row
         for side in (Relationship.person_a_id, Relationship.person_b_id)
         for row in session.execute(
             select(*columns).where(Relationship.workspace_id == wid, side == owner)
