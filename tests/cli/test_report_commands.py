@@ -120,6 +120,16 @@ def test_a_client_tie_without_a_referral_is_direct_business(cli: Cli) -> None:
     assert (sources["clients_through_advocates"], sources["direct_clients"]) == (0, 1)
 
 
+def test_referrals_you_gave_are_counted_apart_from_business_won(cli: Cli) -> None:
+    cli.ok("person", "add", "Ann Lee")
+    cli.ok("referral", "add", "--from", "me", "--to", "Ann Lee", "--prospect", "Vic Six")
+
+    report = cli.json("report", "roi", "--json")
+
+    assert report["sources"]["referrals_given"] == 1
+    assert (report["advocates"], report["funnel"]["referrals"]) == ([], 0)
+
+
 def test_the_tables_name_advocates_and_events_without_return(book: Cli) -> None:
     shown = book.ok("report", "roi").stdout
 

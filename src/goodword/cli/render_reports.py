@@ -55,7 +55,7 @@ def _events(report: RoiReport) -> None:
 def _roi(value: float | None, revenue: object) -> str:
     if value == 0.0 or (value is None and not revenue):
         return "no return"
-    return "" if value is None else f"{value:.2f}×"
+    return "no cost" if value is None else f"{value:.2f}×"
 
 
 def _sources(report: RoiReport) -> None:

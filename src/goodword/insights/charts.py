@@ -68,13 +68,16 @@ def _advocates(axes: Any, report: RoiReport) -> None:
 
 def _events(axes: Any, report: RoiReport) -> None:
     rows = [r for r in report.events if r.roi is not None]
-    rows = sorted(rows, key=lambda r: -(r.roi or 0.0))[:TOP]
-    labels = [f"{r.event.name} ({r.currency})" for r in rows][::-1]
-    values = [r.roi or 0.0 for r in rows][::-1]
-    colours = ["#2f9f5f" if v >= 1 else "#c0504d" for v in values]
-    axes.barh(labels, values, color=colours)
+    rows = sorted(rows, key=lambda r: -(r.roi or 0.0))[:TOP][::-1]
+    several = len({r.currency for r in rows}) > 1
+    labels = [f"{r.event.name} ({r.currency})" if several else r.event.name for r in rows]
+    values = [r.roi or 0.0 for r in rows]
+    axes.barh(labels, values, color=["#2f9f5f" if v >= 1 else "#c0504d" for v in values])
+    for y, value in enumerate(values):
+        shown = f"{value:.2f}×" if value else "no return"
+        axes.annotate(shown, (value, y), xytext=(4, 0), textcoords="offset points", va="center")
     axes.axvline(1.0, color="#555555", linewidth=0.8, linestyle="--")
-    axes.set_title("Event ROI (revenue per unit of cost; left of the line lost money)")
+    axes.set_title("Event ROI (revenue ÷ cost; the line is break-even)")
 
 
 def _funnel(axes: Any, report: RoiReport) -> None:
@@ -83,7 +86,9 @@ def _funnel(axes: Any, report: RoiReport) -> None:
     counts = [f.met, f.advocates, f.referrals, f.won]
     axes.barh(stages[::-1], counts[::-1], color="#7f5f9f")
     for y, count in enumerate(counts[::-1]):
-        axes.annotate(f"{count:,}", (count, y), xytext=(4, 0), textcoords="offset points")
+        axes.annotate(
+            f"{count:,}", (count, y), xytext=(4, 0), textcoords="offset points", va="center"
+        )
     axes.set_title("Funnel")
 
 
