@@ -122,7 +122,7 @@ def test_a_client_tie_without_a_referral_is_direct_business(cli: Cli) -> None:
 
 def test_referrals_you_gave_are_counted_apart_from_business_won(cli: Cli) -> None:
     cli.ok("person", "add", "Ann Lee")
-    cli.ok("referral", "add", "--from", "me", "--to", "Ann Lee", "--prospect", "Vic Six")
+    cli.ok("referral", "give", "--to", "Ann Lee", "--prospect", "Vic Six")
 
     report = cli.json("report", "roi", "--json")
 
