@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -176,3 +177,14 @@ def test_an_empty_network_gives_an_empty_report_and_a_chart(cli: Cli, tmp_path: 
 )
 def test_bad_options_are_refused_in_one_line(cli: Cli, args: tuple[str, ...], needle: str) -> None:
     assert_user_error(cli("report", "roi", *args), needle)
+
+
+def test_a_chart_without_matplotlib_says_which_extra_to_install(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as if it were not installed
+
+    result = cli("report", "roi", "--chart", str(tmp_path / "roi.svg"))
+
+    assert_user_error(result, "goodword[charts]")
+    assert not (tmp_path / "roi.svg").exists()
