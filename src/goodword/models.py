@@ -16,6 +16,7 @@ from goodword.people.models import (
 )
 from goodword.referrals.models import LedgerEntry, Referral, ReferralStep, ReferralVia
 from goodword.relationships.models import Relationship
+from goodword.settings.models import Setting
 from goodword.storage.base import Base, WorkspaceRow
 
 metadata = Base.metadata
@@ -40,6 +41,7 @@ __all__ = [
     "ReferralStep",
     "ReferralVia",
     "Relationship",
+    "Setting",
     "Tag",
     "WorkspaceRow",
     "metadata",

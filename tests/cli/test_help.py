@@ -46,6 +46,7 @@ def test_the_tree_holds_every_documented_command() -> None:
         ("suggest-intros",), ("introduce",),
         ("brief",),
         ("report", "roi"),
+        ("agenda",), ("tier",), ("settings", "list"), ("settings", "set"),
     }  # fmt: skip
 
     assert expected <= COMMANDS.keys()

@@ -34,6 +34,7 @@ from goodword.io.archive import (
     write_archive,
 )
 from goodword.models import metadata
+from goodword.nurture.service import set_tier
 from goodword.offering.models import IcpField, IcpOperator
 from goodword.offering.service import add_criterion, get_offering, set_offering
 from goodword.people.models import ContactKind, Person
@@ -47,12 +48,14 @@ from goodword.people.service import (
     edit_person,
     get_owner,
 )
+from goodword.people.tier import Tier
 from goodword.referrals.models import LedgerKind, ReferralStatus
 from goodword.referrals.pipeline import can_move
 from goodword.referrals.service import add_referral, move_referral, record_give
 from goodword.relationships.kinds import TieKind
 from goodword.relationships.models import Relationship
 from goodword.relationships.service import connect_people
+from goodword.settings.service import set_setting
 from goodword.storage.base import WorkspaceRow
 from goodword.workspace import Workspace, open_workspace
 
@@ -376,9 +379,14 @@ def round_trip(source: Workspace, target: Workspace) -> tuple[dict[str, Any], di
 def test_round_trip_of_a_network_touching_every_table(engine: Engine) -> None:
     with fresh_workspaces(engine, 2) as (source, target):
         with source.transaction() as session:
-            build(session, FULL)
+            people = build(session, FULL)
+            # What only the nurture commands write: a setting, and a tier set by hand.
+            set_setting(session, key="cadence.inner", value="21")
+            set_tier(session, person=people[1], tier=Tier.INNER)
         archive, copied = round_trip(source, target)
         assert all(archive["tables"].values()), "the sample must put rows in every table"
+        assert copied["tables"]["setting"] == [{"key": "cadence.inner", "value": "21"}]
+        assert [p["tier"] for p in copied["tables"]["person"]].count("inner") == 1
         assert canonical(copied) == canonical(archive)
         assert copied["workspace"]["currency"] == "EUR"
         assert [row["starts_time"] for row in copied["tables"]["event"]] == ["18:30:00"]

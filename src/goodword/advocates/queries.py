@@ -64,17 +64,25 @@ def rank_advocates(
 
 
 def person_scores(
-    session: Session, *, person_id: int, now: datetime, as_of: datetime | None = None
+    session: Session,
+    *,
+    person_id: int,
+    now: datetime,
+    as_of: datetime | None = None,
+    scored: tuple[Network, AdvocateScores] | None = None,
 ) -> PersonScores:
-    """Where one person stands: tie strength to the owner, fit, advocate score, roles."""
-    network = network_for(session, now=now, as_of=as_of)
+    """Where one person stands: tie strength to the owner, fit, advocate score, roles.
+
+    `scored`: the network and its scores when the caller already has them.
+    """
+    network = scored[0] if scored else network_for(session, now=now, as_of=as_of)
     node = network.node(person_id)
     if node is None or node == network.owner:
         return PersonScores(
             strength_to_me=None, fit=0.0, matched=[], advocate_score=None, components={},
             roles=[], reasons=[],
         )  # fmt: skip
-    scores = score_contacts(network)
+    scores = scored[1] if scored else score_contacts(network)
     row = _row_of(scores, node)
     weights = Weights()
     strength = network.graph.weight(network.owner, node)
@@ -90,11 +98,16 @@ def person_scores(
 
 
 def person_card(
-    session: Session, *, person: Person, now: datetime, as_of: datetime | None = None
+    session: Session,
+    *,
+    person: Person,
+    now: datetime,
+    as_of: datetime | None = None,
+    scored: tuple[Network, AdvocateScores] | None = None,
 ) -> PersonCard:
     """Everything `person show` prints, scores as they stood at `as_of` when given."""
     detail = person_detail(session, person=person, now=as_of or now)
-    scores = person_scores(session, person_id=person.id, now=now, as_of=as_of)
+    scores = person_scores(session, person_id=person.id, now=now, as_of=as_of, scored=scored)
     return PersonCard(**dict(detail), scores=scores)
 
 

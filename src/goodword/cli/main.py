@@ -14,6 +14,7 @@ from goodword.cli import brief as brief_cli
 from goodword.cli import followups as followups_cli
 from goodword.cli import interactions as interactions_cli
 from goodword.cli import notes as notes_cli
+from goodword.cli import nurture as nurture_cli
 from goodword.cli import reports as reports_cli
 from goodword.cli.render import error
 from goodword.cli.state import State
@@ -125,6 +126,7 @@ for module in (
     reports_cli,
 ):
     module.register(app)
+nurture_cli.register(app)
 
 
 def run() -> None:

@@ -197,7 +197,8 @@ def list_(
 @person_app.command("show")
 def show(ctx: typer.Context, ref: Ref, as_of: AsOf = None, json: Json = False) -> None:
     """Show a person with their ties, whole timeline, and where they stand in your network."""
-    from goodword.advocates.queries import person_card
+    from goodword.cli.render_nurture import tier_and_ladder
+    from goodword.nurture.queries import person_card
 
     now, cutoff = moment(as_of)
     with state(ctx).workspace().read() as session:
@@ -207,6 +208,7 @@ def show(ctx: typer.Context, ref: Ref, as_of: AsOf = None, json: Json = False) -
     else:
         render.person(card)
         render_network.scores(card.scores)
+        tier_and_ladder(card.tier, card.ladder)
 
 
 @person_app.command("edit")

@@ -16,7 +16,13 @@ from goodword.demo.activity import Diary
 from goodword.demo.generate import Ids, Network
 from goodword.demo.inferred import implied_ties
 from goodword.demo.plan import OWNER_ORG, make_plan
-from goodword.demo.profile import write_offering, write_owner, write_owner_job, write_tags
+from goodword.demo.profile import (
+    write_offering,
+    write_owner,
+    write_owner_job,
+    write_preferences,
+    write_tags,
+)
 from goodword.demo.referrals import ActivityIds, write_referrals
 from goodword.demo.stories import OWNER_NAME
 from goodword.demo.writer import CHUNK, TABLES, TableWriter
@@ -77,6 +83,7 @@ def fill_demo(
         with writer.large_cache():
             network = _write_network(writer, owner, people, rng, now)
             won, owner_ties = _write_activity(writer, network, rng, now)
+        write_preferences(writer, owner=owner)
     counts = writer.counts
     return DemoSummary(
         owner=OWNER_NAME,

@@ -12,11 +12,13 @@ from sqlalchemy import func, select, update
 
 from goodword.demo.stories import (
     ICP_CRITERIA,
+    INNER_REFERRERS,
     OFFERING,
     OWNER_EMAIL,
     OWNER_INDUSTRY,
     OWNER_NAME,
     OWNER_TITLE,
+    PREFERENCES,
 )
 from goodword.demo.vocabulary import CITIES, OWNER_CITY, TAGS
 from goodword.demo.writer import TABLES, TableWriter
@@ -74,6 +76,23 @@ def write_offering(writer: TableWriter, *, now: datetime) -> None:
         for field, operator, value, weight in ICP_CRITERIA
     ]
     writer.insert("icp_criterion", rows)
+
+
+def write_preferences(writer: TableWriter, *, owner: int) -> None:
+    """The owner's own settings, and the tier they set by hand for their first referrers
+    (everyone else follows the tier suggested from their score)."""
+    wid = writer.workspace_id
+    writer.insert(
+        "setting", [{"workspace_id": wid, "key": k, "value": v} for k, v in PREFERENCES.items()]
+    )
+    referral, person = TABLES["referral"], TABLES["person"]
+    referrers = writer.connection.scalars(
+        select(referral.c.referrer_id)
+        .where(referral.c.workspace_id == wid, referral.c.receiver_id == owner)
+        .order_by(referral.c.id)
+    ).all()
+    firsts = list(dict.fromkeys(referrers))[:INNER_REFERRERS]
+    writer.connection.execute(update(person).where(person.c.id.in_(firsts)).values(tier="inner"))
 
 
 def write_owner_job(writer: TableWriter, *, owner: int, org_id: int) -> None:

@@ -16,6 +16,10 @@ OWNER_NAME = "Dana Whitfield"
 OWNER_EMAIL = "dana@whitfieldcfo.example"
 OWNER_TITLE = "Fractional CFO & Founder"
 OWNER_INDUSTRY = "Accounting"
+# Dana sees her potential advocates every four months, not three, and keeps the people who
+# first referred her in her inner tier whatever their score says.
+PREFERENCES = {"cadence.potential": "120"}
+INNER_REFERRERS = 2
 
 OFFERING = {
     "one_liner": (

@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.clock import utcnow
+from goodword.people.tier import Tier
 from goodword.storage.base import Base, UTCDateTime, created_at, person_fk, workspace_fk
 from goodword.storage.types import enum_column
 
@@ -59,6 +60,8 @@ class Person(Base):
     birthday_month: Mapped[int | None] = mapped_column(SmallInteger)
     birthday_day: Mapped[int | None] = mapped_column(SmallInteger)
     birthday_year: Mapped[int | None] = mapped_column(SmallInteger)
+    # Set with `goodword tier`; NULL follows the tier suggested from the advocate score.
+    tier: Mapped[Tier | None] = mapped_column(enum_column(Tier))
     created_at: Mapped[datetime] = created_at()
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 

@@ -28,7 +28,7 @@ from goodword.storage.session import workspace_id
 
 _FIELDS = (
     *("nickname", "city", "country", "industry"),
-    *("birthday_year", "birthday_month", "birthday_day"),
+    *("birthday_year", "birthday_month", "birthday_day", "tier"),
 )
 
 
