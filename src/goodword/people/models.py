@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
     true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -42,8 +43,17 @@ class ContactKind(StrEnum):
 
 class Person(Base):
     __tablename__ = "person"
-    # Listing and resolving by name must not sort a million rows.
-    __table_args__ = (Index("ix_person_workspace_name", "workspace_id", "name"),)
+    # Listing and resolving by name must not sort a million rows; every command finds the
+    # owner, which must not scan them either.
+    __table_args__ = (
+        Index("ix_person_workspace_name", "workspace_id", "name"),
+        Index(
+            "ix_person_owner",
+            "workspace_id",
+            sqlite_where=text("is_me"),
+            postgresql_where=text("is_me"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     workspace_id: Mapped[int] = workspace_fk(index=False)

@@ -1,4 +1,4 @@
-"""keep workspace settings and each person's stay-in-touch tier
+"""keep workspace settings and each person's stay-in-touch tier; find the owner by index
 
 Revision ID: 0008
 Revises: 0007
@@ -48,9 +48,19 @@ def upgrade() -> None:
                 nullable=True,
             )
         )
+    # Every command looks the owner up; without this it scans the people of the workspace.
+    op.create_index(
+        "ix_person_owner",
+        "person",
+        ["workspace_id"],
+        unique=False,
+        sqlite_where=sa.text("is_me"),
+        postgresql_where=sa.text("is_me"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_person_owner", table_name="person")
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.drop_column("tier")
     op.drop_table("setting")
