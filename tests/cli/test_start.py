@@ -37,6 +37,7 @@ EVERYDAY = {
     "summary": ["summary", "--json"],
     "person show": ["person", "show", "Ann Lee", "--json"],
     "log": ["log", "Ann Lee", "--kind", "coffee"],
+    "agenda": ["agenda", "--json"],
 }
 
 
