@@ -50,7 +50,7 @@ class Person(Base):
         Index(
             "ix_person_owner",
             "workspace_id",
-            sqlite_where=text("is_me"),
+            sqlite_where=text("is_me = 1"),  # as SQLAlchemy writes `Person.is_me`
             postgresql_where=text("is_me"),
         ),
     )

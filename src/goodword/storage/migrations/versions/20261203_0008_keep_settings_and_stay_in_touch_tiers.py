@@ -54,7 +54,7 @@ def upgrade() -> None:
         "person",
         ["workspace_id"],
         unique=False,
-        sqlite_where=sa.text("is_me"),
+        sqlite_where=sa.text("is_me = 1"),
         postgresql_where=sa.text("is_me"),
     )
 
