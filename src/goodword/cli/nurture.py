@@ -39,17 +39,15 @@ def agenda(
     json: Json = False,
 ) -> None:
     """Today's actions: who to follow up, thank, brief or stay in touch with, and why."""
-    from datetime import datetime
-
     from goodword.cli.render_nurture import agenda as show
     from goodword.nurture.queries import daily_agenda
 
     now = utcnow()
     day = parse_date(date, what="agenda date") if date else now.date()
-    # The same time of day on the day asked for, so planning today reuses today's scores.
-    moment = datetime.combine(day, now.timetz())
+    # Scores as they stand now, which the graph snapshot serves: another day's plan differs
+    # in what falls due, not in who your advocates are.
     with state(ctx).workspace().read() as session:
-        found = daily_agenda(session, now=moment, today=day, limit=limit, everything=all_)
+        found = daily_agenda(session, now=now, today=day, limit=limit, everything=all_)
     if json:
         render.emit_json(found)
     else:

@@ -65,8 +65,9 @@ def _scored(
 def daily_agenda(
     session: Session, *, now: datetime, today: date, limit: int | None = None, everything: bool
 ) -> Agenda:
-    """Today's actions, one entry per person, most urgent first: `limit` of them (the
-    workspace's daily limit unless given) and the rest for later, or all with `everything`."""
+    """The actions for `today`, one entry per person, most urgent first: `limit` of them (the
+    workspace's daily limit unless given) and the rest for later, or all with `everything`.
+    Advocate scores (and so suggested tiers) are taken at `now`."""
     settings = load_settings(session)
     scored = _scored(session, settings, now=now)
     plan = rules.Rules.of(settings)
