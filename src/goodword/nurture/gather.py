@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, Date, func, select, true
 from sqlalchemy.orm import Session, aliased
 
 from goodword.events.models import Attendance, Event
@@ -124,6 +124,12 @@ def _facts(pid: int, t: _Tally, contacts: Contacts, tier: Tier | None) -> Person
     )
 
 
+def _day(moment: Any) -> Any:
+    """The (UTC) day of a stored moment, as the database reads it: a day parses faster than
+    a moment, and the agenda counts in days."""
+    return func.date(moment, type_=Date)
+
+
 def _is(column: ColumnElement[int] | Any, only: int | None) -> ColumnElement[bool]:
     return true() if only is None else column == only
 
@@ -143,7 +149,7 @@ def _interactions(
     )
     rows = session.execute(
         select(theirs.person_id, Interaction.kind, sizes.c.n, func.count(),
-               func.max(Interaction.at))
+               _day(func.max(Interaction.at)))
         .select_from(mine)
         .join(theirs, theirs.interaction_id == mine.interaction_id)
         .join(Interaction, Interaction.id == mine.interaction_id)
@@ -154,7 +160,7 @@ def _interactions(
     ).all()  # fmt: skip
     for pid, kind, size, times, last in rows:
         tally = tallies[pid]
-        tally.seen(last.date(), reached=kind != InteractionKind.EVENT, times=times)
+        tally.seen(last, reached=kind != InteractionKind.EVENT, times=times)
         tally.volume += CHANNEL_WEIGHTS.get(kind.value, 0.25) * times
         if kind == InteractionKind.BRIEF:
             tally.briefed = True
@@ -204,13 +210,13 @@ def _followups(
     for fid, pid, due, snoozed, reason, rule in rows:
         tallies[pid].planned.append(Planned(fid, due, snoozed, reason, rule))
     done = session.execute(
-        select(Followup.person_id, func.count(), func.max(Followup.done_at))
+        select(Followup.person_id, func.count(), _day(func.max(Followup.done_at)))
         .where(Followup.workspace_id == wid, Followup.done_at < end, mine)
         .group_by(Followup.person_id)
     ).all()
     for pid, times, last in done:
         if last is not None:
-            tallies[pid].seen(last.date(), reached=True, times=times)
+            tallies[pid].seen(last, reached=True, times=times)
 
 
 def _ledger(

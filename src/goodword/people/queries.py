@@ -180,8 +180,11 @@ def summaries_by_id(session: Session, ids: set[int]) -> dict[int, PersonSummary]
     """Summaries of many people in a fixed number of queries, for read models that name them."""
     if not ids:
         return {}
-    loaded = session.scalars(with_details(_people(session).where(Person.id.in_(ids))))
-    return {p.id: PersonSummary.of(p) for p in loaded}
+    # By primary key alone: asked for the workspace too, SQLite (without table statistics)
+    # walks the workspace's name index, a million entries, to find a few ids.
+    loaded = session.scalars(with_details(select(Person).where(Person.id.in_(ids))))
+    wid = workspace_id(session)
+    return {p.id: PersonSummary.of(p) for p in loaded if p.workspace_id == wid}
 
 
 def get_note(session: Session, note_id: int) -> Note:
