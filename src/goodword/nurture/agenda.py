@@ -261,15 +261,15 @@ def _developing(person: PersonFacts, today: date, rules: Rules) -> list[Reason]:
         return []
     tier = person.tier
     weight = min(1.0, max(person.score, score_floor(tier)) / 0.5)
-    found = []
+    quiet = _days(today, person.last_seen)
     briefing = tier in (Tier.INNER, Tier.ACTIVE) and not person.ladder.briefed
+    found = []
     if briefing:
         found.append(
             Reason(Kind.BRIEF, "Brief them on your offering (goodword brief --for REF)",
                    f"An {tier.value}-tier advocate (score {person.score:.2f}) not yet briefed on "
                    "what you offer", 55.0 + 20 * weight, today)
         )  # fmt: skip
-    quiet = _days(today, person.last_seen)
     if person.volume >= STRONG_VOLUME and quiet is not None and quiet >= rules.dormant_days:
         found.append(
             Reason(Kind.RECONNECT, "Reconnect: you were close once",
@@ -278,24 +278,29 @@ def _developing(person: PersonFacts, today: date, rules: Rules) -> list[Reason]:
                    45.0 + 20 * min(1.0, person.volume / 10),
                    today - timedelta(quiet - rules.dormant_days))
         )  # fmt: skip
-    if tier == Tier.NONE:
-        return found
-    found += _ladder(person, today, rules, weight, skip_brief=briefing)
+    if tier != Tier.NONE:
+        found += _ladder(person, today, rules, weight, skip_brief=briefing)
+        found += _stay_in_touch(person, tier, quiet, today, rules, weight)
+    return found
+
+
+def _stay_in_touch(
+    person: PersonFacts, tier: Tier, quiet: int | None, today: date, rules: Rules, weight: float
+) -> list[Reason]:
+    """Due once the tier's cadence has passed since the last contact (at once if none)."""
     cadence = rules.cadence[tier]
     since = quiet if quiet is not None else cadence
-    if since >= cadence:
-        last = (
-            f"Last contact {person.last_seen}, {quiet} days ago"
-            if quiet is not None
-            else ("No contact recorded yet")
-        )
-        found.append(
-            Reason(Kind.STAY_IN_TOUCH, f"Stay in touch ({tier.value} tier, every {cadence} days)",
-                   f"{last}; your {tier.value} tier is every {cadence} days",
-                   20.0 + 40 * min(1.0, weight * min(since / cadence, 2.0) / 2),
-                   today - timedelta(since - cadence))
-        )  # fmt: skip
-    return found
+    if since < cadence:
+        return []
+    last = "No contact recorded yet"
+    if quiet is not None:
+        last = f"Last contact {person.last_seen}, {quiet} days ago"
+    return [
+        Reason(Kind.STAY_IN_TOUCH, f"Stay in touch ({tier.value} tier, every {cadence} days)",
+               f"{last}; your {tier.value} tier is every {cadence} days",
+               20.0 + 40 * min(1.0, weight * min(since / cadence, 2.0) / 2),
+               today - timedelta(since - cadence))
+    ]  # fmt: skip
 
 
 def _ladder(
