@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from goodword.nurture.agenda import (
     Kind,
@@ -248,3 +250,63 @@ def test_one_entry_per_person_the_most_urgent_first_the_others_under_also() -> N
     assert [r.kind for r in entry.also] == [Kind.FOLLOWUP, Kind.EVENT, Kind.GIVE_BACK]
     priorities = [entry.main.priority, *(r.priority for r in entry.also)]
     assert priorities == sorted(priorities, reverse=True)
+
+
+# --- properties over any facts ----------------------------------------------------------------
+
+days = st.integers(-30, 400).map(ago)
+any_person = st.builds(
+    PersonFacts,
+    person_id=st.integers(1, 50),
+    tier_set=st.none() | st.sampled_from(Tier),
+    suggested=st.sampled_from(Tier),
+    score=st.floats(0, 1),
+    is_contact=st.booleans(),
+    last_seen=st.none() | days,
+    last_reached=st.none() | days,
+    met_at=st.lists(st.builds(MetAt, st.just("Mixer"), days), max_size=2).map(tuple),
+    received=st.lists(
+        st.builds(Received, st.integers(1, 9), st.just("Dev"), days, st.none() | days), max_size=2
+    ).map(tuple),
+    gave=st.integers(0, 6),
+    got=st.integers(0, 6),
+    gave_kinds=st.just(("help",)),
+    last_gift=st.none() | days,
+    volume=st.floats(0, 20),
+    ladder=st.builds(
+        LadderFacts,
+        st.integers(0, 5),
+        st.integers(0, 5),
+        st.integers(0, 3),
+        st.booleans(),
+        st.integers(0, 2),
+        st.integers(0, 2),
+    ),
+    planned=st.lists(
+        st.builds(Planned, st.integers(1, 99), days, st.none() | days), max_size=2
+    ).map(tuple),
+)
+
+
+@given(any_person)
+def test_tier_none_or_a_later_plan_leaves_only_the_follow_ups_due(facts: PersonFacts) -> None:
+    held = any(p.next_on > TODAY for p in facts.planned)
+    found = reasons(facts, TODAY, RULES)
+
+    if facts.tier_set == Tier.NONE or held:
+        assert {r.kind for r in found} <= {Kind.FOLLOWUP}
+    due = {p.id for p in facts.planned if p.next_on <= TODAY}
+    assert {r.followup_id for r in found if r.kind == Kind.FOLLOWUP} == due
+
+
+@given(st.lists(any_person, max_size=8, unique_by=lambda p: p.person_id))
+def test_one_entry_per_person_with_a_reason_most_urgent_first(people: list[PersonFacts]) -> None:
+    entries = build(people, TODAY, RULES)
+
+    expected = {p.person_id for p in people if reasons(p, TODAY, RULES)}
+    assert sorted(e.person_id for e in entries) == sorted(expected)
+    mains = [e.main.priority for e in entries]
+    assert mains == sorted(mains, reverse=True)
+    for entry in entries:
+        assert all(entry.main.priority >= r.priority for r in entry.also)
+        assert all(0 <= r.priority <= 100 for r in (entry.main, *entry.also))
