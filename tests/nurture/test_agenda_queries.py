@@ -194,3 +194,5 @@ def test_person_show_derives_each_rung_of_the_ladder(session: Session) -> None:
         "referral partner", None, None,
     )  # fmt: skip
     assert card.tier.value in {"inner", "active", "potential", "none"}
+    before = person_card(session, person=ann, now=NOW, as_of=at(7))
+    assert before.ladder.rung == "second meeting"  # as it stood before the briefing

@@ -88,7 +88,7 @@ def gather(
     _events(session, tallies, today, today - timedelta(days=recent_days), only)
     _followups(session, tallies, end, only)
     _ledger(session, owner, tallies, today, only)
-    _referrals(session, owner, tallies, only)
+    _referrals(session, owner, tallies, today, only)
     tallies.pop(owner, None)
     ids = {only} if only is not None else set(contacts.score) | set(tallies)
     ids.discard(owner)
@@ -249,7 +249,7 @@ def _ledger(
 
 
 def _referrals(
-    session: Session, owner: int, tallies: defaultdict[int, _Tally], only: int | None
+    session: Session, owner: int, tallies: defaultdict[int, _Tally], today: date, only: int | None
 ) -> None:
     wid = workspace_id(session)
     won = (
@@ -264,7 +264,7 @@ def _referrals(
         .join(Person, Person.id == Referral.prospect_id)
         .outerjoin(won, won.c.referral_id == Referral.id)
         .where(Referral.workspace_id == wid, Referral.receiver_id == owner,
-               _is(Referral.referrer_id, only))
+               Referral.received_on <= today, _is(Referral.referrer_id, only))
     ).all()  # fmt: skip
     for rid, pid, prospect, on, status, won_at in rows:
         won_on = won_at.date() if status == ReferralStatus.WON and won_at is not None else None
@@ -273,6 +273,7 @@ def _referrals(
         select(Referral.receiver_id).where(
             Referral.workspace_id == wid,
             Referral.referrer_id == owner,
+            Referral.received_on <= today,
             _is(Referral.receiver_id, only),
         )
     ).all()
