@@ -3,6 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-dev
+WEB_STAMP := $(VENV)/.installed-web
 # The exact versions the suite last passed with; `make lock` refreshes them (README, Development).
 CONSTRAINTS := constraints.txt
 LOCK_VENV := $(VENV)/lock
@@ -20,13 +21,19 @@ $(STAMP): pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e .
 	touch $@
 
-$(TEST_STAMP): pyproject.toml $(CONSTRAINTS) | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[dev]'
+$(WEB_STAMP): pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[web]'
 	touch $@ $(STAMP)
 
-run: $(STAMP)
+$(TEST_STAMP): pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[dev]'
+	touch $@ $(STAMP) $(WEB_STAMP)
+
+# Ends serving the web app on http://127.0.0.1:8000 (it prints the URL first); Ctrl-C stops it.
+run: $(WEB_STAMP)
 	$(BIN)/goodword demo --if-empty
 	$(BIN)/goodword summary
+	$(BIN)/goodword serve
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
@@ -46,7 +53,7 @@ $(LOCK_VENV)/bin/pip-compile:
 
 lock: | $(LOCK_VENV)/bin/pip-compile
 	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet $(LOCK_UPGRADE) \
-		--extra dev --extra postgres --strip-extras --unsafe-package goodword \
+		--extra dev --extra postgres --extra web --strip-extras --unsafe-package goodword \
 		--no-emit-index-url --no-emit-find-links --output-file $(CONSTRAINTS) pyproject.toml
 
 bench: $(STAMP)

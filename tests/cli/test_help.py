@@ -47,6 +47,7 @@ def test_the_tree_holds_every_documented_command() -> None:
         ("brief",),
         ("report", "roi"),
         ("agenda",), ("tier",), ("settings", "list"), ("settings", "set"),
+        ("serve",),
     }  # fmt: skip
 
     assert expected <= COMMANDS.keys()

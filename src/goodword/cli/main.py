@@ -9,7 +9,17 @@ from sqlalchemy.exc import DatabaseError
 from typer.core import TyperGroup
 
 from goodword import __version__
-from goodword.cli import advocates, data, give_first, network, offering, people, referrals, transfer
+from goodword.cli import (
+    advocates,
+    data,
+    give_first,
+    network,
+    offering,
+    people,
+    referrals,
+    serve,
+    transfer,
+)
 from goodword.cli import brief as brief_cli
 from goodword.cli import followups as followups_cli
 from goodword.cli import interactions as interactions_cli
@@ -124,6 +134,7 @@ for module in (
     give_first,
     brief_cli,
     reports_cli,
+    serve,
 ):
     module.register(app)
 nurture_cli.register(app)

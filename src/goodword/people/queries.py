@@ -98,15 +98,20 @@ def fuzzy_names(
 
 
 def search_people(
-    session: Session, *, query: str | None = None, tag: str | None = None, limit: int | None = 100
+    session: Session,
+    *,
+    query: str | None = None,
+    tag: str | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
 ) -> list[Person]:
     """People a query finds anywhere in what is known of them, sorted by name ignoring case
-    and accents; fuzzy names fill in typos.
+    and accents; fuzzy names fill in typos on a first page the exact matches leave room on.
     """
     stmt = with_details(_matching(session, query=query, tag=tag))
-    stmt = stmt.order_by(folded(Person.name), Person.id)
+    stmt = stmt.order_by(folded(Person.name), Person.id).offset(offset or None)
     found = list(session.scalars(stmt.limit(limit) if limit else stmt))
-    if query and not tag and (limit is None or len(found) < limit):
+    if query and not tag and not offset and (limit is None or len(found) < limit):
         seen = {p.id for p in found}
         extra = [
             pid

@@ -1,0 +1,11 @@
+"""The HTML pages; each renders the read model its JSON twin under /api/v1 returns."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from goodword.web.pages import advocates, capture, people, referrals, today
+
+router = APIRouter(include_in_schema=False)
+for module in (today, people, advocates, capture, referrals):
+    router.include_router(module.router)

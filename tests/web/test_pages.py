@@ -1,0 +1,162 @@
+"""The pages: each shows what its JSON twin returns, names render inert, forms change data."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from fastapi.testclient import TestClient
+
+from web.conftest import SCRIPT, Network, token
+
+
+class PageParts(HTMLParser):
+    """The `data-testid`s of a page, and every <script> it holds."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.scripts: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if testid := found.get("data-testid"):
+            self.ids.append(testid)
+        if tag == "script":
+            self.scripts.append(found.get("src") or "inline")
+
+
+def page_ids(client: TestClient, path: str) -> list[str]:
+    answer = client.get(path)
+    assert answer.status_code == 200, answer.text[:1000]
+    return PageParts(answer.text).ids
+
+
+NAMED_PAGES = [
+    "/",
+    "/people",
+    "/people?q=vip",
+    "/people/{script}",
+    "/people/{ann}",
+    "/advocates",
+    "/paths?to=person&q={script}",
+    "/referrals",
+]
+
+
+@pytest.mark.parametrize("path", NAMED_PAGES)
+def test_a_name_that_is_a_script_renders_inert(
+    client: TestClient, network: Network, path: str
+) -> None:
+    answer = client.get(path.format(script=network.script, ann=network.ann))
+
+    assert answer.status_code == 200, answer.text[:1000]
+    assert SCRIPT not in answer.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in answer.text
+    assert PageParts(answer.text).scripts == ["/static/htmx.min.js"]
+
+
+def test_today_lists_open_followups_and_done_clears_one(
+    client: TestClient, network: Network
+) -> None:
+    assert page_ids(client, "/").count("followup") == 1
+    followup_id = re.search(r'data-testid="followup" data-id="(\d+)"', client.get("/").text)
+    assert followup_id
+
+    after = client.post(
+        f"/followups/{followup_id.group(1)}/done", headers={"X-CSRF-Token": token(client)}
+    )
+
+    assert after.status_code == 200
+    assert "followups-empty" in PageParts(after.text).ids
+    assert "followup" not in page_ids(client, "/")
+
+
+def test_people_page_searches_and_pages(client: TestClient, network: Network) -> None:
+    assert page_ids(client, "/people?q=acme").count("person-row") == 1
+    assert "pager-next" not in page_ids(client, "/people")
+
+
+def test_person_page_shows_scores_ties_paths_and_timeline(
+    client: TestClient, network: Network
+) -> None:
+    ids = page_ids(client, f"/people/{network.bob}")
+
+    for part in ("scores", "score-strength", "roles", "reasons", "ties", "timeline", "path"):
+        assert part in ids, part
+    assert ids.count("tie") == 2
+
+
+def test_inline_edit_saves_and_shows_the_profile(client: TestClient, network: Network) -> None:
+    form = client.get(f"/people/{network.ann}/edit")
+    assert "edit-form" in PageParts(form.text).ids
+
+    saved = client.post(
+        f"/people/{network.ann}/edit",
+        data={"name": "Ann Lee", "org": "Initech", "csrf_token": token(client)},
+    )
+
+    assert saved.status_code == 200, saved.text
+    assert "Initech" in saved.text
+    assert "profile-fields" in PageParts(saved.text).ids
+
+
+def test_logging_from_the_person_page_returns_the_new_timeline(
+    client: TestClient, network: Network
+) -> None:
+    before = page_ids(client, f"/people/{network.bob}").count("timeline-item")
+
+    logged = client.post(
+        f"/people/{network.bob}/log",
+        data={"kind": "coffee", "note": "flat white"},
+        headers={"X-CSRF-Token": token(client), "HX-Request": "true"},
+    )
+
+    assert logged.status_code == 200, logged.text
+    assert PageParts(logged.text).ids.count("timeline-item") == before + 1
+    assert "flat white" in logged.text
+
+
+def test_capture_adds_the_person_and_keeps_the_event_for_the_next(
+    client: TestClient, network: Network
+) -> None:
+    done = client.post(
+        "/capture",
+        data={"name": "Dee Kay", "new_event": "Expo", "event_id": "", "csrf_token": token(client)},
+        follow_redirects=False,
+    )
+
+    assert done.status_code == 303
+    page = client.get(done.headers["location"])
+    assert "captured-message" in PageParts(page.text).ids
+    assert "Dee Kay" in page.text
+    assert re.search(r'<option value="\d+" selected>Expo', page.text)
+
+
+def test_advocates_page_explains_each_and_flags_roles(client: TestClient, network: Network) -> None:
+    ids = page_ids(client, "/advocates")
+
+    assert ids.count("advocate") >= 2
+    assert ids.count("advocate-explanation") == ids.count("advocate")
+
+
+def test_paths_page_drafts_the_ask(client: TestClient, network: Network) -> None:
+    ids = page_ids(client, "/paths?to=org&q=Globex")
+
+    assert "path" in ids
+    assert "path-draft" in ids
+
+
+def test_paths_page_says_when_nobody_matches(client: TestClient, network: Network) -> None:
+    assert "error-message" in page_ids(client, "/paths?to=org&q=Nowhere")
+
+
+def test_referrals_page_lists_them(client: TestClient, network: Network) -> None:
+    assert page_ids(client, "/referrals").count("referral") == 1
+
+
+def test_static_files_are_served_from_the_app(client: TestClient) -> None:
+    assert client.get("/static/htmx.min.js").status_code == 200
+    assert client.get("/static/pico.min.css").status_code == 200
