@@ -27,6 +27,7 @@ def shape(body: dict[str, Any]) -> dict[str, set[str]]:
         ("GET", "/api/v1/no-such-thing", 404, "not_found"),
         ("DELETE", "/api/v1/people", 405, "method_not_allowed"),
         ("POST", "/api/v1/capture", 403, "permission_denied"),
+        ("GET", "/api/v1/people?q=%00", 422, "invalid_input"),
     ],
 )
 def test_every_api_error_has_the_one_shape(

@@ -14,6 +14,7 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from goodword.clock import utcnow
+from goodword.errors import InvalidInput
 from goodword.workspace import Workspace
 
 
@@ -42,3 +43,11 @@ def now() -> datetime:
 ReadSession = Annotated[Session, Depends(read_session, scope="function")]
 WriteSession = Annotated[Session, Depends(write_session, scope="function")]
 Now = Annotated[datetime, Depends(now)]
+
+
+def plain_query(request: Request) -> None:
+    """Raises: InvalidInput for a NUL character in the query string. No stored text holds one
+    (PostgreSQL cannot), and a search for one would fail in the database, not match nothing.
+    """
+    if any("\x00" in value for value in request.query_params.values()):
+        raise InvalidInput("The query string holds a NUL character (%00); remove it.")
