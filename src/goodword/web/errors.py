@@ -74,13 +74,15 @@ def respond(request: Request, body: ErrorBody) -> Response:
     return page
 
 
+def body_of(exc: GoodwordError) -> ErrorBody:
+    """A core error as the API reports it (pages that answer with it inline use it too)."""
+    kind = error_type(type(exc).__name__)
+    return ErrorBody(status=exc.http_status, type=kind, message=exc.message, hint=exc.hint)
+
+
 async def _core(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, GoodwordError)
-    kind = error_type(type(exc).__name__)
-    return respond(
-        request,
-        ErrorBody(status=exc.http_status, type=kind, message=exc.message, hint=exc.hint),
-    )
+    return respond(request, body_of(exc))
 
 
 async def _invalid(request: Request, exc: Exception) -> Response:
@@ -98,19 +100,15 @@ async def _invalid(request: Request, exc: Exception) -> Response:
 async def _http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     message = exc.detail if isinstance(exc.detail, str) and exc.detail else None
+    kinds = {403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+    fallback = "internal_error" if exc.status_code >= 500 else "bad_request"
     return respond(
         request,
         ErrorBody(
             status=exc.status_code,
-            type=error_type(type(exc).__name__) if exc.status_code >= 500 else _http_type(exc),
+            type=kinds.get(exc.status_code, fallback),
             message=message or _REASONS.get(exc.status_code, "Request failed."),
         ),
-    )
-
-
-def _http_type(exc: HTTPException) -> str:
-    return {403: "forbidden", 404: "not_found", 405: "method_not_allowed"}.get(
-        exc.status_code, "bad_request"
     )
 
 

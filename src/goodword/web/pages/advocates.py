@@ -13,7 +13,7 @@ from goodword.intros.asking import PathAsk
 from goodword.people.queries import resolve_person
 from goodword.web.api.advocates import Role, find_paths
 from goodword.web.deps import Now, ReadSession
-from goodword.web.errors import ErrorBody, error_type
+from goodword.web.errors import ErrorBody, body_of
 from goodword.web.templating import render
 
 router = APIRouter()
@@ -45,10 +45,7 @@ def paths(
                 icp=to == "icp", max_hops=3, top=10,
             )  # fmt: skip
         except GoodwordError as exc:
-            kind = error_type(type(exc).__name__)
-            message = ErrorBody(
-                status=exc.http_status, type=kind, message=exc.message, hint=exc.hint
-            )
+            message = body_of(exc)
     context = {
         "paths": found,
         "to": to,
