@@ -89,3 +89,17 @@ def test_main_pages_draw_without_errors(page: Page, server: Server) -> None:
         page.goto(server.url + path)
         expect(page.get_by_test_id(part)).to_be_visible()
         screenshot(page, name)
+
+
+def test_an_error_from_an_inline_edit_shows_in_the_page(page: Page, server: Server) -> None:
+    page.goto(server.url + "/people?q=Bob")
+    page.get_by_test_id("person-link").first.click()
+    page.get_by_test_id("edit-open").click()
+
+    # Past the browser's own check, so the server's answer is what shows.
+    page.locator("[data-testid=edit-form] input[name=email]").fill("not an e-mail")
+    page.locator("[data-testid=edit-form] input[name=email]").evaluate("i => i.type = 'text'")
+    page.get_by_test_id("edit-save").click()
+
+    expect(page.get_by_test_id("error-message")).to_be_visible()
+    expect(page.get_by_test_id("edit-form")).to_be_visible()
