@@ -85,6 +85,7 @@ def test_main_pages_draw_without_errors(page: Page, server: Server) -> None:
         ("today", "/", "followups"),
         ("people", "/people", "people-results"),
         ("referrals", "/referrals", "referrals"),
+        ("settings", "/settings", "icp"),
     ]:
         page.goto(server.url + path)
         expect(page.get_by_test_id(part)).to_be_visible()

@@ -42,6 +42,18 @@ def test_every_api_error_has_the_one_shape(
     assert answer.json()["error"]["message"]
 
 
+def test_a_nul_character_in_a_body_is_refused_as_invalid(
+    client: TestClient, network: Network
+) -> None:
+    headers = {"X-CSRF-Token": token(client)}
+
+    json_body = client.post("/api/v1/capture", json={"name": "\x00"}, headers=headers)
+    form_body = client.post("/capture", data={"name": "a\x00b"}, headers=headers)
+
+    assert json_body.status_code == form_body.status_code == 422
+    assert json_body.json()["error"]["type"] == "invalid_input"
+
+
 def test_a_conflict_is_409_with_the_message(client: TestClient, network: Network) -> None:
     headers = {"X-CSRF-Token": token(client)}
     client.patch(f"/api/v1/people/{network.ann}", json={"email": "ann@acme.io"}, headers=headers)

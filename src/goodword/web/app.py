@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 
 from goodword import __version__
 from goodword.web import api, errors, pages
-from goodword.web.deps import plain_query
+from goodword.web.deps import no_nul
 from goodword.web.security import LocalOnly, check_csrf
 from goodword.web.templating import HERE
 from goodword.workspace import Workspace
@@ -22,7 +22,7 @@ def create_app(workspace: Workspace, *, allowed_hosts: Iterable[str] | None) -> 
         title="goodword",
         version=__version__,
         summary="Relationship-first networking: find and nurture the advocates who refer you.",
-        dependencies=[Depends(plain_query), Depends(check_csrf)],
+        dependencies=[Depends(check_csrf), Depends(no_nul)],
     )
     app.state.workspace = workspace
     errors.install(app)

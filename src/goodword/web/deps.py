@@ -6,6 +6,8 @@ answers with an error instead of a success that did not happen.
 
 from __future__ import annotations
 
+import contextlib
+import json
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Annotated
@@ -45,9 +47,28 @@ WriteSession = Annotated[Session, Depends(write_session, scope="function")]
 Now = Annotated[datetime, Depends(now)]
 
 
-def plain_query(request: Request) -> None:
-    """Raises: InvalidInput for a NUL character in the query string. No stored text holds one
-    (PostgreSQL cannot), and a search for one would fail in the database, not match nothing.
+async def no_nul(request: Request) -> None:
+    """Raises: InvalidInput for a NUL character anywhere in the query, form or JSON body.
+
+    No stored text holds one (PostgreSQL cannot), so a NUL would fail inside the database
+    instead of being refused here with a message.
     """
-    if any("\x00" in value for value in request.query_params.values()):
-        raise InvalidInput("The query string holds a NUL character (%00); remove it.")
+    values: list[object] = list(request.query_params.values())
+    kind = request.headers.get("content-type", "")
+    if kind.startswith("application/json"):
+        with contextlib.suppress(ValueError):  # FastAPI reports a malformed body itself
+            values.append(json.loads(await request.body()))
+    elif kind.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        values += [v for v in (await request.form()).values() if isinstance(v, str)]
+    if any(_holds_nul(value) for value in values):
+        raise InvalidInput("The request holds a NUL character (\\0); remove it.")
+
+
+def _holds_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_nul(v) for v in value)
+    return False

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from goodword.web.pages import advocates, capture, people, referrals, today
+from goodword.web.pages import advocates, capture, people, referrals, settings, today
 
 router = APIRouter(include_in_schema=False)
-for module in (today, people, advocates, capture, referrals):
+for module in (today, people, advocates, capture, referrals, settings):
     router.include_router(module.router)
