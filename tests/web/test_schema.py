@@ -18,7 +18,7 @@ from goodword.web.security import COOKIE
 from goodword.workspace import Workspace
 from web.conftest import Network
 
-TOKEN = "fuzzing-token"
+TOKEN = "f" * 43  # shaped like a token the app issues
 
 
 @pytest.fixture

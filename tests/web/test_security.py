@@ -80,3 +80,14 @@ def test_a_token_without_its_cookie_is_refused(client: TestClient) -> None:
 def test_loopback_answers_to_both_its_names() -> None:
     assert set(local_hosts("127.0.0.1", 8000)) >= {"127.0.0.1:8000", "localhost:8000"}
     assert local_hosts("192.168.1.5", 80) == ["192.168.1.5", "192.168.1.5:80"]
+
+
+def test_a_cookie_the_app_could_not_have_issued_is_replaced_not_trusted(
+    client: TestClient,
+) -> None:
+    client.cookies.set("goodword_csrf", "x")
+
+    answer = client.post("/capture", data={"name": "Eve", "csrf_token": "x"})
+
+    assert answer.status_code == 403
+    assert "goodword_csrf=" in answer.headers["set-cookie"]

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 import secrets
 from collections.abc import Iterable
-from http.cookies import SimpleCookie
 
 from fastapi import Request
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from goodword.errors import PermissionDenied
@@ -26,6 +27,7 @@ COOKIE = "goodword_csrf"
 HEADER = "X-CSRF-Token"
 FIELD = "csrf_token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(32) gives
 
 
 class LocalOnly:
@@ -45,9 +47,9 @@ class LocalOnly:
         if (refusal := self._refusal(host, headers.get("origin"))) is not None:
             await _refuse(send, refusal)
             return
-        cookie = SimpleCookie(headers.get("cookie", ""))
-        token = cookie[COOKIE].value if COOKIE in cookie else ""
-        fresh = not token
+        token = cookie_parser(headers.get("cookie", "")).get(COOKIE, "")
+        # Only a token this app could have issued is kept; anything else is replaced.
+        fresh = not _TOKEN_SHAPE.fullmatch(token)
         if fresh:
             token = secrets.token_urlsafe(32)
         scope.setdefault("state", {})["csrf_token"] = token
@@ -90,8 +92,10 @@ async def check_csrf(request: Request) -> None:
     ):
         field = (await request.form()).get(FIELD)
         given = field if isinstance(field, str) else None
-    expected = request.cookies.get(COOKIE, "")
-    if not given or not expected or not hmac.compare_digest(given, expected):
+    # The token the cookie brought, once LocalOnly checked its shape (a fresh one otherwise,
+    # which no request can know yet).
+    expected = csrf_token(request)
+    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
         raise PermissionDenied(
             "The request carries no valid security token (CSRF).",
             hint="Reload the page and try again; programs get one from GET /api/v1/session.",
