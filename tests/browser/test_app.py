@@ -30,6 +30,14 @@ def test_capture_a_person_at_an_event_on_a_phone(browser: Browser, server: Serve
     phone.get_by_test_id("person-link").click()
     expect(phone.get_by_test_id("person-name")).to_have_text("Eve Park")
     expect(phone.get_by_test_id("timeline")).to_contain_text("Chamber breakfast")
+
+    # Met today, so Today says to follow them up; a coffee logged there answers it.
+    phone.goto(server.url + "/")
+    entry = phone.locator("[data-testid=agenda-item]", has_text="Eve Park")
+    expect(entry).to_be_visible()
+    screenshot(phone, "today-375px")
+    entry.get_by_test_id("agenda-coffee").click()
+    expect(entry).to_have_count(0)
     context.close()
 
 
@@ -82,7 +90,7 @@ def test_edit_a_person_inline_and_log_a_coffee(page: Page, server: Server) -> No
 
 def test_main_pages_draw_without_errors(page: Page, server: Server) -> None:
     for name, path, part in [
-        ("today", "/", "followups"),
+        ("today", "/", "agenda"),
         ("people", "/people", "people-results"),
         ("referrals", "/referrals", "referrals"),
         ("settings", "/settings", "icp"),

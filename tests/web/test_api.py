@@ -123,6 +123,13 @@ def test_followups_list_and_done(client: TestClient, network: Network) -> None:
     assert after.json() == []
 
 
+def test_agenda_lists_todays_actions_with_reasons(client: TestClient, network: Network) -> None:
+    agenda = client.get("/api/v1/agenda").json()
+
+    assert network.script in {item["person"]["id"] for item in agenda["items"]}
+    assert all(item["action"] and item["reason"] for item in agenda["items"])
+
+
 def test_referrals_list_their_people(client: TestClient, network: Network) -> None:
     [referral] = client.get("/api/v1/referrals").json()
 

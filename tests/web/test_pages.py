@@ -58,20 +58,36 @@ def test_a_name_that_is_a_script_renders_inert(
     assert PageParts(answer.text).scripts == ["/static/htmx.min.js"]
 
 
-def test_today_lists_open_followups_and_done_clears_one(
+def _agenda_people(html: str) -> list[int]:
+    return [int(pid) for pid in re.findall(r'data-testid="agenda-item" data-person="(\d+)"', html)]
+
+
+def test_today_shows_the_agenda_and_done_clears_a_followup(
     client: TestClient, network: Network
 ) -> None:
-    assert page_ids(client, "/").count("followup") == 1
-    followup_id = re.search(r'data-testid="followup" data-id="(\d+)"', client.get("/").text)
-    assert followup_id
+    today = client.get("/")
+    assert network.script in _agenda_people(today.text)
+    followup = re.search(r'hx-post="/followups/(\d+)/done"', today.text)
+    assert followup
 
     after = client.post(
-        f"/followups/{followup_id.group(1)}/done", headers={"X-CSRF-Token": token(client)}
+        f"/followups/{followup.group(1)}/done", headers={"X-CSRF-Token": token(client)}
     )
 
     assert after.status_code == 200
-    assert "followups-empty" in PageParts(after.text).ids
-    assert "followup" not in page_ids(client, "/")
+    assert f"/followups/{followup.group(1)}/done" not in after.text
+
+
+def test_logging_a_coffee_from_today_answers_the_entry(
+    client: TestClient, network: Network
+) -> None:
+    assert network.script in _agenda_people(client.get("/").text)
+
+    after = client.post(f"/today/{network.script}/coffee", headers={"X-CSRF-Token": token(client)})
+
+    assert after.status_code == 200
+    timeline = client.get(f"/api/v1/people/{network.script}").json()["timeline"]
+    assert any("coffee" in item["type"] for item in timeline)
 
 
 def test_people_page_searches_and_pages(client: TestClient, network: Network) -> None:

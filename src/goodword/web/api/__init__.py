@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from goodword.web.api import advocates, followups, people, referrals, session, settings
+from goodword.web.api import (
+    advocates,
+    agenda,
+    followups,
+    people,
+    referrals,
+    session,
+    settings,
+)
 from goodword.web.errors import ErrorResponse
 
 router = APIRouter(
@@ -17,5 +25,5 @@ router = APIRouter(
         422: {"model": ErrorResponse, "description": "Invalid input"},
     },
 )
-for module in (session, people, advocates, followups, referrals, settings):
+for module in (session, agenda, people, advocates, followups, referrals, settings):
     router.include_router(module.router)
