@@ -25,6 +25,7 @@ from goodword.advocates.columns import (
     codes,
     days,
     floats,
+    in_workspace,
     ints,
     ints_or,
     is_null,
@@ -167,11 +168,10 @@ def load_network(
 
 def _people(session: Session) -> tuple[_People, dict[str, FieldValues]]:
     """Node order and every value the ICP can be matched on."""
-    wid = workspace_id(session)
     ids, is_me, industry, city, country = read_columns(
         session,
         select(Person.id, Person.is_me, Person.industry, Person.city, Person.country)
-        .where(Person.workspace_id == wid)
+        .where(in_workspace(session, Person.workspace_id))
         .order_by(Person.id),
         ints, bools, texts, texts, texts,
     )  # fmt: skip
@@ -192,8 +192,7 @@ def _people(session: Session) -> tuple[_People, dict[str, FieldValues]]:
 def _jobs(session: Session, people: _People) -> dict[str, FieldValues]:
     """Current titles, employers and employers' industries; an employer is read once, not
     once per employee."""
-    wid = workspace_id(session)
-    current = and_(Employment.workspace_id == wid, Employment.ended_on.is_(None))
+    current = and_(in_workspace(session, Employment.workspace_id), Employment.ended_on.is_(None))
     person, title, org = read_columns(
         session,
         select(Employment.person_id, Employment.title, Employment.org_id)
@@ -221,7 +220,9 @@ def _tags(session: Session, people: _People) -> FieldValues:
     wid = workspace_id(session)
     person, tag = read_columns(
         session,
-        select(PersonTag.person_id, PersonTag.tag_id).where(PersonTag.workspace_id == wid),
+        select(PersonTag.person_id, PersonTag.tag_id).where(
+            in_workspace(session, PersonTag.workspace_id)
+        ),
         ints, ints,
     )  # fmt: skip
     tag_ids, name = read_columns(
@@ -268,7 +269,7 @@ def _interactions(
             Interaction.initiated_by_id,
         )
         .join(Interaction, Interaction.id == Participant.interaction_id)
-        .where(Participant.workspace_id == workspace_id(session), Interaction.at <= cutoff)
+        .where(in_workspace(session, Participant.workspace_id), Interaction.at <= cutoff)
         .order_by(Participant.interaction_id, Participant.person_id),
         ints, ints, days, codes(_KINDS), ints_or(-1),
     )  # fmt: skip
@@ -318,7 +319,7 @@ def _attendance(session: Session, people: _People, evidence: _Evidence, cutoff: 
         session,
         select(Attendance.event_id, Attendance.person_id, as_text(session, Event.starts_on))
         .join(Event, Event.id == Attendance.event_id)
-        .where(Attendance.workspace_id == workspace_id(session), Event.starts_on <= cutoff.date())
+        .where(in_workspace(session, Attendance.workspace_id), Event.starts_on <= cutoff.date())
         .order_by(Attendance.event_id, Attendance.person_id),
         ints, ints, days,
     )  # fmt: skip
@@ -421,7 +422,7 @@ def _ledger(
             as_text(session, LedgerEntry.occurred_on),
             LedgerEntry.referral_id,
         ).where(
-            LedgerEntry.workspace_id == workspace_id(session),
+            in_workspace(session, LedgerEntry.workspace_id),
             LedgerEntry.occurred_on <= cutoff.date(),
         ),
         ints, ints, days, is_null,
@@ -463,7 +464,7 @@ def _stated(session: Session, people: _People, cutoff: datetime) -> _Stated:
             source_code, as_text(session, Relationship.since),
             as_text(session, Relationship.created_at),
         ).where(
-            Relationship.workspace_id == workspace_id(session),
+            in_workspace(session, Relationship.workspace_id),
             or_(
                 Relationship.created_at <= cutoff,
                 and_(Relationship.since.is_not(None), Relationship.since <= cutoff.date()),
