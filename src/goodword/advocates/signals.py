@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 from sqlalchemy import String, and_, case, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from goodword.advocates.attributes import connectors, industry_codes, person_attributes
 from goodword.advocates.columns import (
     as_text,
     bools,
@@ -30,15 +31,12 @@ from goodword.advocates.columns import (
     ints_or,
     is_null,
     read_columns,
-    texts,
 )
 from goodword.advocates.network import Network, OwnerTies
-from goodword.advocates.roles import connector_bits
 from goodword.events.models import Attendance, Event
 from goodword.interactions.models import Interaction, InteractionKind, Participant
 from goodword.offering.fit import Criterion, FieldValues, fit_all
 from goodword.offering.models import IcpCriterion
-from goodword.people.models import Employment, Organisation, Person, PersonTag, Tag
 from goodword.referrals.models import (
     LedgerEntry,
     Referral,
@@ -60,7 +58,6 @@ from goodword.relationships.strength import (
     strengths,
 )
 from goodword.storage.session import workspace_id
-from goodword.text import fold
 
 # Meetings of more people than this tie everyone to the owner, not everyone to everyone.
 _LARGEST_GROUP = 25
@@ -157,8 +154,8 @@ def load_network(
         owner=people.owner,
         graph=graph,
         fits=fits,
-        industry=_codes(attrs["industry"], n),
-        connector=_connectors(attrs, n),
+        industry=industry_codes(attrs["industry"], n),
+        connector=connectors(attrs, n),
         owner_ties=owner_ties.freeze(),
         data_version=data_version,
         as_of_day=day_of(cutoff),
@@ -168,91 +165,8 @@ def load_network(
 
 def _people(session: Session) -> tuple[_People, dict[str, FieldValues]]:
     """Node order and every value the ICP can be matched on."""
-    ids, is_me, industry, city, country = read_columns(
-        session,
-        select(Person.id, Person.is_me, Person.industry, Person.city, Person.country)
-        .where(in_workspace(session, Person.workspace_id))
-        .order_by(Person.id),
-        ints, bools, texts, texts, texts,
-    )  # fmt: skip
-    people = _People(ids=ids, owner=int(np.flatnonzero(is_me)[0]))
-    node = np.arange(len(ids), dtype=np.int64)
-    jobs = _jobs(session, people)
-    given = {
-        "industry": [FieldValues.of(node, industry.tolist()), jobs["industry"]],
-        "title": [jobs["title"]],
-        "org": [jobs["org"]],
-        "city": [FieldValues.of(node, city.tolist())],
-        "country": [FieldValues.of(node, country.tolist())],
-        "tag": [_tags(session, people)],
-    }
-    return people, {name: _present(parts) for name, parts in given.items()}
-
-
-def _jobs(session: Session, people: _People) -> dict[str, FieldValues]:
-    """Current titles, employers and employers' industries; an employer is read once, not
-    once per employee."""
-    current = and_(in_workspace(session, Employment.workspace_id), Employment.ended_on.is_(None))
-    person, title, org = read_columns(
-        session,
-        select(Employment.person_id, Employment.title, Employment.org_id)
-        .where(current)
-        .order_by(Employment.id),
-        ints, texts, ints_or(-1),
-    )  # fmt: skip
-    org_ids, name, industry = read_columns(
-        session,
-        select(Organisation.id, Organisation.name, Organisation.industry)
-        .where(Organisation.id.in_(select(Employment.org_id).where(current)))
-        .order_by(Organisation.id),
-        ints, texts, texts,
-    )  # fmt: skip
-    nodes, known = people.nodes(person), org >= 0
-    at = np.searchsorted(org_ids, org[known]).astype(np.int64)
-    return {
-        "title": FieldValues.of(nodes, title.tolist()),
-        "org": FieldValues(node=nodes[known], code=at, values=name.tolist()),
-        "industry": FieldValues(node=nodes[known], code=at, values=industry.tolist()),
-    }
-
-
-def _tags(session: Session, people: _People) -> FieldValues:
-    wid = workspace_id(session)
-    person, tag = read_columns(
-        session,
-        select(PersonTag.person_id, PersonTag.tag_id).where(
-            in_workspace(session, PersonTag.workspace_id)
-        ),
-        ints, ints,
-    )  # fmt: skip
-    tag_ids, name = read_columns(
-        session,
-        select(Tag.id, Tag.name)
-        .where(Tag.id.in_(select(PersonTag.tag_id).where(PersonTag.workspace_id == wid)))
-        .order_by(Tag.id),
-        ints, texts,
-    )  # fmt: skip
-    at = np.searchsorted(tag_ids, tag).astype(np.int64)
-    return FieldValues(node=people.nodes(person), code=at, values=name.tolist())
-
-
-def _present(parts: list[FieldValues]) -> FieldValues:
-    """The rows of `parts`, in order, that have a value (not NULL, not empty)."""
-    offsets = np.cumsum([0] + [len(p.values) for p in parts])
-    code = np.concatenate([p.code + offset for p, offset in zip(parts, offsets, strict=False)])
-    values = [v for p in parts for v in p.values]
-    node = np.concatenate([p.node for p in parts])
-    kept = np.fromiter(map(bool, values), dtype=np.bool_, count=len(values))
-    some = kept[code]
-    renumbered = np.cumsum(kept) - 1
-    return FieldValues(
-        node=node[some],
-        code=renumbered[code[some]],
-        values=[v for v, keep in zip(values, kept.tolist(), strict=True) if keep],
-    )
-
-
-_FIELDS = ("industry", "title", "org", "city", "country", "tag")
+    ids, owner, attrs = person_attributes(session)
+    return _People(ids=ids, owner=owner), attrs
 
 
 def _interactions(
@@ -554,23 +468,3 @@ def _distinct(keys: NDArray[np.int64]) -> NDArray[np.int64]:
 
 def _concat(parts: list[Any], dtype: type[np.generic]) -> NDArray[Any]:
     return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype=dtype)
-
-
-def _codes(rows: FieldValues, n: int) -> NDArray[np.int32]:
-    """An industry code per person (their own industry first, else their employer's)."""
-    codes = np.full(n, -1, dtype=np.int32)
-    folded: dict[str, int] = {}
-    found = (folded.setdefault(fold(v), len(folded)) for v in rows.values)
-    code_of = np.fromiter(found, dtype=np.int32, count=len(rows.values))
-    # Assigned in reverse, so where a person has several the first given is the one kept.
-    codes[rows.node[::-1]] = code_of[rows.code[::-1]]
-    return codes
-
-
-def _connectors(attrs: dict[str, FieldValues], n: int) -> NDArray[np.uint32]:
-    bits = np.zeros(n, dtype=np.uint32)
-    for name in ("title", "org", "industry", "tag"):
-        rows = attrs[name]
-        per_value = np.fromiter(map(connector_bits, rows.values), np.uint32, len(rows.values))
-        np.bitwise_or.at(bits, rows.node, per_value[rows.code])
-    return bits
