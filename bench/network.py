@@ -291,9 +291,10 @@ def verdict(value: float, goal: float, cpu: float | None = None) -> str:
 
 
 def report(name: str, found: dict[str, Any]) -> None:
+    matches = f", {found['ICP matches']:,} ICP matches" if "ICP matches" in found else ""
     print(
         f"{name}: {found['people']:,} people, {found['ties']:,} ties, the owner has "
-        f"{found['owner ties']:,}, {found.get('ICP matches', 0):,} ICP matches"
+        f"{found['owner ties']:,}{matches}"
     )
     print(f"  {'measurement':<34} {'':<3} {'median':>9} {'min':>9} {'max':>9} {'cpu':>9}  goal")
     walls, cpus = found["rebuild"]

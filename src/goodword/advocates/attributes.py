@@ -10,7 +10,15 @@ from numpy.typing import NDArray
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from goodword.advocates.columns import bools, in_workspace, ints, ints_or, read_columns, texts
+from goodword.advocates.columns import (
+    Categories,
+    bools,
+    in_workspace,
+    ints,
+    ints_or,
+    read_columns,
+    texts,
+)
 from goodword.advocates.roles import connector_bits
 from goodword.offering.fit import FieldValues
 from goodword.people.models import Employment, Organisation, Person, PersonTag, Tag
@@ -23,21 +31,26 @@ def person_attributes(
 ) -> tuple[NDArray[np.int64], int, dict[str, FieldValues]]:
     """(every person's id in node order, the owner's node, every value the ICP can be
     matched on by field)."""
+    own = {name: Categories() for name in ("industry", "city", "country")}
     ids, is_me, industry, city, country = read_columns(
         session,
         select(Person.id, Person.is_me, Person.industry, Person.city, Person.country)
         .where(in_workspace(session, Person.workspace_id))
         .order_by(Person.id),
-        ints, bools, texts, texts, texts,
+        ints, bools, own["industry"], own["city"], own["country"],
     )  # fmt: skip
     node = np.arange(len(ids), dtype=np.int64)
+
+    def mine(name: str, code: NDArray[np.int64]) -> FieldValues:
+        return FieldValues(node=node, code=code, values=own[name].values)
+
     jobs = _jobs(session, ids)
     given = {
-        "industry": [FieldValues.of(node, industry.tolist()), jobs["industry"]],
+        "industry": [mine("industry", industry), jobs["industry"]],
         "title": [jobs["title"]],
         "org": [jobs["org"]],
-        "city": [FieldValues.of(node, city.tolist())],
-        "country": [FieldValues.of(node, country.tolist())],
+        "city": [mine("city", city)],
+        "country": [mine("country", country)],
         "tag": [_tags(session, ids)],
     }
     owner = int(np.flatnonzero(is_me)[0])
@@ -48,12 +61,13 @@ def _jobs(session: Session, ids: NDArray[np.int64]) -> dict[str, FieldValues]:
     """Current titles, employers and employers' industries; an employer is read once, not
     once per employee."""
     current = and_(in_workspace(session, Employment.workspace_id), Employment.ended_on.is_(None))
+    titles = Categories()
     person, title, org = read_columns(
         session,
         select(Employment.person_id, Employment.title, Employment.org_id)
         .where(current)
         .order_by(Employment.id),
-        ints, texts, ints_or(-1),
+        ints, titles, ints_or(-1),
     )  # fmt: skip
     org_ids, name, industry = read_columns(
         session,
@@ -65,7 +79,7 @@ def _jobs(session: Session, ids: NDArray[np.int64]) -> dict[str, FieldValues]:
     nodes, known = np.searchsorted(ids, person).astype(np.int64), org >= 0
     at = np.searchsorted(org_ids, org[known]).astype(np.int64)
     return {
-        "title": FieldValues.of(nodes, title.tolist()),
+        "title": FieldValues(node=nodes, code=title, values=titles.values),
         "org": FieldValues(node=nodes[known], code=at, values=name.tolist()),
         "industry": FieldValues(node=nodes[known], code=at, values=industry.tolist()),
     }

@@ -428,6 +428,7 @@ def _graph(
     )
     facts = _facts(stated, np.searchsorted(all_keys, tie_keys), len(all_keys))
     _client_ties(stated, people.owner, tally)
+    del stated, tie_keys  # a column per tie read, let go before strengths need as much again
     aggregates = aggregate(contacts, len(all_keys), as_of_day=day_of(cutoff), params=params)
     value = strengths(aggregates, facts, now_day=day_of(now), params=params).value
     return Graph.from_edges(n, all_keys // n, all_keys % n, value)
