@@ -188,7 +188,7 @@ def measure_baseline(network: Any, q1: Any, reach: Any, runs: int) -> dict[str, 
     import numpy as np
 
     sys.path.insert(0, str(Path(__file__).parent))
-    from goodword.advocates.scoring import ICP_MATCH
+    from goodword.advocates.scoring import ICP_MATCH, Weights
     from graph import nx_best
 
     g = network.graph
@@ -209,12 +209,17 @@ def measure_baseline(network: Any, q1: Any, reach: Any, runs: int) -> dict[str, 
         best = nx_best(nxg, owner, 3)
         return [best.get(t, 0.0) for t in targets]
 
+    def reached(source: int, hops: int) -> float:
+        best = nx_best(nxg, source, hops, frozenset((owner,)))
+        return float(sum(s * fit[t] for t, s in best.items() if t in icp and t != source))
+
     def b2() -> list[float]:
-        # Reach weighs each ICP person by their fit, as the engine does.
+        # Reach weighs each ICP person by their fit, and those only a friend of the contact
+        # knows at `second_hop`, as the engine does.
         totals = []
         for source in contacts:
-            best = nx_best(nxg, source, 2, frozenset((owner,)))
-            totals.append(sum(s * fit[t] for t, s in best.items() if t in icp and t != source))
+            direct = reached(source, 1)
+            totals.append(direct + Weights().second_hop * (reached(source, 2) - direct))
         return totals
 
     assert np.allclose(b1(), q1, rtol=1e-6), "Q1 differs from the NetworkX loop"
