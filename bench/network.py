@@ -256,8 +256,9 @@ def end_to_end(db: Path, runs: int) -> dict[str, dict[str, list[float]]]:
         "goodword path --icp": [*goodword(), "--db", str(db), "path", "--icp", "--json"],
     }
     results: dict[str, dict[str, list[float]]] = {}
+    real = db.resolve()  # goodword keeps the snapshot beside the file a link points to
     for name, command in commands.items():
-        for snapshot in db.parent.glob(f"{db.name}.graph-*.npz"):
+        for snapshot in real.parent.glob(f"{real.name}.graph-*.npz"):
             snapshot.unlink()
         first = elapsed(command)
         warm = [elapsed(command) for _ in range(runs)]
