@@ -62,7 +62,7 @@ def test_everyone_at_once_equals_one_at_a_time(values: list[str], weight: float)
     criteria = [Criterion("industry", "is", "software", weight), Criterion("tag", "is", "x")]
     many = fit_all(
         criteria,
-        {"industry": FieldValues(node=np.arange(len(values)), value=values)},
+        {"industry": FieldValues.of(np.arange(len(values)), values)},
         n=len(values),
     )
     for i, value in enumerate(values):

@@ -16,16 +16,27 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import and_, or_, select
+from sqlalchemy import String, and_, case, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from goodword.advocates.attributes import connectors, industry_codes, person_attributes
+from goodword.advocates.columns import (
+    as_text,
+    bools,
+    codes,
+    days,
+    floats,
+    in_workspace,
+    ints,
+    ints_or,
+    is_null,
+    read_columns,
+)
 from goodword.advocates.network import Network, OwnerTies
-from goodword.advocates.roles import connector_bits
 from goodword.events.models import Attendance, Event
 from goodword.interactions.models import Interaction, InteractionKind, Participant
 from goodword.offering.fit import Criterion, FieldValues, fit_all
 from goodword.offering.models import IcpCriterion
-from goodword.people.models import Employment, Organisation, Person, PersonTag, Tag
 from goodword.referrals.models import (
     LedgerEntry,
     Referral,
@@ -47,11 +58,13 @@ from goodword.relationships.strength import (
     strengths,
 )
 from goodword.storage.session import workspace_id
-from goodword.text import fold
 
 # Meetings of more people than this tie everyone to the owner, not everyone to everyone.
 _LARGEST_GROUP = 25
 _EPOCH = date(1970, 1, 1).toordinal()
+# Interaction kinds by index, and the weight of each as a channel (the last for any other).
+_KINDS = {kind.value: i for i, kind in enumerate(InteractionKind)}
+_KIND_WEIGHTS = np.array([CHANNEL_WEIGHTS.get(k, 0.25) for k in _KINDS] + [0.25])
 
 
 def day_of(when: datetime | date) -> float:
@@ -100,8 +113,10 @@ class _People:
     ids: NDArray[np.int64]
     owner: int
 
-    def nodes(self, person_ids: Iterable[int]) -> NDArray[np.int64]:
-        ids = np.fromiter(person_ids, dtype=np.int64)
+    def nodes(self, person_ids: Iterable[int] | NDArray[np.int64]) -> NDArray[np.int64]:
+        ids = (
+            person_ids if isinstance(person_ids, np.ndarray) else np.fromiter(person_ids, np.int64)
+        )
         return np.searchsorted(self.ids, ids).astype(np.int64)
 
 
@@ -139,8 +154,8 @@ def load_network(
         owner=people.owner,
         graph=graph,
         fits=fits,
-        industry=_codes(attrs["industry"], n),
-        connector=_connectors(attrs, n),
+        industry=industry_codes(attrs["industry"], n),
+        connector=connectors(attrs, n),
         owner_ties=owner_ties.freeze(),
         data_version=data_version,
         as_of_day=day_of(cutoff),
@@ -150,85 +165,38 @@ def load_network(
 
 def _people(session: Session) -> tuple[_People, dict[str, FieldValues]]:
     """Node order and every value the ICP can be matched on."""
-    wid = workspace_id(session)
-    rows = session.execute(
-        select(Person.id, Person.is_me, Person.industry, Person.city, Person.country)
-        .where(Person.workspace_id == wid)
-        .order_by(Person.id)
-    ).all()
-    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    owner = next(i for i, r in enumerate(rows) if r[1])
-    people = _People(ids=ids, owner=owner)
-    values: dict[str, tuple[list[int], list[str]]] = {f: ([], []) for f in _FIELDS}
-
-    def put(name: str, node: int, value: str | None) -> None:
-        if value:
-            values[name][0].append(node)
-            values[name][1].append(value)
-
-    for i, (_, _, industry, city, country) in enumerate(rows):
-        put("industry", i, industry)
-        put("city", i, city)
-        put("country", i, country)
-    jobs = session.execute(
-        select(Employment.person_id, Employment.title, Organisation.name, Organisation.industry)
-        .outerjoin(Organisation, Organisation.id == Employment.org_id)
-        .where(Employment.workspace_id == wid, Employment.ended_on.is_(None))
-    ).all()
-    tags = session.execute(
-        select(PersonTag.person_id, Tag.name)
-        .join(Tag, Tag.id == PersonTag.tag_id)
-        .where(PersonTag.workspace_id == wid)
-    ).all()
-    job_nodes = people.nodes(r[0] for r in jobs)
-    for node, (_, title, org, org_industry) in zip(job_nodes.tolist(), jobs, strict=True):
-        put("title", node, title)
-        put("org", node, org)
-        put("industry", node, org_industry)
-    for node, (_, tag) in zip(people.nodes(r[0] for r in tags).tolist(), tags, strict=True):
-        put("tag", node, tag)
-    attrs = {
-        name: FieldValues(node=np.asarray(nodes, dtype=np.int64), value=vals)
-        for name, (nodes, vals) in values.items()
-    }
-    return people, attrs
-
-
-_FIELDS = ("industry", "title", "org", "city", "country", "tag")
+    ids, owner, attrs = person_attributes(session)
+    return _People(ids=ids, owner=owner), attrs
 
 
 def _interactions(
     session: Session, people: _People, evidence: _Evidence, cutoff: datetime, tally: _OwnerTally
 ) -> None:
     """Everyone in an interaction had contact with everyone else in it."""
-    rows = session.execute(
+    group, person, day, kind, starter_id = read_columns(
+        session,
         select(
             Participant.interaction_id,
             Participant.person_id,
-            Interaction.at,
-            Interaction.kind,
+            as_text(session, Interaction.at),
+            type_coerce(Interaction.kind, String()),
             Interaction.initiated_by_id,
         )
         .join(Interaction, Interaction.id == Participant.interaction_id)
-        .where(Participant.workspace_id == workspace_id(session), Interaction.at <= cutoff)
-        .order_by(Participant.interaction_id, Participant.person_id)
-    ).all()
-    if not rows:
+        .where(in_workspace(session, Participant.workspace_id), Interaction.at <= cutoff)
+        .order_by(Participant.interaction_id, Participant.person_id),
+        ints, ints, days, codes(_KINDS), ints_or(-1),
+    )  # fmt: skip
+    if not len(group):
         return
-    group = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    node = people.nodes(r[1] for r in rows)
-    day = np.fromiter((day_of(r[2]) for r in rows), dtype=np.float64, count=len(rows))
-    weight = np.fromiter(
-        (CHANNEL_WEIGHTS.get(r[3].value, 0.25) for r in rows), dtype=np.float64, count=len(rows)
-    )
-    starter_ids = [r[4] for r in rows]
-    known = np.fromiter((s is not None for s in starter_ids), dtype=np.bool_, count=len(rows))
-    starter = np.full(len(rows), -1, dtype=np.int64)
-    if known.any():
-        starter[known] = people.nodes(s for s in starter_ids if s is not None)
+    node = people.nodes(person)
+    weight = _KIND_WEIGHTS[kind]
+    known = starter_id >= 0
+    starter = np.full(len(group), -1, dtype=np.int64)
+    starter[known] = people.nodes(starter_id[known])
     left, right = pairs_within(group, node, owner=people.owner, largest=_LARGEST_GROUP)
     evidence.add(node[left], node[right], day[left], weight[left], starter[left])
-    briefs = np.fromiter((r[3] == InteractionKind.BRIEF for r in rows), np.bool_, len(rows))
+    briefs = kind == _KINDS[InteractionKind.BRIEF.value]
     with_owner = np.isin(group, group[node == people.owner])
     tally.briefed[node[briefs & with_owner]] = True
 
@@ -261,19 +229,20 @@ def pairs_within(
 def _attendance(session: Session, people: _People, evidence: _Evidence, cutoff: datetime) -> None:
     """Being met at an event ties a person to the owner; being at the same one counts
     weakly (as `person show` counts it), and between two others only if tied some other way."""
-    rows = session.execute(
-        select(Attendance.event_id, Attendance.person_id, Event.starts_on)
+    group, person, day = read_columns(
+        session,
+        select(Attendance.event_id, Attendance.person_id, as_text(session, Event.starts_on))
         .join(Event, Event.id == Attendance.event_id)
-        .where(Attendance.workspace_id == workspace_id(session), Event.starts_on <= cutoff.date())
-        .order_by(Attendance.event_id, Attendance.person_id)
-    ).all()
-    if not rows:
+        .where(in_workspace(session, Attendance.workspace_id), Event.starts_on <= cutoff.date())
+        .order_by(Attendance.event_id, Attendance.person_id),
+        ints, ints, days,
+    )  # fmt: skip
+    if not len(group):
         return
-    group = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    node = people.nodes(r[1] for r in rows)
+    node = people.nodes(person)
     # An event's day counts from its middle, as `person show` counts it.
-    day = np.fromiter((day_of(r[2]) + 0.5 for r in rows), dtype=np.float64, count=len(rows))
-    owner = np.full(len(rows), people.owner, dtype=np.int64)
+    day += 0.5
+    owner = np.full(len(group), people.owner, dtype=np.int64)
     evidence.add(owner, node, day, CHANNEL_WEIGHTS[CO_ATTENDANCE])
     left, right = pairs_within(group, node, owner=people.owner, largest=_LARGEST_GROUP * 4)
     evidence.add(node[left], node[right], day[left], CHANNEL_WEIGHTS[CO_ATTENDANCE], ties=False)
@@ -296,7 +265,7 @@ class _OwnerTally:
         self.briefed = np.zeros(n, dtype=np.bool_)
         self.client = np.zeros(n, dtype=np.bool_)
 
-    def count(self, name: str, nodes: Sequence[int]) -> None:
+    def count(self, name: str, nodes: Sequence[int] | NDArray[np.int64]) -> None:
         np.add.at(self.counts[name], np.asarray(nodes, dtype=np.int64), 1)
 
     def freeze(self) -> OwnerTies:
@@ -334,13 +303,13 @@ def _referrals(
         chains.setdefault(rid, []).append(pid)
     a: list[int] = []
     b: list[int] = []
-    days: list[float] = []
-    for rid, referrer, receiver, prospect, on in rows:
+    on: list[float] = []
+    for rid, referrer, receiver, prospect, received in rows:
         chain = [referrer, *chains.get(rid, []), prospect]
         links = [(referrer, receiver), *itertools.pairwise(chain)]
         a += [x for x, _ in links]
         b += [y for _, y in links]
-        days += [day_of(on)] * len(links)
+        on += [day_of(received)] * len(links)
         by, to, whom = people.nodes([referrer, receiver, prospect]).tolist()
         won = status.get(rid) == ReferralStatus.WON
         if to == people.owner:
@@ -351,7 +320,7 @@ def _referrals(
         if by == people.owner:
             tally.count("referrals_to", [to])
     na, nb = people.nodes(a), people.nodes(b)
-    evidence.add(na, nb, np.asarray(days), 0.0, na, contact=False)
+    evidence.add(na, nb, np.asarray(on), 0.0, na, contact=False)
 
 
 def _ledger(
@@ -359,26 +328,71 @@ def _ledger(
 ) -> None:
     """A give ties giver and receiver (a referral's own entry is the referral's); what it
     says of the giver's disposition is scored apart, not as tie strength."""
-    rows = session.execute(
+    giver_id, receiver_id, day, own = read_columns(
+        session,
         select(
             LedgerEntry.giver_id,
             LedgerEntry.receiver_id,
-            LedgerEntry.occurred_on,
+            as_text(session, LedgerEntry.occurred_on),
             LedgerEntry.referral_id,
         ).where(
-            LedgerEntry.workspace_id == workspace_id(session),
+            in_workspace(session, LedgerEntry.workspace_id),
             LedgerEntry.occurred_on <= cutoff.date(),
-        )
-    ).all()
-    if not rows:
+        ),
+        ints, ints, days, is_null,
+    )  # fmt: skip
+    if not len(giver_id):
         return
-    giver = people.nodes(r[0] for r in rows)
-    receiver = people.nodes(r[1] for r in rows)
-    tally.count("gave_owner", giver[receiver == people.owner].tolist())
-    tally.count("got_from_owner", receiver[giver == people.owner].tolist())
-    own = np.fromiter((r[3] is None for r in rows), np.bool_, len(rows))
-    day = np.fromiter((day_of(r[2]) for r in rows), np.float64, len(rows))
+    giver, receiver = people.nodes(giver_id), people.nodes(receiver_id)
+    tally.count("gave_owner", giver[receiver == people.owner])
+    tally.count("got_from_owner", receiver[giver == people.owner])
     evidence.add(giver[own], receiver[own], day[own], 0.0, giver[own], contact=False)
+
+
+@dataclass(frozen=True)
+class _Stated:
+    """The recorded ties, a column each; `a` < `b` as nodes, since node order follows ids."""
+
+    a: NDArray[np.int64]
+    b: NDArray[np.int64]
+    client: NDArray[np.bool_]  # of kind `client`
+    reversed: NDArray[np.bool_]
+    strength: NDArray[np.float64]  # NaN when none was given
+    source: NDArray[np.int64]  # index into _SOURCES, -1 for a value not in it
+    since_day: NDArray[np.float64]
+    recorded_day: NDArray[np.float64]
+
+
+def _stated(session: Session, people: _People, cutoff: datetime) -> _Stated:
+    """Ties recorded by the cut-off, or known to have begun by then."""
+    source_code = case(
+        {s.value: i for i, s in enumerate(_SOURCES)},
+        value=type_coerce(Relationship.source, String()),
+        else_=-1,
+    )
+    a, b, client, flipped, strength, source, since, recorded = read_columns(
+        session,
+        select(
+            Relationship.person_a_id, Relationship.person_b_id,
+            Relationship.kind == TieKind.CLIENT, Relationship.reversed, Relationship.strength,
+            source_code, as_text(session, Relationship.since),
+            as_text(session, Relationship.created_at),
+        ).where(
+            in_workspace(session, Relationship.workspace_id),
+            or_(
+                Relationship.created_at <= cutoff,
+                and_(Relationship.since.is_not(None), Relationship.since <= cutoff.date()),
+            ),
+        ),
+        ints, ints, bools, bools, floats, ints, days, days,
+    )  # fmt: skip
+    return _Stated(
+        a=people.nodes(a), b=people.nodes(b), client=client, reversed=flipped,
+        strength=strength, source=source, since_day=since, recorded_day=recorded,
+    )  # fmt: skip
+
+
+_SOURCES = tuple(TieSource)
 
 
 def _graph(
@@ -392,21 +406,8 @@ def _graph(
 ) -> Graph:
     """Stated ties recorded by the cut-off and pairs with evidence, weighted by strength."""
     n = len(people.ids)
-    rows = session.execute(
-        select(
-            Relationship.person_a_id, Relationship.person_b_id, Relationship.kind,
-            Relationship.reversed, Relationship.strength, Relationship.source,
-            Relationship.since, Relationship.created_at,
-        ).where(
-            Relationship.workspace_id == workspace_id(session),
-            or_(
-                Relationship.created_at <= cutoff,
-                and_(Relationship.since.is_not(None), Relationship.since <= cutoff.date()),
-            ),
-        )
-    ).all()  # fmt: skip
-    ta, tb = people.nodes(r[0] for r in rows), people.nodes(r[1] for r in rows)
-    tie_keys = ta * n + tb  # person_a_id < person_b_id, and node order follows id order
+    stated = _stated(session, people, cutoff)
+    tie_keys = stated.a * n + stated.b
     ea, eb = _concat(evidence.a, np.int64), _concat(evidence.b, np.int64)
     lo, hi = np.minimum(ea, eb), np.maximum(ea, eb)
     keys = lo * n + hi
@@ -414,7 +415,7 @@ def _graph(
     alone = np.repeat(np.asarray(evidence.ties_on_their_own, dtype=np.bool_), sizes)
     counts = np.repeat(np.asarray(evidence.is_contact, dtype=np.bool_), sizes)
     real = lo != hi
-    all_keys = np.unique(np.concatenate([tie_keys, keys[real & alone]]))
+    all_keys = _distinct(np.concatenate([tie_keys, keys[real & alone]]))
     at = np.minimum(np.searchsorted(all_keys, keys), max(len(all_keys) - 1, 0))
     valid = real & counts & (all_keys[at] == keys) if len(all_keys) else np.zeros(0, np.bool_)
     by = _concat(evidence.by, np.int64)
@@ -425,74 +426,46 @@ def _graph(
         weight=_concat(evidence.weight, np.float64)[valid],
         initiator=initiator[valid],
     )
-    facts = _facts(rows, np.searchsorted(all_keys, tie_keys), len(all_keys))
-    _client_ties(rows, ta, tb, people.owner, tally)
+    facts = _facts(stated, np.searchsorted(all_keys, tie_keys), len(all_keys))
+    _client_ties(stated, people.owner, tally)
+    del stated, tie_keys  # a column per tie read, let go before strengths need as much again
     aggregates = aggregate(contacts, len(all_keys), as_of_day=day_of(cutoff), params=params)
     value = strengths(aggregates, facts, now_day=day_of(now), params=params).value
     return Graph.from_edges(n, all_keys // n, all_keys % n, value)
 
 
-def _facts(rows: Sequence[Any], where: NDArray[np.int64], n_ties: int) -> TieFacts:
+def _facts(stated: _Stated, where: NDArray[np.int64], n_ties: int) -> TieFacts:
     """What was stated of each tie; a pair known only from evidence is an inferred tie."""
     prior = np.full(n_ties, np.nan)
     explicit = np.zeros(n_ties, dtype=np.bool_)
     base = np.full(n_ties, base_for_source(TieSource.INFERRED.value))
     since = np.full(n_ties, np.nan)
     prior_day = np.full(n_ties, np.nan)
-    for i, row in zip(where.tolist(), rows, strict=True):
-        strength, source, begun, recorded = row[4], row[5], row[6], row[7]
-        base[i] = base_for_source(source.value)
-        # What the user typed wins; anything else is a starting point the evidence moves,
-        # fading from when it was recorded.
-        explicit[i] = strength is not None and source == TieSource.STATED
-        if strength is not None:
-            prior[i] = strength
-        if not explicit[i]:
-            prior_day[i] = day_of(recorded)
-        if begun is not None:
-            since[i] = day_of(begun)
+    base_of = np.array([base_for_source(s.value) for s in _SOURCES] + [base_for_source("")])
+    base[where] = base_of[stated.source]
+    given = ~np.isnan(stated.strength)
+    # What the user typed wins; anything else is a starting point the evidence moves,
+    # fading from when it was recorded.
+    typed = given & (stated.source == _SOURCES.index(TieSource.STATED))
+    explicit[where[typed]] = True
+    prior[where[given]] = stated.strength[given]
+    prior_day[where[~typed]] = stated.recorded_day[~typed]
+    since[where] = stated.since_day
     return TieFacts(prior=prior, explicit=explicit, base=base, since_day=since, prior_day=prior_day)
 
 
-def _client_ties(
-    rows: Sequence[Any],
-    ta: NDArray[np.int64],
-    tb: NDArray[np.int64],
-    owner: int,
-    tally: _OwnerTally,
-) -> None:
+def _client_ties(stated: _Stated, owner: int, tally: _OwnerTally) -> None:
     """A `client` tie to the owner makes the other person a client."""
-    for row, a, b in zip(rows, ta.tolist(), tb.tolist(), strict=True):
-        if row[2] == TieKind.CLIENT and owner in (a, b):
-            client = b if row[3] else a
-            if client != owner:
-                tally.client[client] = True
+    to_owner = stated.client & ((stated.a == owner) | (stated.b == owner))
+    client = np.where(stated.reversed, stated.b, stated.a)[to_owner]
+    tally.client[client[client != owner]] = True
+
+
+def _distinct(keys: NDArray[np.int64]) -> NDArray[np.int64]:
+    """np.unique by sorting: numpy 2's default hashes, and takes seconds on millions of keys."""
+    keys = np.sort(keys)
+    return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
 
 
 def _concat(parts: list[Any], dtype: type[np.generic]) -> NDArray[Any]:
     return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype=dtype)
-
-
-def _codes(rows: FieldValues, n: int) -> NDArray[np.int32]:
-    """An industry code per person (their own industry first, else their employer's)."""
-    codes = np.full(n, -1, dtype=np.int32)
-    if not len(rows.node):
-        return codes
-    _, inverse = np.unique(
-        np.asarray([fold(v) for v in rows.value], dtype=object), return_inverse=True
-    )
-    # Assigned in reverse, so where a person has several the first given is the one kept.
-    codes[rows.node[::-1]] = inverse[::-1].astype(np.int32)
-    return codes
-
-
-def _connectors(attrs: dict[str, FieldValues], n: int) -> NDArray[np.uint32]:
-    bits = np.zeros(n, dtype=np.uint32)
-    for name in ("title", "org", "industry", "tag"):
-        rows = attrs[name]
-        if not len(rows.node):
-            continue
-        distinct, inverse = np.unique(np.asarray(rows.value, dtype=object), return_inverse=True)
-        per_value = np.fromiter((connector_bits(str(v)) for v in distinct), np.uint32)
-        np.bitwise_or.at(bits, rows.node, per_value[inverse])
-    return bits
