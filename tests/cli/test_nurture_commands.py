@@ -131,3 +131,7 @@ def test_the_limit_leaves_the_rest_for_later_and_all_shows_everything(cli: Cli) 
 
 def test_a_bad_agenda_date_is_a_user_error(cli: Cli) -> None:
     assert_user_error(cli("agenda", "--date", "someday"), "agenda date")
+
+
+def test_an_agenda_date_off_the_calendar_is_a_user_error(cli: Cli) -> None:
+    assert_user_error(cli("agenda", "--date", "0001-01-01"), "between 1900-01-01")

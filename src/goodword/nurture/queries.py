@@ -12,6 +12,7 @@ from goodword.advocates.engine import network_for
 from goodword.advocates.network import Network
 from goodword.advocates.queries import person_card as advocate_card
 from goodword.advocates.scoring import AdvocateScores, score_contacts
+from goodword.errors import InvalidInput
 from goodword.nurture import agenda as rules
 from goodword.nurture.gather import Contacts, gather, names_by_id
 from goodword.nurture.ladder import RUNGS, next_rung, next_step
@@ -62,12 +63,24 @@ def _scored(
     return _Scored(network, scores, contacts, rank)
 
 
+# Cadences, windows and dormancy are counted back and forth from the day in days.
+_EARLIEST, _LATEST = date(1900, 1, 1), date(9000, 12, 31)
+
+
 def daily_agenda(
     session: Session, *, now: datetime, today: date, limit: int | None = None, everything: bool
 ) -> Agenda:
     """The actions for `today`, one entry per person, most urgent first: `limit` of them (the
     workspace's daily limit unless given) and the rest for later, or all with `everything`.
-    Advocate scores (and so suggested tiers) are taken at `now`."""
+    Advocate scores (and so suggested tiers) are taken at `now`.
+
+    Raises: InvalidInput for a day so far off that counting cadences from it leaves the
+    calendar.
+    """
+    if not _EARLIEST <= today <= _LATEST:
+        raise InvalidInput(
+            f"The agenda's date must be between {_EARLIEST} and {_LATEST}, not {today}."
+        )
     settings = load_settings(session)
     scored = _scored(session, settings, now=now)
     plan = rules.Rules.of(settings)
