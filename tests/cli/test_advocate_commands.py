@@ -196,3 +196,11 @@ def test_strength_to_me_agrees_with_the_ties_person_show_lists(network: Cli) -> 
         assert row["components"]["strength_to_me"] == pytest.approx(
             mine[row["person"]["id"]], abs=1e-6
         )
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+@pytest.mark.parametrize("command", [["advocates"], ["prospects"], ["person", "show", "me"]])
+def test_an_as_of_day_off_the_calendar_is_a_user_error(
+    cli: Cli, command: list[str], day: str
+) -> None:
+    assert_user_error(cli(*command, "--as-of", day), "--as-of must be between")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import Annotated, TypeVar
 
@@ -70,11 +70,21 @@ AsOf = Annotated[
 
 
 def moment(as_of: str | None) -> tuple[datetime, datetime | None]:
-    """(now, as_of): scores as they stood at the end of the `--as-of` day, else now."""
+    """(now, as_of): scores as they stood at the end of the `--as-of` day, else now.
+
+    Raises: InvalidInput for a day so far off that counting back and forth from it in days
+    leaves the calendar.
+    """
     if as_of is None:
         return utcnow(), None
-    end = datetime.combine(parse_date(as_of, what="--as-of date"), time.max, tzinfo=UTC)
+    day = parse_date(as_of, what="--as-of date")
+    if not _EARLIEST <= day <= _LATEST:
+        raise InvalidInput(f"--as-of must be between {_EARLIEST} and {_LATEST}, not {day}.")
+    end = datetime.combine(day, time.max, tzinfo=UTC)
     return end, end
+
+
+_EARLIEST, _LATEST = date(1900, 1, 1), date(9000, 12, 31)
 
 
 E = TypeVar("E", bound=StrEnum)
