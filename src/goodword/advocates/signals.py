@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 import numpy as np
@@ -56,6 +56,7 @@ from goodword.relationships.strength import (
     aggregate,
     base_for_source,
     strengths,
+    to_day,
 )
 from goodword.storage.session import workspace_id
 
@@ -67,11 +68,8 @@ _KINDS = {kind.value: i for i, kind in enumerate(InteractionKind)}
 _KIND_WEIGHTS = np.array([CHANNEL_WEIGHTS.get(k, 0.25) for k in _KINDS] + [0.25])
 
 
-def day_of(when: datetime | date) -> float:
-    """Days since 1970-01-01 UTC, the unit the strength model counts in."""
-    if isinstance(when, datetime):
-        return when.astimezone(UTC).timestamp() / 86400 if when.tzinfo else when.timestamp() / 86400
-    return float(when.toordinal() - _EPOCH)
+# Days since 1970-01-01 UTC: the strength model's unit, so the loader counts as it does.
+day_of = to_day
 
 
 @dataclass
