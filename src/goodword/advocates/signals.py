@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -62,7 +62,6 @@ from goodword.storage.session import workspace_id
 
 # Meetings of more people than this tie everyone to the owner, not everyone to everyone.
 _LARGEST_GROUP = 25
-_EPOCH = date(1970, 1, 1).toordinal()
 # Interaction kinds by index, and the weight of each as a channel (the last for any other).
 _KINDS = {kind.value: i for i, kind in enumerate(InteractionKind)}
 _KIND_WEIGHTS = np.array([CHANNEL_WEIGHTS.get(k, 0.25) for k in _KINDS] + [0.25])
