@@ -6,6 +6,7 @@ drawn, so no other command pays for it.
 
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,26 @@ def write_chart(report: RoiReport, path: Path) -> None:
         plt.close(figure)
 
 
+def chart_svg(report: RoiReport, name: str) -> bytes:
+    """One of the figures (`CHARTS`) alone, as SVG, for a page to show beside its table.
+
+    Raises: InvalidInput for an unknown figure or a missing matplotlib.
+    """
+    draw = CHARTS.get(name)
+    if draw is None:
+        raise InvalidInput(f"No chart named '{name}'; use one of: {', '.join(CHARTS)}.")
+    plt = _pyplot()
+    figure, axes = plt.subplots(figsize=(8, 4.5))
+    try:
+        draw(axes, report)
+        figure.tight_layout()
+        out = BytesIO()
+        figure.savefig(out, format="svg")
+        return out.getvalue()
+    finally:
+        plt.close(figure)
+
+
 def _advocates(axes: Any, report: RoiReport) -> None:
     """The main currency only: bars in different currencies cannot share one axis."""
     rows = [r for r in report.advocates if r.currency == _main_currency(report)][:TOP]
@@ -98,3 +119,6 @@ def _main_currency(report: RoiReport) -> str | None:
     for row in report.advocates:
         totals[row.currency] = totals.get(row.currency, 0.0) + float(row.won)
     return max(totals, key=lambda c: totals[c]) if totals else None
+
+
+CHARTS = {"advocates": _advocates, "events": _events, "funnel": _funnel}

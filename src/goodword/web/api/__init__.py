@@ -10,6 +10,7 @@ from goodword.web.api import (
     followups,
     people,
     referrals,
+    reports,
     session,
     settings,
 )
@@ -25,5 +26,5 @@ router = APIRouter(
         422: {"model": ErrorResponse, "description": "Invalid input"},
     },
 )
-for module in (session, agenda, people, advocates, followups, referrals, settings):
+for module in (session, agenda, people, advocates, followups, referrals, reports, settings):
     router.include_router(module.router)

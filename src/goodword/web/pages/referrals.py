@@ -1,12 +1,15 @@
-"""Referrals as a list (the board comes with moving cards)."""
+"""Referrals as a board: a column per status; moving a card changes its status."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
-from goodword.web.api.referrals import get_referrals
-from goodword.web.deps import ReadSession
+from goodword.referrals.pipeline import ReferralStatus
+from goodword.web.api.referrals import Move, ReferralId, board, move
+from goodword.web.deps import Now, ReadSession, WriteSession
 from goodword.web.templating import render
 
 router = APIRouter()
@@ -14,4 +17,19 @@ router = APIRouter()
 
 @router.get("/referrals", response_class=HTMLResponse)
 def referrals(request: Request, session: ReadSession) -> HTMLResponse:
-    return render(request, "referrals.html", {"referrals": get_referrals(session, limit=500)})
+    context = {"columns": board(session), "statuses": list(ReferralStatus)}
+    return render(request, "referrals.html", context)
+
+
+@router.post("/referrals/{referral_id}/move", response_class=HTMLResponse)
+def move_card(
+    request: Request,
+    session: WriteSession,
+    now: Now,
+    referral_id: ReferralId,
+    form: Annotated[Move, Form()],
+) -> HTMLResponse:
+    """The board afterwards; a refused move answers with the error fragment instead."""
+    move(session, now, referral_id, form)
+    context = {"columns": board(session), "statuses": list(ReferralStatus)}
+    return render(request, "_board.html", context)
