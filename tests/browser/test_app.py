@@ -88,11 +88,33 @@ def test_edit_a_person_inline_and_log_a_coffee(page: Page, server: Server) -> No
     expect(page.get_by_test_id("timeline")).to_contain_text("talked about the audit")
 
 
+def test_move_a_referral_on_the_board(page: Page, server: Server) -> None:
+    page.goto(server.url + "/referrals")
+    card = page.locator("[data-testid=board-column][data-status=received] [data-testid=referral]")
+    expect(card).to_have_count(1)
+    referral = card.get_attribute("data-id")
+
+    card.get_by_test_id("move-status").select_option("proposal")
+    card.get_by_test_id("move").click()
+
+    moved = page.locator(f"[data-testid=referral][data-id='{referral}']")
+    expect(moved).to_have_attribute("data-status", "proposal")
+    expect(moved.locator("xpath=ancestor::section")).to_have_attribute("data-status", "proposal")
+
+    # Backwards is refused: the error shows and the card stays where it is.
+    moved.get_by_test_id("move-status").select_option("met")
+    moved.get_by_test_id("move").click()
+    expect(page.get_by_test_id("error")).to_be_visible()
+    expect(moved).to_have_attribute("data-status", "proposal")
+    screenshot(page, "referrals-board")
+
+
 def test_main_pages_draw_without_errors(page: Page, server: Server) -> None:
     for name, path, part in [
         ("today", "/", "agenda"),
         ("people", "/people", "people-results"),
-        ("referrals", "/referrals", "referrals"),
+        ("referrals", "/referrals", "board"),
+        ("reports", "/reports", "report-funnel"),
         ("settings", "/settings", "icp"),
     ]:
         page.goto(server.url + path)
