@@ -3,6 +3,8 @@ advocate, find a way into an organisation, edit inline; a screenshot of each mai
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Browser, Page, expect
 
 from browser.conftest import Server, screenshot
@@ -107,6 +109,23 @@ def test_move_a_referral_on_the_board(page: Page, server: Server) -> None:
     expect(page.get_by_test_id("error")).to_be_visible()
     expect(moved).to_have_attribute("data-status", "proposal")
     screenshot(page, "referrals-board")
+
+
+def test_the_map_draws(page: Page, server: Server) -> None:
+    console: list[str] = []
+    page.on(
+        "console", lambda message: console.append(message.text) if message.type == "error" else None
+    )
+    page.goto(server.url + "/map")
+
+    expect(page.get_by_test_id("map")).to_have_attribute("data-drawn", "true")
+    expect(page.locator("[data-testid=map] canvas").first).to_be_visible()
+    # Everyone is shown until a filter hides those without the role.
+    expect(page.get_by_test_id("map-count")).to_have_text(re.compile(r"^(\d+) of \1 people"))
+    page.get_by_test_id("map-role").select_option("advocate")
+    expect(page.get_by_test_id("map-count")).to_have_text(re.compile(r"^2 of \d+ people"))
+    screenshot(page, "map")
+    assert console == []
 
 
 def test_main_pages_draw_without_errors(page: Page, server: Server) -> None:

@@ -8,6 +8,7 @@ from goodword.web.api import (
     advocates,
     agenda,
     followups,
+    map,
     people,
     referrals,
     reports,
@@ -26,5 +27,5 @@ router = APIRouter(
         422: {"model": ErrorResponse, "description": "Invalid input"},
     },
 )
-for module in (session, agenda, people, advocates, followups, referrals, reports, settings):
+for module in (session, agenda, people, advocates, followups, map, referrals, reports, settings):
     router.include_router(module.router)

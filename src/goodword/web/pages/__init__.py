@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from goodword.web.pages import advocates, capture, people, referrals, reports, settings, today
+from goodword.web.pages import advocates, capture, map, people, referrals, reports, settings, today
 
 router = APIRouter(include_in_schema=False)
-for module in (today, people, advocates, capture, referrals, reports, settings):
+for module in (today, people, advocates, capture, map, referrals, reports, settings):
     router.include_router(module.router)
