@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from goodword.web.app import create_app
+from goodword.workspace import Workspace
 from web.conftest import SCRIPT, Network
 from web.test_pages import PageParts, page_ids
 
@@ -73,3 +75,11 @@ def test_a_name_that_is_a_script_reaches_the_map_only_as_json(
     assert PageParts(page.text).scripts == MAP_SCRIPTS
     assert data.headers["content-type"] == "application/json"
     assert SCRIPT in [node["name"] for node in data.json()["nodes"]]
+
+
+def test_a_new_workspace_maps_you_alone(workspace: Workspace) -> None:
+    with TestClient(create_app(workspace, allowed_hosts=["testserver"])) as fresh:
+        found = fresh.get("/api/v1/map").json()
+
+    assert [node["ring"] for node in found["nodes"]] == ["you"]
+    assert found["edges"] == []
