@@ -23,24 +23,14 @@ as an installed goodword does.
 from __future__ import annotations
 
 import argparse
-import os
-import resource
 import statistics
 import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
+from processes import BASELINE, goodword, measure
+
 GOAL_SECONDS = 1.0
-BASELINE = [sys.executable, "-c", "import sqlalchemy.orm, typer, rich"]
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-
-
-def goodword() -> list[str]:
-    """The installed command, as a user runs it; `python -m goodword` where it is missing."""
-    script = Path(sys.executable).with_name("goodword")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "goodword"]
 
 
 def prepare(db: Path, people: int) -> None:
@@ -49,30 +39,6 @@ def prepare(db: Path, people: int) -> None:
     if not db.exists():
         subprocess.run([*command, "demo", "--people", str(people)], check=True)
     subprocess.run([*command, "agenda", "--json"], check=True, stdout=subprocess.DEVNULL)
-
-
-def cpu_seconds() -> float:
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
-
-
-def elapsed(command: list[str]) -> tuple[float, float]:
-    """(wall, CPU) seconds of one run."""
-    cpu, started = cpu_seconds(), time.perf_counter()
-    subprocess.run(
-        command, check=True, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    return time.perf_counter() - started, cpu_seconds() - cpu
-
-
-def measure(commands: dict[str, list[str]], runs: int) -> dict[str, list[tuple[float, float]]]:
-    for command in commands.values():  # warm the file cache and write bytecode first
-        elapsed(command)
-    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, command in commands.items():
-            times[name].append(elapsed(command))
-    return times
 
 
 def report(times: dict[str, list[tuple[float, float]]]) -> None:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import statistics
 import subprocess
@@ -42,15 +41,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from processes import ENV, elapsed, goodword
+
 GOALS = {"rebuild": 30.0, "cold start": 3.0, "process peak": 500.0, "Q1": 2.0, "Q2": 2.0}
 E2E_GOAL = 3.0
 SCHEMA = "gw_bench_network"
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-
-
-def goodword() -> list[str]:
-    script = Path(sys.executable).with_name("goodword")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "goodword"]
 
 
 def demo_db(folder: Path, people: int) -> Path:
@@ -268,14 +263,6 @@ def end_to_end(db: Path, runs: int) -> dict[str, dict[str, list[float]]]:
             "warm cpu": [c for _, c in warm],
         }
     return results
-
-
-def elapsed(command: list[str]) -> tuple[float, float]:
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu, started = used.ru_utime + used.ru_stime, time.perf_counter()
-    subprocess.run(command, check=True, env=ENV, stdout=subprocess.DEVNULL)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.perf_counter() - started, after.ru_utime + after.ru_stime - cpu
 
 
 # --- report ------------------------------------------------------------------------------
