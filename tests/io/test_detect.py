@@ -85,9 +85,8 @@ def test_the_real_files_are_all_there() -> None:
     assert {p.name for p in from_data if p.suffix == ".txt"} == set(HEADERS)
 
 
+@pytest.mark.skipif(SHARED is None, reason="no shared/fixtures beside this clone")
 def test_the_shared_fixtures_are_found_beside_the_clone() -> None:
-    if SHARED is None:
-        pytest.skip("no shared/fixtures beside this clone")
     assert len([path for root, path in FILES if root == SHARED]) > 200
 
 

@@ -1,5 +1,7 @@
 """Give first and referrals: `give`, `got`, `referral …`, `ledger`."""
 
+from datetime import datetime
+from decimal import Decimal
 from typing import Annotated, Any
 
 import typer
@@ -28,6 +30,7 @@ from goodword.referrals.queries import (
     referral_views,
     same_day_referral,
 )
+from goodword.referrals.schemas import ReferralView
 from goodword.referrals.service import (
     check_own_entry,
     delete_ledger_entry,
@@ -172,8 +175,7 @@ def referral_add(
     json: Json = False,
 ) -> None:
     """Record a referral received (or one you passed on with --to)."""
-    amount = parse_money(value, what="value") if value is not None else None
-    at = parse_when(on, what="referral date") if on else utcnow()
+    amount, code, at = _terms(value, currency, on)
     with state(ctx).workspace().transaction() as session:
         referral = receive_referral(
             session,
@@ -181,16 +183,13 @@ def referral_add(
             prospect_ref=prospect,
             to_ref=to,
             via_refs=via or (),
-            currency=parse_currency(currency) if currency else None,
+            currency=code,
             at=at,
             value=amount,
             note=note,
         )
         [view] = referral_views(session, [referral])
-    if json:
-        render.emit_json(view)
-    else:
-        render.done(f"Referral #{view.id}: {view.referrer.name} → {view.prospect.name}")
+    _show(view, json, f"Referral #{view.id}: {view.referrer.name} → {view.prospect.name}")
 
 
 @referral_app.command("give")
@@ -205,25 +204,39 @@ def referral_give(
     json: Json = False,
 ) -> None:
     """Record a referral you gave someone: your give in the ledger, listed with --given."""
-    amount = parse_money(value, what="value") if value is not None else None
-    at = parse_when(on, what="referral date") if on else utcnow()
+    amount, code, at = _terms(value, currency, on)
     with state(ctx).workspace().transaction() as session:
         referral = give_referral(
             session,
             to_ref=to,
             prospect_ref=prospect,
-            currency=parse_currency(currency) if currency else None,
+            currency=code,
             at=at,
             value=amount,
             note=note,
         )
         [view] = referral_views(session, [referral])
+    _show(
+        view,
+        json,
+        f"Referral #{view.id}: you referred {view.prospect.name} to {view.receiver.name}",
+    )
+
+
+def _terms(
+    value: str | None, currency: str | None, on: str | None
+) -> tuple[Decimal | None, str | None, datetime]:
+    """A referral's value, currency and date as typed; the date defaults to now."""
+    amount = parse_money(value, what="value") if value is not None else None
+    at = parse_when(on, what="referral date") if on else utcnow()
+    return amount, parse_currency(currency) if currency else None, at
+
+
+def _show(view: ReferralView, json: bool, done: str) -> None:
     if json:
         render.emit_json(view)
     else:
-        render.done(
-            f"Referral #{view.id}: you referred {view.prospect.name} to {view.receiver.name}"
-        )
+        render.done(done)
 
 
 @referral_app.command("move")
