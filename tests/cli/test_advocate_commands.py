@@ -134,6 +134,7 @@ def test_path_to_an_organisation(network: Cli) -> None:
         (["path", "Cara Diaz", "--max-hops", "0"], "--max-hops"),
         (["path", "--org", "Globex"], "Globex"),
         (["who-knows", "astronaut"], "astronaut"),
+        (["who-knows", "  "], "Name what to look for"),
     ],
 )
 def test_bad_path_and_who_knows_requests_are_user_errors(

@@ -141,8 +141,10 @@ def who_knows(
     """Your contacts who can reach people at an organisation, with a title, in an industry or
     with a tag matching `query`, the best-placed first.
 
-    Raises: NotFound when nobody matches the query.
+    Raises: InvalidInput for an empty query; NotFound when nobody matches it.
     """
+    if not query.strip():
+        raise InvalidInput("Name what to look for: an organisation, title, industry or tag.")
     ids = _matching(session, query)
     if not ids:
         raise NotFound(
