@@ -43,6 +43,17 @@ def test_capture_a_person_at_an_event_on_a_phone(browser: Browser, server: Serve
     context.close()
 
 
+def test_snooze_an_entry_on_today(page: Page, server: Server) -> None:
+    page.goto(server.url + "/")
+    entry = page.get_by_test_id("agenda-item").first
+    who = entry.get_attribute("data-person")
+
+    entry.get_by_test_id("agenda-snooze-until").select_option(label="in a week")
+    entry.get_by_test_id("agenda-snooze").click()
+
+    expect(page.locator(f"[data-testid=agenda-item][data-person='{who}']")).to_have_count(0)
+
+
 def test_open_an_advocate_and_read_the_explanation(page: Page, server: Server) -> None:
     page.goto(server.url + "/advocates")
     first = page.get_by_test_id("advocate").first

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -128,6 +130,69 @@ def test_agenda_lists_todays_actions_with_reasons(client: TestClient, network: N
 
     assert network.script in {item["person"]["id"] for item in agenda["items"]}
     assert all(item["action"] and item["reason"] for item in agenda["items"])
+
+
+def test_snoozing_an_entry_without_a_followup_plans_one_for_that_day(
+    client: TestClient, network: Network
+) -> None:
+    week = date.fromisoformat(client.get("/api/v1/agenda").json()["date"]) + timedelta(7)
+
+    [held] = client.post(
+        f"/api/v1/agenda/{network.ann}/snooze",
+        json={"until": week.isoformat(), "reason": "Brief them"},
+        headers={"X-CSRF-Token": token(client)},
+    ).json()
+
+    assert (held["person"]["id"], held["due_on"], held["reason"]) == (
+        network.ann,
+        week.isoformat(),
+        "Brief them",
+    )
+    assert network.ann not in _agenda_people(client.get("/api/v1/agenda").json())
+    back = client.get("/api/v1/agenda", params={"date": week.isoformat()}).json()
+    assert network.ann in _agenda_people(back)
+
+
+def test_snoozing_an_entry_snoozes_its_followups(client: TestClient, network: Network) -> None:
+    [followup] = client.get("/api/v1/followups").json()
+    later = (date.fromisoformat(followup["due_on"]) + timedelta(400)).isoformat()
+
+    held = client.post(
+        f"/api/v1/agenda/{network.script}/snooze",
+        json={"until": later, "followup_id": [followup["id"]]},
+        headers={"X-CSRF-Token": token(client)},
+    ).json()
+
+    assert [(f["id"], f["snoozed_until"]) for f in held] == [(followup["id"], later)]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "says"),
+    [
+        ({"until": "2000-01-01"}, 422, "not in the future"),
+        ({"until": "2999-01-01", "followup_id": ["script's"]}, 422, "not with Ann Lee"),
+        ({"until": "2999-01-01", "followup_id": [2**31 - 1]}, 404, "follow-up"),
+    ],
+)
+def test_snoozing_refuses_a_past_day_or_someone_elses_followup(
+    client: TestClient, network: Network, body: dict[str, object], status: int, says: str
+) -> None:
+    before = client.get("/api/v1/followups").json()
+    theirs = before[0]["id"]
+
+    answer = client.post(
+        f"/api/v1/agenda/{network.ann}/snooze",
+        json={k: [theirs] if v == ["script's"] else v for k, v in body.items()},
+        headers={"X-CSRF-Token": token(client)},
+    )
+
+    assert answer.status_code == status
+    assert says in answer.json()["error"]["message"]
+    assert client.get("/api/v1/followups").json() == before
+
+
+def _agenda_people(agenda: dict[str, list[dict[str, dict[str, int]]]]) -> set[int]:
+    return {item["person"]["id"] for item in agenda["items"]}
 
 
 def test_referrals_list_their_people(client: TestClient, network: Network) -> None:

@@ -78,6 +78,30 @@ def test_today_shows_the_agenda_and_done_clears_a_followup(
     assert f"/followups/{followup.group(1)}/done" not in after.text
 
 
+def test_snoozing_from_today_puts_the_whole_entry_off(client: TestClient, network: Network) -> None:
+    today = client.get("/").text
+    form = re.search(
+        rf'hx-post="/today/{network.script}/snooze"(.*?)</form>', today, flags=re.DOTALL
+    )
+    assert form
+    followups = re.findall(r'name="followup_id" value="(\d+)"', form.group(1))
+    week = re.search(r'<option value="([\d-]+)">in a week</option>', form.group(1))
+    assert followups
+    assert week
+
+    after = client.post(
+        f"/today/{network.script}/snooze",
+        data={"until": week.group(1), "followup_id": followups, "reason": "ignored"},
+        headers={"X-CSRF-Token": token(client)},
+    )
+
+    assert after.status_code == 200
+    assert network.script not in _agenda_people(after.text)
+    assert network.script not in _agenda_people(client.get("/").text)
+    snoozed = {f["id"]: f["snoozed_until"] for f in client.get("/api/v1/followups").json()}
+    assert snoozed == dict.fromkeys(map(int, followups), week.group(1))
+
+
 def test_logging_a_coffee_from_today_answers_the_entry(
     client: TestClient, network: Network
 ) -> None:

@@ -1,10 +1,15 @@
-"""Setting a person's stay-in-touch tier."""
+"""Setting a person's stay-in-touch tier, and putting an agenda entry off."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
 
 from sqlalchemy.orm import Session
 
 from goodword.errors import InvalidInput
+from goodword.followups.models import Followup
+from goodword.followups.service import get_followup, schedule_followup, snooze_followup
 from goodword.people.models import Person
 from goodword.people.tier import Tier
 
@@ -33,3 +38,31 @@ def set_tier(session: Session, *, person: Person, tier: Tier | None) -> Person:
     person.tier = tier
     session.flush()
     return person
+
+
+def snooze_entry(
+    session: Session,
+    *,
+    person: Person,
+    until: date,
+    today: date,
+    followup_ids: Sequence[int] = (),
+    reason: str | None = None,
+) -> list[Followup]:
+    """Puts a person's agenda entry off until `until`; returns the follow-ups that hold it.
+
+    The entry's follow-ups are snoozed. An entry without one (stay in touch, thank, brief …)
+    gets a follow-up planned for that day instead. Either way the agenda holds the person's
+    other reasons back until then, so the whole entry returns on `until`, once.
+
+    Raises: InvalidInput for a day not after today, or a follow-up that is someone else's;
+    NotFound for an unknown follow-up; Conflict for one already done.
+    """
+    if until <= today:
+        raise InvalidInput(f"Snooze until {until} is not in the future.")
+    found = [get_followup(session, fid) for fid in dict.fromkeys(followup_ids)]
+    if stranger := next((f for f in found if f.person_id != person.id), None):
+        raise InvalidInput(f"Follow-up #{stranger.id} is not with {person.name}.")
+    if not found:
+        return [schedule_followup(session, person=person, due_on=until, reason=reason)]
+    return [snooze_followup(session, followup=f, until=until, today=today) for f in found]

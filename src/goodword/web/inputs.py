@@ -7,15 +7,19 @@ JSON request can never do different things.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 
 from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.orm import Session
 
 from goodword.events.queries import resolve_event
 from goodword.events.service import add_event
+from goodword.followups.queries import followup_views
+from goodword.followups.schemas import FollowupView
 from goodword.interactions.models import InteractionKind
 from goodword.interactions.queries import views_of
 from goodword.interactions.schemas import InteractionView
+from goodword.nurture.service import snooze_entry
 from goodword.people.models import Person
 from goodword.people.queries import summary_of
 from goodword.people.schemas import PersonSummary
@@ -64,6 +68,17 @@ class InteractionInput(BaseModel):
     they_initiated: bool = False
 
 
+class SnoozeInput(BaseModel):
+    """Put a person's agenda entry off: the entry's follow-ups are snoozed; without any, the
+    entry returns on `until` as a follow-up carrying `reason`."""
+
+    until: date = Field(description="The day it comes back, YYYY-MM-DD; after today.")
+    followup_id: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(
+        default=[], max_length=100, description="The entry's follow-ups (its `followup_id`s)."
+    )
+    reason: str | None = Field(default=None, max_length=_SHORT)
+
+
 class CaptureInput(BaseModel):
     """Someone met at an event: the event by id, or a new one by name (held today)."""
 
@@ -108,6 +123,22 @@ def log_with(
     )
     (view,) = views_of(session, [interaction])
     return view
+
+
+def snooze_with(
+    session: Session, *, person: Person, entry: SnoozeInput, today: date
+) -> list[FollowupView]:
+    """Raises: InvalidInput for a day not after today or a follow-up not theirs; NotFound;
+    Conflict for a follow-up already done."""
+    held = snooze_entry(
+        session,
+        person=person,
+        until=entry.until,
+        today=today,
+        followup_ids=entry.followup_id,
+        reason=_blank_is_none(entry.reason),
+    )
+    return followup_views(session, held, today=today)
 
 
 def capture(session: Session, *, entry: CaptureInput, today: date) -> CaptureResult:

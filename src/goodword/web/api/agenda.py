@@ -7,9 +7,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from goodword.followups.schemas import FollowupView
 from goodword.nurture.queries import daily_agenda
 from goodword.nurture.schemas import Agenda
-from goodword.web.deps import Now, ReadSession
+from goodword.people.queries import resolve_person
+from goodword.web.api.people import PersonId
+from goodword.web.deps import Now, ReadSession, WriteSession
+from goodword.web.inputs import SnoozeInput, snooze_with
 
 router = APIRouter(tags=["agenda"])
 
@@ -29,3 +33,16 @@ def get_agenda(
     return daily_agenda(
         session, now=now, today=day or now.date(), limit=limit, everything=everything
     )
+
+
+@router.post(
+    "/agenda/{person_id}/snooze",
+    summary="Put a person's agenda entry off until a later day",
+    response_model=list[FollowupView],
+)
+def post_snooze(
+    session: WriteSession, now: Now, person_id: PersonId, entry: SnoozeInput
+) -> list[FollowupView]:
+    """The follow-ups that hold the entry back: theirs, snoozed, or a new one due `until`."""
+    person = resolve_person(session, str(person_id))
+    return snooze_with(session, person=person, entry=entry, today=now.date())
