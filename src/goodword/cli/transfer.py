@@ -16,7 +16,6 @@ from goodword.clock import utcnow
 from goodword.text import parse_date
 
 if TYPE_CHECKING:
-    from goodword.io.detect import Detected
     from goodword.io.formats import ImportFormat
 
 File = Annotated[Path, typer.Argument(metavar="FILE", help="The file.", dir_okay=False)]
@@ -65,57 +64,44 @@ def import_(
     json: Json = False,
 ) -> None:
     """Import contacts, meetings, mail or relationships; all or nothing."""
-    from goodword.io.apply import import_batch
-    from goodword.io.backup import load_archive, people_in, read_backup
-    from goodword.io.detect import naming_the_likely_format
-    from goodword.io.formats import ImportFormat, check_window, parse_file
-    from goodword.io.report import ImportReport
+    from goodword.io.run import import_file
     from goodword.io.window import Window
 
-    kind, file, detected = _chosen(arguments)
+    kind, file = _chosen(arguments)
     window = Window.of_days(
         since=parse_date(since, what="--since date") if since else None,
         until=parse_date(until, what="--until date") if until else None,
     )
-    check_window(kind, window)
-    workspace = state(ctx).workspace()
-    report = ImportReport(format=kind.value, file=str(file), dry_run=dry_run)
-    if detected is not None:
-        report.detected, report.layout = True, detected.layout
-        report.description = detected.description
-    with naming_the_likely_format(kind, file):
-        if kind == ImportFormat.ARCHIVE:
-            archive = read_backup(file, workspace.name)
-            with workspace.transaction(commit=not dry_run) as session:
-                counts = load_archive(session, archive, file, force=force)
-            report.created = people_in(counts)
-        else:
-            batch = parse_file(kind, file, now=utcnow(), window=window)
-            with workspace.transaction(commit=not dry_run) as session:
-                import_batch(session, batch=batch, report=report)
+    report = import_file(
+        state(ctx).workspace,
+        kind=kind,
+        path=file,
+        window=window,
+        dry_run=dry_run,
+        force=force,
+        now=utcnow(),
+    )
     if json:
         render.emit_json(report)
     else:
         render.import_report(report)
 
 
-def _chosen(arguments: list[str]) -> "tuple[ImportFormat, Path, Detected | None]":
-    """`import FORMAT FILE` as named, or `import FILE` in the format the file shows.
+def _chosen(arguments: list[str]) -> "tuple[ImportFormat | None, Path]":
+    """`import FORMAT FILE` as named, or `import FILE` (None: the format the file shows).
 
-    Raises: InvalidInput for an unknown format or a missing file; MalformedFile for a file in
-    none of the formats; BadParameter (a usage error) for a format without a file or more.
+    Raises: InvalidInput for an unknown format; BadParameter (a usage error) for a format
+    without a file or more.
     """
-    from goodword.io.detect import detect_format
     from goodword.io.formats import ImportFormat
 
     if len(arguments) == 2:
         fmt, file = arguments
-        return parse_choice(ImportFormat, fmt, what="import format"), Path(file), None
+        return parse_choice(ImportFormat, fmt, what="import format"), Path(file)
     file = arguments[0] if len(arguments) == 1 else ""
     if not file or (file.strip().lower() in set(ImportFormat) and not Path(file).exists()):
         raise typer.BadParameter("give one file, after its format if you name it.")
-    found = detect_format(Path(file))
-    return found.format, Path(file), found
+    return None, Path(file)
 
 
 def export(
