@@ -33,6 +33,11 @@ def test_a_since_after_the_until_is_refused() -> None:
         Window.of_days(since=date(2024, 2, 1), until=date(2024, 1, 31))
 
 
+def test_an_until_on_the_last_day_a_date_holds_is_refused_not_a_crash() -> None:
+    with pytest.raises(InvalidInput, match="9999-12-31 is too far ahead"):
+        Window.of_days(until=date.max)
+
+
 def test_closing_a_window_ends_it_a_month_ahead_and_starts_it_history_back() -> None:
     closed = Window().closed(NOW, history=timedelta(days=730))
     assert closed == Window(datetime(2022, 7, 1, tzinfo=UTC), datetime(2024, 7, 31, tzinfo=UTC))

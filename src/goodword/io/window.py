@@ -29,10 +29,13 @@ class Window:
     def of_days(cls, since: date | None = None, until: date | None = None) -> Window:
         """From the start of day `since` to the end of day `until`, both in UTC.
 
-        Raises: InvalidInput when `since` is after `until`.
+        Raises: InvalidInput when `since` is after `until`, or `until` is the last day a date
+        can hold (its end is no date).
         """
         if since is not None and until is not None and since > until:
             raise InvalidInput(f"--since {since} is after --until {until}; swap them.")
+        if until == date.max:
+            raise InvalidInput(f"--until {until} is too far ahead; leave it out for no end.")
         return cls(
             since=None if since is None else _midnight(since),
             until=None if until is None else _midnight(until + timedelta(days=1)),
