@@ -1,5 +1,6 @@
 """Settings from the environment: where the database lives (`--db`, `GOODWORD_DB`,
-`GOODWORD_DATABASE_URL`, or the data dir), which workspace, and the phone region override."""
+`GOODWORD_DATABASE_URL`, or the data dir), which workspace, the phone region override, and
+where files that can be made again go (`GOODWORD_CACHE_DIR`, or the user's cache folder)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,14 @@ def default_db_path() -> Path:
     import platformdirs  # only when no database is named; it compiles regexes as it loads
 
     return Path(platformdirs.user_data_dir("goodword", appauthor=False)) / "goodword.db"
+
+
+def cache_dir() -> Path:
+    if folder := os.environ.get("GOODWORD_CACHE_DIR"):
+        return Path(folder)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("goodword"))
 
 
 def resolve_database(db: str | None = None) -> str:

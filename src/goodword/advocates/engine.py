@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 from datetime import datetime
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session
 from goodword.advocates import network as snapshot
 from goodword.advocates.network import Network
 from goodword.advocates.signals import day_of, load_network
+from goodword.config import cache_dir
 from goodword.storage.base import WorkspaceRow
 from goodword.storage.engine import sqlite_path
 from goodword.storage.session import workspace_id
@@ -65,12 +65,4 @@ def snapshot_path(session: Session) -> Path | None:
         file = sqlite_path(str(url))
         return None if file is None else file.with_name(f"{file.name}.graph-{wid}.npz")
     key = hashlib.sha256(url.render_as_string(hide_password=True).encode()).hexdigest()[:16]
-    return _cache_dir() / f"graph-{key}-{wid}.npz"
-
-
-def _cache_dir() -> Path:
-    if folder := os.environ.get("GOODWORD_CACHE_DIR"):
-        return Path(folder)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("goodword"))
+    return cache_dir() / f"graph-{key}-{wid}.npz"

@@ -1,4 +1,5 @@
-"""What routes ask for: the workspace, a read session or a write transaction, and `now`.
+"""What routes ask for: the workspace, a read session or a write transaction, `now`, and the
+uploads waiting to be imported.
 
 The transaction ends before the response is sent (`scope="function"`), so a failed commit
 answers with an error instead of a success that did not happen.
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from goodword.clock import utcnow
 from goodword.errors import InvalidInput
+from goodword.web.uploads import Uploads
 from goodword.workspace import Workspace
 
 
@@ -26,6 +28,14 @@ def get_workspace(request: Request) -> Workspace:
 
 
 WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]
+
+
+def get_uploads(request: Request) -> Uploads:
+    uploads: Uploads = request.app.state.uploads
+    return uploads
+
+
+UploadsDep = Annotated[Uploads, Depends(get_uploads)]
 
 
 def read_session(workspace: WorkspaceDep) -> Iterator[Session]:

@@ -8,6 +8,7 @@ from goodword.web.api import (
     advocates,
     agenda,
     followups,
+    imports,
     map,
     people,
     referrals,
@@ -27,5 +28,16 @@ router = APIRouter(
         422: {"model": ErrorResponse, "description": "Invalid input"},
     },
 )
-for module in (session, agenda, people, advocates, followups, map, referrals, reports, settings):
+for module in (
+    session,
+    agenda,
+    people,
+    advocates,
+    followups,
+    map,
+    referrals,
+    reports,
+    settings,
+    imports,
+):
     router.include_router(module.router)

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from goodword.web.pages import advocates, capture, map, people, referrals, reports, settings, today
+from goodword.web.pages import (
+    advocates,
+    capture,
+    imports,
+    map,
+    people,
+    referrals,
+    reports,
+    settings,
+    today,
+)
 
 router = APIRouter(include_in_schema=False)
-for module in (today, people, advocates, capture, map, referrals, reports, settings):
+for module in (today, people, advocates, capture, map, referrals, reports, settings, imports):
     router.include_router(module.router)
