@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -64,8 +65,8 @@ def network(workspace: Workspace) -> Network:
 
 
 @pytest.fixture
-def client(workspace: Workspace, network: Network) -> Iterator[TestClient]:
-    app = create_app(workspace, allowed_hosts=["testserver"])
+def client(workspace: Workspace, network: Network, tmp_path: Path) -> Iterator[TestClient]:
+    app = create_app(workspace, allowed_hosts=["testserver"], uploads=tmp_path / "uploads")
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
 

@@ -42,19 +42,20 @@ class Upload:
 class Uploads:
     """Uploads of one workspace, each in `root/<token>/`; `root` is created on first use."""
 
-    def __init__(self, root: Path, *, workspace: str) -> None:
+    def __init__(self, root: Path, *, workspace: str, max_bytes: int = MAX_BYTES) -> None:
         self.root = root
         self.workspace = workspace
+        self.max_bytes = max_bytes
 
     def keep(self, source: BinaryIO, *, filename: str | None, choices: dict[str, Any]) -> Upload:
-        """Raises: InvalidInput for a file over `MAX_BYTES`."""
+        """Raises: InvalidInput for a file over `max_bytes`."""
         self._sweep()
         token = secrets.token_urlsafe(24)
         folder = self.root / token
         folder.mkdir(parents=True, mode=0o700)
         path = folder / safe_name(filename)
         try:
-            _copy_at_most(source, path, filename=path.name)
+            _copy_at_most(source, path, limit=self.max_bytes)
             stored = {"workspace": self.workspace, "choices": choices}
             (folder / _CHOICES).write_text(json.dumps(stored), encoding="utf-8")
         except BaseException:
@@ -110,14 +111,15 @@ def safe_name(filename: str | None) -> str:
     return name.lstrip(".") or "upload"
 
 
-def _copy_at_most(source: BinaryIO, path: Path, *, filename: str) -> None:
+def _copy_at_most(source: BinaryIO, path: Path, *, limit: int) -> None:
     size = 0
     with path.open("wb") as target:
         while chunk := source.read(_CHUNK):
             size += len(chunk)
-            if size > MAX_BYTES:
+            if size > limit:
+                shown = f"{limit >> 20} MB" if limit >= 1 << 20 else f"{limit >> 10} KB"
                 raise InvalidInput(
-                    f"{filename} is larger than {MAX_BYTES // (1024 * 1024)} MB.",
+                    f"{path.name} is larger than {shown}.",
                     hint="Import a file that large with `goodword import` on the command line.",
                 )
             target.write(chunk)
