@@ -126,6 +126,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     _seed(db)
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("GOODWORD_")}
+    env["GOODWORD_CACHE_DIR"] = str(db.parent / "cache")  # uploads waiting to be imported
     command = [sys.executable, "-m", "goodword", "--db", str(db), "serve", "--port", str(port)]
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
