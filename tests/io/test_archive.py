@@ -580,7 +580,7 @@ def test_import_with_force_replaces_everything(workspace: Workspace) -> None:
 def test_an_empty_offering_does_not_count_as_data(workspace: Workspace) -> None:
     archive = sample_archive(workspace)
     with workspace.transaction() as session:
-        get_offering(session)  # `goodword me show` creates it
+        set_offering(session)  # an empty row, as `goodword me show` used to leave
     with workspace.transaction() as session:
         import_archive(session, archive)
         assert get_offering(session).one_liner == "Tax help for founders"

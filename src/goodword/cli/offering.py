@@ -14,16 +14,10 @@ from goodword.offering.service import (
     get_offering,
     list_criteria,
     remove_criterion,
-    set_offering,
+    set_me,
 )
 from goodword.people.queries import summary_of
-from goodword.people.service import (
-    PersonFields,
-    edit_person,
-    get_owner,
-    set_home_country,
-    set_home_currency,
-)
+from goodword.people.service import get_owner
 from goodword.storage.session import workspace_currency
 
 me_app = typer.Typer(help="You: your name, e-mail and offering.")
@@ -45,7 +39,7 @@ def me(ctx: typer.Context) -> None:
 @me_app.command("show")
 def show(ctx: typer.Context, json: Json = False) -> None:
     """Show you and your offering."""
-    with state(ctx).workspace().transaction() as session:
+    with state(ctx).workspace().read() as session:
         me_ = summary_of(session, get_owner(session).id)
         what = OfferingView.of(get_offering(session))
         currency = workspace_currency(session)
@@ -93,14 +87,16 @@ def set_(
 ) -> None:
     """Set your name, e-mail, country, currency and offering."""
     with state(ctx).workspace().transaction() as session:
-        owner = get_owner(session)
-        edit_person(session, person=owner, fields=PersonFields(name=name, emails=email or ()))
-        if country is not None:
-            set_home_country(session, code=country)
-        if currency is not None:
-            set_home_currency(session, code=currency)
-        set_offering(
-            session, one_liner=one_liner, problems=problems, for_whom=for_whom, results=results
+        owner = set_me(
+            session,
+            name=name,
+            emails=email or (),
+            country=country,
+            currency=currency,
+            one_liner=one_liner,
+            problems=problems,
+            for_whom=for_whom,
+            results=results,
         )
         me_ = summary_of(session, owner.id)
         what = OfferingView.of(get_offering(session))

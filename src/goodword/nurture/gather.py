@@ -293,6 +293,16 @@ def names_by_id(session: Session, ids: Iterable[int]) -> dict[int, str]:
     return found
 
 
+def tiers_set(session: Session) -> dict[int, Tier]:
+    """Everyone's tier set by hand, in one query: few people have one."""
+    rows = session.execute(
+        select(Person.id, Person.tier).where(
+            Person.workspace_id == workspace_id(session), Person.tier.is_not(None)
+        )
+    )
+    return {pid: tier for pid, tier in rows if tier is not None}
+
+
 def _tiers(session: Session, ids: Iterable[int]) -> dict[int, Tier]:
     """The tiers set by hand among `ids`, by primary key a chunk at a time."""
     wanted = sorted(ids)

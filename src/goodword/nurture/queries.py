@@ -14,7 +14,7 @@ from goodword.advocates.queries import person_card as advocate_card
 from goodword.advocates.scoring import AdvocateScores, score_contacts
 from goodword.errors import InvalidInput
 from goodword.nurture import agenda as rules
-from goodword.nurture.gather import Contacts, gather, names_by_id
+from goodword.nurture.gather import Contacts, gather, names_by_id, tiers_set
 from goodword.nurture.ladder import RUNGS, next_rung, next_step
 from goodword.nurture.schemas import (
     Agenda,
@@ -23,11 +23,14 @@ from goodword.nurture.schemas import (
     LadderView,
     LaterItem,
     NurtureCard,
+    TierCount,
+    TierOverview,
+    TierSuggestion,
     TierView,
 )
 from goodword.nurture.tiers import CODES, FLOORS, ORDER, Sizes, suggest
 from goodword.people.models import Person
-from goodword.people.queries import summaries_by_id
+from goodword.people.queries import count_people, summaries_by_id
 from goodword.people.schemas import PersonSummary
 from goodword.people.tier import Tier
 from goodword.settings.keys import Settings
@@ -185,4 +188,48 @@ def _why(person: Person, scored: _Scored, suggested: Tier) -> str:
     return (
         f"Suggested {suggested.value}: advocate score {score:.2f}, #{rank} of "
         f"{len(scored.rank)} contacts ({floors}, as many as each tier holds)"
+    )
+
+
+def tier_overview(session: Session, *, now: datetime, top: int = 10) -> TierOverview:
+    """How many people each tier holds, and the `top` contacts (best advocate score first)
+    whose tier is not yet the suggested one set by you: `tier REF auto` follows a suggestion
+    that may change, applying it keeps it."""
+    settings = load_settings(session)
+    scored = _scored(session, settings, now=now)
+    chosen = tiers_set(session)
+    suggested = scored.contacts.suggested
+    tier_of_id = {pid: chosen.get(pid, tier) for pid, tier in suggested.items()} | chosen
+    others = count_people(session) - 1  # everyone but you
+    counts = [
+        TierCount(
+            tier=tier.value,
+            people=sum(1 for t in tier_of_id.values() if t == tier),
+            set_by_you=sum(1 for t in chosen.values() if t == tier),
+            cadence_days=settings[f"cadence.{tier.value}"],
+        )
+        for tier in ORDER
+    ]
+    placed = sum(c.people for c in counts)
+    none_set = sum(1 for t in chosen.values() if t == Tier.NONE)
+    counts.append(TierCount(tier=Tier.NONE.value, people=others - placed, set_by_you=none_set,
+                            cadence_days=None))  # fmt: skip
+    pending = sorted(
+        (pid for pid, tier in suggested.items() if chosen.get(pid, Tier.NONE) != tier),
+        key=scored.rank.__getitem__,
+    )[:top]
+    people = summaries_by_id(session, set(pending))
+    return TierOverview(
+        counts=counts,
+        suggestions=[
+            TierSuggestion(
+                person=people[pid],
+                score=round(scored.contacts.score[pid], 6),
+                rank=scored.rank[pid],
+                current=tier_of_id[pid].value,
+                set_by_you=pid in chosen,
+                suggested=suggested[pid].value,
+            )
+            for pid in pending
+        ],
     )

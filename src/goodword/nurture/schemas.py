@@ -62,6 +62,32 @@ class TierView(BaseModel):
     reason: str
 
 
+class TierCount(BaseModel):
+    """How many people a tier holds (`set_by_you` of them by hand, the rest as suggested)."""
+
+    tier: str
+    people: int
+    set_by_you: int
+    cadence_days: int | None
+
+
+class TierSuggestion(BaseModel):
+    """A contact whose tier is not yet the suggested one set by you; `rank` is their place
+    among your contacts by advocate score."""
+
+    person: PersonSummary
+    score: float
+    rank: int
+    current: str
+    set_by_you: bool
+    suggested: str
+
+
+class TierOverview(BaseModel):
+    counts: list[TierCount]
+    suggestions: list[TierSuggestion]
+
+
 class LadderView(BaseModel):
     """Where the relationship stands, derived from the data; `rung` None: never met."""
 

@@ -3,26 +3,31 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword.errors import InvalidInput
 from goodword.offering.models import IcpCriterion, IcpField, IcpOperator, Offering
+from goodword.offering.queries import find_offering
+from goodword.people.models import Person
+from goodword.people.service import (
+    PersonFields,
+    edit_person,
+    get_owner,
+    set_home_country,
+    set_home_currency,
+)
 from goodword.storage.base import column_length
 from goodword.storage.session import get_scoped, workspace_id
 from goodword.text import bounded, clean_text
 
 
 def get_offering(session: Session) -> Offering:
-    """The workspace's offering, empty until set."""
-    wid = workspace_id(session)
-    offering = session.scalar(select(Offering).where(Offering.workspace_id == wid))
-    if offering is None:
-        offering = Offering(workspace_id=wid)
-        session.add(offering)
-        session.flush()
-    return offering
+    """The workspace's offering; before anything was set, an empty one that is not stored,
+    so showing it works in a read-only transaction and leaves no row behind."""
+    return find_offering(session) or Offering(workspace_id=workspace_id(session))
 
 
 def set_offering(
@@ -33,8 +38,12 @@ def set_offering(
     for_whom: str | None = None,
     results: str | None = None,
 ) -> Offering:
-    """Sets the fields given, leaving the others as they are."""
-    offering = get_offering(session)
+    """Sets the fields given, leaving the others as they are; the row is made on the first
+    write."""
+    offering = find_offering(session)
+    if offering is None:
+        offering = Offering(workspace_id=workspace_id(session))
+        session.add(offering)
     for attr, value in (
         ("one_liner", one_liner),
         ("problems", problems),
@@ -45,6 +54,36 @@ def set_offering(
             setattr(offering, attr, clean_text(value) or None)
     session.flush()
     return offering
+
+
+def set_me(
+    session: Session,
+    *,
+    name: str | None = None,
+    emails: Sequence[str] = (),
+    country: str | None = None,
+    currency: str | None = None,
+    one_liner: str | None = None,
+    problems: str | None = None,
+    for_whom: str | None = None,
+    results: str | None = None,
+) -> Person:
+    """`goodword me set` and the settings page: you, your home country and currency, and
+    your offering, in one change; the fields left None stay as they are.
+
+    Raises: InvalidInput for a blank name, a bad e-mail, country or currency code;
+    Conflict for an e-mail someone else has.
+    """
+    owner = get_owner(session)
+    edit_person(session, person=owner, fields=PersonFields(name=name, emails=emails))
+    if country is not None:
+        set_home_country(session, code=country)
+    if currency is not None:
+        set_home_currency(session, code=currency)
+    set_offering(
+        session, one_liner=one_liner, problems=problems, for_whom=for_whom, results=results
+    )
+    return owner
 
 
 def add_criterion(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy.orm import Session
 
 from goodword.settings.keys import key_named
@@ -29,3 +31,12 @@ def set_setting(session: Session, *, key: str, value: str) -> SettingView:
         row.value = str(parsed)
     session.flush()
     return next(view for view in list_settings(session) if view.key == found.name)
+
+
+def set_settings(session: Session, *, values: Mapping[str, str]) -> list[SettingView]:
+    """Several keys in one change, as the settings page saves them: the transaction that
+    holds it keeps all or none.
+
+    Raises: InvalidInput for the first unknown key or value a key does not accept.
+    """
+    return [set_setting(session, key=key, value=value) for key, value in values.items()]

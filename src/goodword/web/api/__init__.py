@@ -15,6 +15,7 @@ from goodword.web.api import (
     reports,
     session,
     settings,
+    tiers,
 )
 from goodword.web.errors import ErrorResponse
 
@@ -39,5 +40,6 @@ for module in (
     reports,
     settings,
     imports,
+    tiers,
 ):
     router.include_router(module.router)

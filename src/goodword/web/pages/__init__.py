@@ -13,9 +13,21 @@ from goodword.web.pages import (
     referrals,
     reports,
     settings,
+    tiers,
     today,
 )
 
 router = APIRouter(include_in_schema=False)
-for module in (today, people, advocates, capture, map, referrals, reports, settings, imports):
+for module in (
+    today,
+    people,
+    advocates,
+    capture,
+    map,
+    referrals,
+    reports,
+    settings,
+    imports,
+    tiers,
+):
     router.include_router(module.router)

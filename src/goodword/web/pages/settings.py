@@ -1,18 +1,118 @@
-"""Settings, read-only for now: your offering, your ICP and the brief they make
-(`goodword me set` and `goodword icp add` change them)."""
+"""Settings: you and your offering, your ICP, the workspace settings and the tiers, each
+edited in place; the advocate brief preview follows every change to what it says."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from datetime import datetime
+from typing import Annotated, Any
 
-from goodword.web.api.settings import settings_view
-from goodword.web.deps import Now, WriteSession
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session
+
+from goodword.nurture.queries import tier_overview
+from goodword.nurture.service import CHOICES
+from goodword.offering.models import IcpField, IcpOperator
+from goodword.offering.service import remove_criterion
+from goodword.people.queries import resolve_person
+from goodword.settings.queries import list_settings
+from goodword.settings.service import set_settings
+from goodword.web.api.people import PersonId
+from goodword.web.api.settings import CriterionId, brief_preview, icp, settings_view, you
+from goodword.web.deps import Now, ReadSession, WriteSession
+from goodword.web.security import FIELD
+from goodword.web.settings_inputs import (
+    CriterionInput,
+    OfferingEdit,
+    TierByRef,
+    TierInput,
+    add_to_icp,
+    choose_tier,
+    choose_tier_by_ref,
+    edit_offering,
+)
 from goodword.web.templating import render
 
 router = APIRouter()
 
+# What each section shows; an edit answers with its own section and, out of band, the
+# sections its change also alters.
+_PARTS = {
+    "offering": lambda session, now: dict(you(session)),
+    "brief": lambda session, now: dict(brief_preview(session, now)),
+    "icp": lambda session, now: {"icp": icp(session)},
+    "keys": lambda session, now: {"settings": list_settings(session)},
+    "tiers": lambda session, now: {"tiers": tier_overview(session, now=now)},
+}
+CHOICE_LISTS = {
+    "icp_fields": list(IcpField),
+    "icp_operators": list(IcpOperator),
+    "tier_choices": CHOICES,
+}
+
+
+def _sections(
+    request: Request, session: Session, now: datetime, *parts: str, **extra: Any
+) -> HTMLResponse:
+    context: dict[str, Any] = {"parts": parts, **CHOICE_LISTS, **extra}
+    for part in parts:
+        context |= _PARTS[part](session, now)
+    return render(request, "_settings_parts.html", context)
+
 
 @router.get("/settings", response_class=HTMLResponse)
-def settings(request: Request, session: WriteSession, now: Now) -> HTMLResponse:
-    return render(request, "settings.html", {"view": settings_view(session, now)})
+def settings(request: Request, session: ReadSession, now: Now) -> HTMLResponse:
+    return render(request, "settings.html", {**dict(settings_view(session, now)), **CHOICE_LISTS})
+
+
+@router.post("/settings/offering", response_class=HTMLResponse)
+def offering(
+    request: Request, session: WriteSession, now: Now, form: Annotated[OfferingEdit, Form()]
+) -> HTMLResponse:
+    edit_offering(session, edit=form)
+    return _sections(request, session, now, "offering", "brief")
+
+
+@router.post("/settings/icp", response_class=HTMLResponse)
+def add_icp(
+    request: Request, session: WriteSession, now: Now, form: Annotated[CriterionInput, Form()]
+) -> HTMLResponse:
+    add_to_icp(session, criterion=form)
+    return _sections(request, session, now, "icp", "brief", "tiers")
+
+
+@router.post("/settings/icp/{criterion_id}/remove", response_class=HTMLResponse)
+def remove_icp(
+    request: Request, session: WriteSession, now: Now, criterion_id: CriterionId
+) -> HTMLResponse:
+    remove_criterion(session, criterion_id=criterion_id)
+    return _sections(request, session, now, "icp", "brief", "tiers")
+
+
+@router.post("/settings/values", response_class=HTMLResponse)
+async def values(request: Request, session: WriteSession, now: Now) -> HTMLResponse:
+    """Every key the form sends; one bad value keeps them all as they were."""
+    sent = {k: v for k, v in (await request.form()).items() if k != FIELD and isinstance(v, str)}
+    set_settings(session, values=sent)
+    return _sections(request, session, now, "keys", "tiers", saved=True)
+
+
+@router.post("/settings/tiers", response_class=HTMLResponse)
+def tier_by_ref(
+    request: Request, session: WriteSession, now: Now, form: Annotated[TierByRef, Form()]
+) -> HTMLResponse:
+    person, view = choose_tier_by_ref(session, entry=form, now=now)
+    return _sections(request, session, now, "tiers", changed=(person.name, view))
+
+
+@router.post("/settings/tiers/{person_id}", response_class=HTMLResponse)
+def apply_tier(
+    request: Request,
+    session: WriteSession,
+    now: Now,
+    person_id: PersonId,
+    form: Annotated[TierInput, Form()],
+) -> HTMLResponse:
+    person = resolve_person(session, str(person_id))
+    view = choose_tier(session, person=person, tier=form.tier, now=now)
+    return _sections(request, session, now, "tiers", changed=(person.name, view))
