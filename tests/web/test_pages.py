@@ -43,6 +43,7 @@ NAMED_PAGES = [
     "/advocates",
     "/paths?to=person&q={script}",
     "/referrals",
+    "/settings",
 ]
 
 

@@ -256,7 +256,8 @@ def test_adding_and_removing_a_criterion_through_json(
 
     removed = client.delete(f"/api/v1/icp/{criterion['id']}", headers=_headers(client))
 
-    assert removed.status_code == 204
+    assert removed.status_code == 200
+    assert criterion not in removed.json()
     assert criterion not in _shown_by_cli(workspace)["icp"]
     assert "ICP criterion" in _error(
         client.delete(f"/api/v1/icp/{criterion['id']}", headers=_headers(client)), 404

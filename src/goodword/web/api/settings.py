@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
@@ -149,10 +149,9 @@ def post_icp(session: WriteSession, criterion: CriterionInput) -> CriterionView:
 
 @router.delete(
     "/icp/{criterion_id}",
-    summary="Remove an ICP criterion (as `goodword icp remove`)",
-    status_code=204,
-    response_class=Response,
+    summary="Remove an ICP criterion (as `goodword icp remove`); the criteria left",
+    response_model=list[CriterionView],
 )
-def delete_icp(session: WriteSession, criterion_id: CriterionId) -> Response:
+def delete_icp(session: WriteSession, criterion_id: CriterionId) -> list[CriterionView]:
     remove_criterion(session, criterion_id=criterion_id)
-    return Response(status_code=204)
+    return icp(session)

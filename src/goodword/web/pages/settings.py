@@ -3,10 +3,11 @@ edited in place; the advocate brief preview follows every change to what it says
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
@@ -37,7 +38,7 @@ router = APIRouter()
 
 # What each section shows; an edit answers with its own section and, out of band, the
 # sections its change also alters.
-_PARTS = {
+_PARTS: dict[str, Callable[[Session, datetime], dict[str, Any]]] = {
     "offering": lambda session, now: dict(you(session)),
     "brief": lambda session, now: dict(brief_preview(session, now)),
     "icp": lambda session, now: {"icp": icp(session)},
@@ -89,10 +90,19 @@ def remove_icp(
     return _sections(request, session, now, "icp", "brief", "tiers")
 
 
+async def _sent_values(request: Request) -> dict[str, str]:
+    """The settings form's fields, the token aside (read here: a sync route cannot await)."""
+    return {k: v for k, v in (await request.form()).items() if k != FIELD and isinstance(v, str)}
+
+
 @router.post("/settings/values", response_class=HTMLResponse)
-async def values(request: Request, session: WriteSession, now: Now) -> HTMLResponse:
+def values(
+    request: Request,
+    session: WriteSession,
+    now: Now,
+    sent: Annotated[dict[str, str], Depends(_sent_values)],
+) -> HTMLResponse:
     """Every key the form sends; one bad value keeps them all as they were."""
-    sent = {k: v for k, v in (await request.form()).items() if k != FIELD and isinstance(v, str)}
     set_settings(session, values=sent)
     return _sections(request, session, now, "keys", "tiers", saved=True)
 
