@@ -105,19 +105,12 @@ class TierByRef(TierInput):
     ref: str = Field(max_length=_SHORT, description="Id, e-mail, or (unique) name.")
 
 
-def choose_tier(session: Session, *, person: Person, tier: str, now: datetime) -> TierView:
+def choose_tier(session: Session, *, ref: str, tier: str, now: datetime) -> tuple[Person, TierView]:
     """`goodword tier REF TIER`; `auto` follows the suggestion again.
 
-    Raises: InvalidInput for an unknown tier, or for you.
+    Raises: InvalidInput for an unknown tier (named before a REF that matches no one) or for
+    you; NotFound or Ambiguous for the REF.
     """
-    person = set_tier(session, person=person, tier=parse_tier(tier))
-    return tier_of(session, person=person, now=now)
-
-
-def choose_tier_by_ref(
-    session: Session, *, entry: TierByRef, now: datetime
-) -> tuple[Person, TierView]:
-    """Raises: NotFound or Ambiguous for the REF; InvalidInput as `choose_tier`."""
-    parse_tier(entry.tier)  # a bad tier is named before a name that matches no one
-    person = resolve_person(session, entry.ref)
-    return person, choose_tier(session, person=person, tier=entry.tier, now=now)
+    chosen = parse_tier(tier)
+    person = set_tier(session, person=resolve_person(session, ref), tier=chosen)
+    return person, tier_of(session, person=person, now=now)

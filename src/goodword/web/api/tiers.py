@@ -7,7 +7,6 @@ from fastapi import APIRouter
 
 from goodword.nurture.queries import tier_overview
 from goodword.nurture.schemas import TierOverview, TierView
-from goodword.people.queries import resolve_person
 from goodword.web.api.people import PersonId
 from goodword.web.deps import Now, ReadSession, WriteSession
 from goodword.web.settings_inputs import TierInput, choose_tier
@@ -30,5 +29,5 @@ def get_tiers(session: ReadSession, now: Now) -> TierOverview:
     response_model=TierView,
 )
 def put_tier(session: WriteSession, now: Now, person_id: PersonId, entry: TierInput) -> TierView:
-    person = resolve_person(session, str(person_id))
-    return choose_tier(session, person=person, tier=entry.tier, now=now)
+    _, view = choose_tier(session, ref=str(person_id), tier=entry.tier, now=now)
+    return view

@@ -15,7 +15,6 @@ from goodword.nurture.queries import tier_overview
 from goodword.nurture.service import CHOICES
 from goodword.offering.models import IcpField, IcpOperator
 from goodword.offering.service import remove_criterion
-from goodword.people.queries import resolve_person
 from goodword.settings.queries import list_settings
 from goodword.settings.service import set_settings
 from goodword.web.api.people import PersonId
@@ -29,7 +28,6 @@ from goodword.web.settings_inputs import (
     TierInput,
     add_to_icp,
     choose_tier,
-    choose_tier_by_ref,
     edit_offering,
 )
 from goodword.web.templating import render
@@ -111,7 +109,7 @@ def values(
 def tier_by_ref(
     request: Request, session: WriteSession, now: Now, form: Annotated[TierByRef, Form()]
 ) -> HTMLResponse:
-    person, view = choose_tier_by_ref(session, entry=form, now=now)
+    person, view = choose_tier(session, ref=form.ref, tier=form.tier, now=now)
     return _sections(request, session, now, "tiers", changed=(person.name, view))
 
 
@@ -123,6 +121,5 @@ def apply_tier(
     person_id: PersonId,
     form: Annotated[TierInput, Form()],
 ) -> HTMLResponse:
-    person = resolve_person(session, str(person_id))
-    view = choose_tier(session, person=person, tier=form.tier, now=now)
+    person, view = choose_tier(session, ref=str(person_id), tier=form.tier, now=now)
     return _sections(request, session, now, "tiers", changed=(person.name, view))

@@ -41,5 +41,5 @@ def set_person_tier(
     person_id: PersonId,
     form: Annotated[TierInput, Form()],
 ) -> HTMLResponse:
-    person = resolve_person(session, str(person_id))
-    return _partial(request, person, choose_tier(session, person=person, tier=form.tier, now=now))
+    person, view = choose_tier(session, ref=str(person_id), tier=form.tier, now=now)
+    return _partial(request, person, view)
