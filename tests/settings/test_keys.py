@@ -25,7 +25,7 @@ def test_an_unknown_key_names_every_accepted_key() -> None:
     assert all(key.name in message for key in KEYS)
 
 
-@pytest.mark.parametrize("raw", ["0", "-5", "abc", "1.5", "", "3651"])
+@pytest.mark.parametrize("raw", ["0", "-5", "abc", "1.5", "", "3651", "²", "١٢", "1" * 5000])
 def test_a_cadence_outside_its_range_is_refused_with_the_range(raw: str) -> None:
     with pytest.raises(InvalidInput, match="from 1 to 3650"):
         key_named("cadence.inner").parse(raw)

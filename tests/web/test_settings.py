@@ -382,6 +382,21 @@ def test_patching_several_keys_is_all_or_nothing(
     }
 
 
+@pytest.mark.parametrize("value", ["²", "1" * 5000, 10**30, 2.5, True])
+def test_a_value_no_key_takes_is_refused_with_the_range(
+    client: TestClient, network: Network, workspace: Workspace, value: object
+) -> None:
+    before = _shown_by_cli(workspace)
+
+    answer = client.put(
+        "/api/v1/settings/agenda.limit", json={"value": value}, headers=_headers(client)
+    )
+
+    assert answer.status_code == 422, answer.text[:300]
+    assert len(answer.json()["error"]["message"]) < 300
+    assert _shown_by_cli(workspace) == before
+
+
 def test_the_settings_form_saves_every_key_or_none(
     client: TestClient, network: Network, workspace: Workspace
 ) -> None:

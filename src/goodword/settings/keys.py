@@ -6,11 +6,16 @@ million items is a typo, and is refused with the range that would be accepted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
 from goodword.errors import InvalidInput
+
+# ASCII digits only, and few: `int()` also reads `²`-like digits it then refuses, and more
+# than 4,300 digits not at all.
+_WHOLE = re.compile(r"-?[0-9]{1,18}")
 
 
 @dataclass(frozen=True)
@@ -25,10 +30,11 @@ class Key:
     def parse(self, raw: str) -> int:
         """Raises: InvalidInput naming the accepted range."""
         text = raw.strip()
-        if not text.lstrip("-").isdigit() or not self.low <= int(text) <= self.high:
+        if not _WHOLE.fullmatch(text) or not self.low <= int(text) <= self.high:
+            shown = raw if len(raw) <= 40 else f"{raw[:40]}…"
             raise InvalidInput(
                 f"Setting {self.name} takes a whole number of {self.unit} "
-                f"from {self.low} to {self.high}, not '{raw}'."
+                f"from {self.low} to {self.high}, not '{shown}'."
             )
         return int(text)
 

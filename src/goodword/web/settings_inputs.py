@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StrictInt, StringConstraints
 from sqlalchemy.orm import Session
 
 from goodword.nurture.queries import tier_of
@@ -90,11 +90,11 @@ def add_to_icp(session: Session, *, criterion: CriterionInput) -> CriterionView:
 
 
 SettingKey = Annotated[str, StringConstraints(max_length=50)]
-SettingValues = dict[SettingKey, int | str]
+SettingValues = dict[SettingKey, StrictInt | str]
 
 
 class SettingValue(BaseModel):
-    value: int | str = Field(description="A whole number within the key's range.")
+    value: StrictInt | str = Field(description="A whole number within the key's range.")
 
 
 class TierInput(BaseModel):
