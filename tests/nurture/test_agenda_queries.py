@@ -48,7 +48,8 @@ def world(session: Session) -> dict[str, Person]:
     schedule_followup(session, person=p["Dan"], due_on=TODAY, reason="Send Dan the slides")
     eve = schedule_followup(session, person=p["Eve"], due_on=TODAY - timedelta(days=2))
     snooze_followup(session, followup=eve, until=TODAY + timedelta(days=3), today=TODAY)
-    connect_people(session, a=p["Fay"], b=p["Ann"], strength=0.9)  # not tied to me at all
+    # Fay is not tied to me at all.
+    connect_people(session, a=p["Fay"], b=p["Ann"], strength=0.9, since=at(365).date())
     for _ in range(3):
         record_give(session, giver=p["Gus"], receiver=me, kind=LedgerKind.HELP, on=TODAY)
     return p
@@ -137,7 +138,7 @@ def test_the_tier_is_suggested_and_can_be_set_and_set_back_to_auto(session: Sess
     ann, bob = person(session, "Ann Lee"), person(session, "Bob Stone")
     for days in (3, 10, 20):
         log_interaction(session, people=[me, ann], kind=InteractionKind.COFFEE, at=at(days))
-    connect_people(session, a=me, b=bob, strength=0.05)
+    connect_people(session, a=me, b=bob, strength=0.05, since=at(365).date())
 
     suggested = tier_of(session, person=ann, now=NOW)
     assert (suggested.value, suggested.set_by_you) == (suggested.suggested, False)
