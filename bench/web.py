@@ -23,7 +23,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 GOAL_MS = 150.0
@@ -99,16 +101,13 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--people", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, default=Path("/tmp/web100k.db"))
-    parser.add_argument("--requests", type=int, default=120)
-    parser.add_argument("--clients", type=int, default=4)
-    args = parser.parse_args()
-    command = [*goodword(), "--db", str(args.db)]
-    if not args.db.exists():
-        subprocess.run([*command, "demo", "--people", str(args.people)], check=True)
+@contextmanager
+def serving(db: Path, people: int) -> Iterator[str]:
+    """`goodword serve` over `db` (filled with a demo of `people` first if it is new) on a free
+    port of 127.0.0.1, answering; yields its URL and stops it after."""
+    command = [*goodword(), "--db", str(db)]
+    if not db.exists():
+        subprocess.run([*command, "demo", "--people", str(people)], check=True)
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("GOODWORD_")}
     server = subprocess.Popen(
@@ -120,6 +119,20 @@ def main() -> None:
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/web100k.db"))
+    parser.add_argument("--requests", type=int, default=120)
+    parser.add_argument("--clients", type=int, default=4)
+    args = parser.parse_args()
+    with serving(args.db, args.people) as url:
         rows = []
         for name, path in pages(url).items():
             first = timed(url + path)  # builds the snapshot or caches it needs
@@ -131,9 +144,6 @@ def main() -> None:
                 f"p95 {p95:6.0f} ms  p95/goal {p95 / GOAL_MS:5.2f}",
                 flush=True,
             )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     write(rows, args)
 
 

@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -124,6 +125,13 @@ def _free_port() -> int:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     db = tmp_path_factory.mktemp("browser") / "goodword.db"
     _seed(db)
+    with serving(db) as running:
+        yield running
+
+
+@contextmanager
+def serving(db: Path) -> Iterator[Server]:
+    """`goodword serve` over `db` on a free port, answering, until the block ends."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("GOODWORD_")}
     env["GOODWORD_CACHE_DIR"] = str(db.parent / "cache")  # uploads waiting to be imported

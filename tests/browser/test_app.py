@@ -135,6 +135,10 @@ def test_the_map_draws(page: Page, server: Server) -> None:
     expect(page.get_by_test_id("map-count")).to_have_text(re.compile(r"^(\d+) of \1 people"))
     page.get_by_test_id("map-role").select_option("advocate")
     expect(page.get_by_test_id("map-count")).to_have_text(re.compile(r"^2 of \d+ people"))
+    page.get_by_test_id("map-role").select_option("")
+    page.get_by_test_id("map-tag").fill("no such tag")
+    expect(page.get_by_test_id("map-count")).to_have_text(re.compile(r"^1 of \d+ people"))
+    page.get_by_test_id("map-tag").fill("")
     screenshot(page, "map")
     assert console == []
 

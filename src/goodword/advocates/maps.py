@@ -1,4 +1,8 @@
-"""The network map's read model, for the web page and its JSON twin alike."""
+"""The network map's read model, for the web page and its JSON twin alike.
+
+Thousands of people are drawn, so the answer is columns rather than one object per person,
+and roles, rings and tags are numbers indexing the lists that name them: a fifth of the bytes.
+"""
 
 from __future__ import annotations
 
@@ -9,27 +13,34 @@ from sqlalchemy.orm import Session
 
 from goodword.advocates.engine import network_for
 from goodword.advocates.netmap import pick
+from goodword.advocates.queries import ROLES
 from goodword.advocates.scoring import Weights, roles, score_contacts
-from goodword.people.queries import summaries_by_id
+from goodword.people.queries import names_and_tags
 
-RINGS = ("you", "top advocate", "contact", "ideal client")
+RINGS = ("you", "top advocate", "contact", "ideal client", "friend of a contact")
 
 
-class MapNode(BaseModel):
-    id: int
-    name: str
-    x: float
-    y: float
-    ring: str
-    roles: list[str]
-    tags: list[str]
-    score: float | None  # the advocate score, for the owner's contacts
+class MapNodes(BaseModel):
+    """One entry per person in each list, the owner first."""
+
+    id: list[int]
+    name: list[str]
+    x: list[float]
+    y: list[float]
+    ring: list[int]  # into `NetworkMap.rings`
+    via: list[int]  # the position of the person each hangs by: you, an advocate, a contact
+    roles: list[list[int]]  # into `NetworkMap.roles`
+    tags: list[list[int]]  # into `NetworkMap.tags`
+    score: list[float | None]  # the advocate score, for the owner's contacts
 
 
 class NetworkMap(BaseModel):
-    """`edges` are [source id, target id, strength]."""
+    """`edges` are [source position, target position, strength], positions in `nodes`."""
 
-    nodes: list[MapNode]
+    rings: list[str]
+    roles: list[str]
+    tags: list[str]
+    nodes: MapNodes
     edges: list[tuple[int, int, float]]
 
 
@@ -38,29 +49,38 @@ def network_map(session: Session, *, now: datetime) -> NetworkMap:
     scores = score_contacts(network)
     picked = pick(network, scores)
     ids = [network.person(int(node)) for node in picked.nodes]
-    people = summaries_by_id(session, set(ids))
+    people = names_and_tags(session, set(ids))
+    tags = sorted({tag for _, found in people.values() for tag in found})
+    tag_code = {tag: code for code, tag in enumerate(tags)}
+    role_code = {role: code for code, role in enumerate(ROLES)}
     weights = Weights()
-    nodes = []
-    for at, person in enumerate(ids):
-        row = int(picked.row[at])
-        node = int(picked.nodes[at])
-        summary = people[person]
-        nodes.append(
-            MapNode(
-                id=person,
-                name=summary.name,
-                x=float(picked.xy[at, 0]),
-                y=float(picked.xy[at, 1]),
-                ring=RINGS[int(picked.ring[at])],
-                roles=[]
-                if at == 0
-                else roles(network, node, scores, row if row >= 0 else None, weights),
-                tags=summary.tags,
-                score=round(float(scores.score[row]), 4) if row >= 0 else None,
-            )
-        )
-    edges = [
-        (ids[int(a)], ids[int(b)], round(float(s), 3))
-        for (a, b), s in zip(picked.edges.tolist(), picked.strength.tolist(), strict=True)
+    rows = picked.row.tolist()
+    node_roles = [
+        []
+        if at == 0
+        else [
+            role_code[role]
+            for role in roles(network, node, scores, row if row >= 0 else None, weights)
+        ]
+        for at, (node, row) in enumerate(zip(picked.nodes.tolist(), rows, strict=True))
     ]
-    return NetworkMap(nodes=nodes, edges=edges)
+    return NetworkMap(
+        rings=list(RINGS),
+        roles=list(ROLES),
+        tags=tags,
+        nodes=MapNodes(
+            id=ids,
+            name=[people[person][0] for person in ids],
+            x=picked.xy[:, 0].tolist(),
+            y=picked.xy[:, 1].tolist(),
+            ring=picked.ring.tolist(),
+            via=picked.via.tolist(),
+            roles=node_roles,
+            tags=[[tag_code[tag] for tag in people[person][1]] for person in ids],
+            score=[round(float(scores.score[row]), 4) if row >= 0 else None for row in rows],
+        ),
+        edges=[
+            (a, b, round(s, 3))
+            for (a, b), s in zip(picked.edges.tolist(), picked.strength.tolist(), strict=True)
+        ],
+    )

@@ -12,7 +12,7 @@ router = APIRouter(tags=["map"])
 
 @router.get(
     "/map",
-    summary="You, your contacts and the ideal clients your top advocates know, placed for drawing",
+    summary="You, your contacts and who they know (ideal clients first), placed for drawing",
     response_model=NetworkMap,
 )
 def get_map(session: ReadSession, now: Now) -> NetworkMap:
