@@ -48,15 +48,16 @@ def _drawn(page: Page, server: Server) -> None:
     expect(page.get_by_test_id("map")).to_have_attribute("data-drawn", "true")
 
 
-def _hidden(page: Page) -> int:
-    """How many people the renderer itself leaves undrawn."""
+def _hidden(page: Page, kind: str = "Node") -> int:
+    """How many people (or, with kind "Edge", ties) the renderer itself leaves undrawn."""
     return int(
         page.evaluate(
-            """() => { const r = document.getElementById("map").renderer; let n = 0;
-            r.getGraph().forEachNode((key) => {
-              if (r.getNodeDisplayData(key).visibility === "hidden") n += 1;
+            """(kind) => { const r = document.getElementById("map").renderer; let n = 0;
+            r.getGraph()["forEach" + kind]((key) => {
+              if (r["get" + kind + "DisplayData"](key).visibility === "hidden") n += 1;
             });
-            return n; }"""
+            return n; }""",
+            kind,
         )
     )
 
@@ -66,10 +67,12 @@ def test_ring_and_tag_filters_hide_the_people_they_leave_out(page: Page, mapped:
     count = page.get_by_test_id("map-count")
     expect(count).to_have_text(re.compile(r"^4 of 4 people"))
     assert _hidden(page) == 0
+    assert _hidden(page, "Edge") == 0
 
     page.get_by_test_id("map-ring").select_option("friend of a contact")
     expect(count).to_have_text(re.compile(r"^3 of 4 people"))  # you stay, as the centre
     assert _hidden(page) == 1
+    assert _hidden(page, "Edge") == 3  # every tie has Ann at one end
 
     page.get_by_test_id("map-ring").select_option("")
     page.get_by_test_id("map-tag").fill("golf")
