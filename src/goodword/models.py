@@ -11,9 +11,11 @@ from goodword.people.models import (
     Note,
     Organisation,
     Person,
+    PersonSearch,
     PersonTag,
     Tag,
 )
+from goodword.people.search import refresh_search  # keeps `person_search` current on flush
 from goodword.referrals.models import LedgerEntry, Referral, ReferralStep, ReferralVia
 from goodword.relationships.models import Relationship
 from goodword.settings.models import Setting
@@ -36,6 +38,7 @@ __all__ = [
     "Organisation",
     "Participant",
     "Person",
+    "PersonSearch",
     "PersonTag",
     "Referral",
     "ReferralStep",
@@ -45,4 +48,5 @@ __all__ = [
     "Tag",
     "WorkspaceRow",
     "metadata",
+    "refresh_search",
 ]

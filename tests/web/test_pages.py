@@ -38,6 +38,8 @@ NAMED_PAGES = [
     "/",
     "/people",
     "/people?q=vip",
+    "/people?role=advocate&tier=auto&tag=vip&org=%3Cscript",
+    "/people/{bob}",
     "/people/{script}",
     "/people/{ann}",
     "/advocates",
@@ -51,7 +53,7 @@ NAMED_PAGES = [
 def test_a_name_that_is_a_script_renders_inert(
     client: TestClient, network: Network, path: str
 ) -> None:
-    answer = client.get(path.format(script=network.script, ann=network.ann))
+    answer = client.get(path.format(script=network.script, ann=network.ann, bob=network.bob))
 
     assert answer.status_code == 200, answer.text[:1000]
     assert SCRIPT not in answer.text

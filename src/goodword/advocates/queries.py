@@ -11,6 +11,7 @@ from goodword.advocates.engine import network_for
 from goodword.advocates.network import Network
 from goodword.advocates.schemas import AdvocateRow, PersonCard, PersonScores
 from goodword.advocates.scoring import (
+    ICP_MATCH,
     AdvocateScores,
     Weights,
     reasons,
@@ -37,8 +38,8 @@ def rank_advocates(
 
     Raises: InvalidInput for an unknown role.
     """
-    if role is not None and role not in ROLES:
-        raise InvalidInput(f"Unknown role '{role}'; use one of: {', '.join(ROLES)}.")
+    if role is not None:
+        check_role(role)
     network = network_for(session, now=now, as_of=as_of)
     scores = score_contacts(network)
     weights = Weights()
@@ -61,6 +62,30 @@ def rank_advocates(
         )
         for row, found in picked
     ]
+
+
+def check_role(role: str) -> None:
+    """Raises: InvalidInput naming the roles there are."""
+    if role not in ROLES:
+        raise InvalidInput(f"Unknown role '{role}'; use one of: {', '.join(ROLES)}.")
+
+
+def roles_by_person(session: Session, *, now: datetime) -> dict[int, list[str]]:
+    """The roles of everyone who holds one, by person id: for filtering and labelling lists."""
+    network = network_for(session, now=now)
+    scores = score_contacts(network)
+    weights = Weights()
+    rows = {int(node): row for row, node in enumerate(scores.nodes.tolist())}
+    ties = network.owner_ties
+    # Whoever is neither a contact, a possible client nor someone who referred holds no role.
+    candidates = np.flatnonzero(
+        (network.fits.score >= ICP_MATCH) | ties.client | (ties.referrals_from > 0)
+    ).tolist()
+    found = {}
+    for node in sorted({*rows, *candidates} - {network.owner}):
+        if held := roles(network, node, scores, rows.get(node), weights):
+            found[network.person(node)] = held
+    return found
 
 
 def person_scores(

@@ -27,6 +27,7 @@ from goodword.demo.referrals import ActivityIds, write_referrals
 from goodword.demo.stories import OWNER_NAME
 from goodword.demo.writer import CHUNK, TABLES, TableWriter
 from goodword.errors import Conflict, InvalidInput
+from goodword.people.search import refresh_search
 from goodword.people.service import get_owner
 from goodword.workspace import Workspace
 
@@ -84,6 +85,7 @@ def fill_demo(
             network = _write_network(writer, owner, people, rng, now)
             won, owner_ties = _write_activity(writer, network, rng, now)
         write_preferences(writer, owner=owner)
+        refresh_search(session)  # written in bulk, past the session's own bookkeeping
     counts = writer.counts
     return DemoSummary(
         owner=OWNER_NAME,

@@ -38,6 +38,7 @@ from goodword.people.models import (
     PersonTag,
     Tag,
 )
+from goodword.people.search import refresh_search
 from goodword.people.service import ensure_names, get_owner
 from goodword.storage.base import column_length
 from goodword.storage.bulk import insert_values, reserve_ids
@@ -62,6 +63,7 @@ def import_batch(session: Session, *, batch: Batch, report: ImportReport) -> Imp
             while people:
                 writer.plan(people.pop())
             keys = writer.write()
+            refresh_search(session, writer.people())
     with paused_gc():
         write_ties(session, batch.ties, keys, report)
     write_interactions(session, batch.interactions, keys, report)
@@ -191,6 +193,10 @@ class _PeopleWriter:
             label = self._fit(clean_name(handle.label or ""), "label", record.line) or None
             found.append((handle.kind, value, label, handle.preferred))
         return found
+
+    def people(self) -> list[int]:
+        """Everyone the batch added or added to, whose search text must be rewritten."""
+        return [p.pid for p in self.plans.values()]
 
     def write(self) -> dict[str, int]:
         """Inserts new people, adds to known ones; returns batch key → real person id."""

@@ -33,6 +33,8 @@ from sqlalchemy.orm import Session
 from goodword.clock import utcnow
 from goodword.errors import Conflict, InvalidInput
 from goodword.models import metadata
+from goodword.people.models import PersonSearch
+from goodword.people.search import refresh_search
 from goodword.people.service import get_owner
 from goodword.storage import schema
 from goodword.storage.base import WorkspaceRow
@@ -55,7 +57,11 @@ IdMaps = dict[str, dict[int, int]]
 
 def archived_tables() -> list[Table]:
     """Every table but `workspace`, parents before children (the order an import needs)."""
-    return [table for table in metadata.sorted_tables if table.name != "workspace"]
+    return [
+        table
+        for table in metadata.sorted_tables
+        if table.name not in ("workspace", PersonSearch.__tablename__)
+    ]
 
 
 # --- export ---------------------------------------------------------------------------------
@@ -218,6 +224,7 @@ def import_archive(
         .where(WorkspaceRow.id == wid)
         .values(currency=settings["currency"].upper(), phone_region=settings["phone_region"])
     )
+    refresh_search(session)  # derived rows: rebuilt, never archived
     session.expire_all()
     return counts
 

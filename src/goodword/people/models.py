@@ -189,3 +189,25 @@ class Note(Base):
     person_id: Mapped[int] = person_fk()
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = created_at()
+
+
+class PersonSearch(Base):
+    """What a person is found by, folded (case and accents) into one text, and the folded name
+    to sort by: derived from the tables above and rewritten whenever they change (see
+    `people.search`), so a search reads one indexed row per person instead of folding every
+    name, handle, job, tag and note on each request.
+    """
+
+    __tablename__ = "person_search"
+    __table_args__ = (
+        Index("ix_person_search_workspace_name", "workspace_id", "name_key", "person_id"),
+    )
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    workspace_id: Mapped[int] = workspace_fk(index=False)
+    name_key: Mapped[str] = mapped_column(String(200))
+    # The current organisations, one a line: the organisation filter reads only these.
+    org_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    body: Mapped[str] = mapped_column(Text)

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import BindParameter, ColumnElement, Select, bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from goodword.errors import InvalidInput
 from goodword.people.errors import person_ambiguous, person_not_found
 from goodword.people.models import (
     Employment,
     Handle,
     HandleKind,
     Note,
-    Organisation,
     Person,
+    PersonSearch,
     PersonTag,
     Tag,
 )
 from goodword.people.schemas import NoteView, PersonSummary
+from goodword.people.search import org_matching, people_matching
 from goodword.people.service import get_owner
-from goodword.storage.folding import folded
+from goodword.people.tier import Tier
 from goodword.storage.session import by_name, get_scoped, workspace_id
 from goodword.text import (
     ACCEPT_SCORE,
@@ -28,8 +30,6 @@ from goodword.text import (
     clean_name,
     clear_winner,
     closest_names,
-    contains_pattern,
-    fold,
     id_in_ref,
     lowered,
 )
@@ -97,6 +97,27 @@ def fuzzy_names(
     return closest_names(text, dict(rows), limit=limit, cutoff=cutoff)
 
 
+TIER_FILTERS = (*(t.value for t in Tier), "auto")  # `auto`: following the suggested tier
+COUNT_CAP = 1000  # counted exactly up to here; past it a page says "1,000+"
+
+
+@dataclass(frozen=True)
+class PeopleFilter:
+    """What narrows a list of people; every field left None narrows nothing.
+
+    `among`: only these ids (people holding a role, which the advocate layer works out).
+    """
+
+    query: str | None = None
+    tag: str | None = None
+    tier: str | None = None
+    org: str | None = None
+    among: frozenset[int] | None = None
+
+    def narrows(self) -> bool:
+        return any(v is not None for v in (self.tag, self.tier, self.org, self.among))
+
+
 def search_people(
     session: Session,
     *,
@@ -104,14 +125,21 @@ def search_people(
     tag: str | None = None,
     limit: int | None = 100,
     offset: int = 0,
+    only: PeopleFilter | None = None,
 ) -> list[Person]:
     """People a query finds anywhere in what is known of them, sorted by name ignoring case
     and accents; fuzzy names fill in typos on a first page the exact matches leave room on.
+
+    Raises: InvalidInput for an unknown tier.
     """
-    stmt = with_details(_matching(session, query=query, tag=tag))
-    stmt = stmt.order_by(folded(Person.name), Person.id).offset(offset or None)
+    only = only or PeopleFilter(query=query, tag=tag)
+    stmt = with_details(_matching(session, only)).order_by(
+        PersonSearch.name_key, PersonSearch.person_id
+    )
+    stmt = stmt.offset(offset or None)
     found = list(session.scalars(stmt.limit(limit) if limit else stmt))
-    if query and not tag and not offset and (limit is None or len(found) < limit):
+    query = only.query
+    if query and not only.narrows() and not offset and (limit is None or len(found) < limit):
         seen = {p.id for p in found}
         extra = [
             pid
@@ -125,55 +153,78 @@ def search_people(
     return found[:limit] if limit else found
 
 
-def count_people(session: Session, *, query: str | None = None, tag: str | None = None) -> int:
-    """How many people `search_people` finds without a limit (its fuzzy additions aside)."""
-    matching = _matching(session, query=query, tag=tag).with_only_columns(Person.id)
+def count_people(
+    session: Session,
+    *,
+    query: str | None = None,
+    tag: str | None = None,
+    only: PeopleFilter | None = None,
+    cap: int | None = None,
+) -> int:
+    """How many people `search_people` finds without a limit (its fuzzy additions aside),
+    counting no further than `cap` + 1 when given: enough to say "more than `cap`".
+    """
+    only = only or PeopleFilter(query=query, tag=tag)
+    matching = _matching(session, only).with_only_columns(PersonSearch.person_id)
+    if cap is not None:
+        matching = matching.limit(cap + 1)
     return session.scalar(select(func.count()).select_from(matching.subquery())) or 0
 
 
-def _matching(session: Session, *, query: str | None, tag: str | None) -> Select[Person]:
+def count_everyone(session: Session) -> int:
+    """The people of the workspace, the owner included: the "of M" of a filtered list."""
+    return (
+        session.scalar(select(func.count()).where(Person.workspace_id == workspace_id(session)))
+        or 0
+    )
+
+
+def _matching(session: Session, only: PeopleFilter) -> Select[Person]:
     """A substring of the name, an e-mail or other handle, the current organisation or title,
-    industry, city, country, a tag or a note: everything a person might be remembered by.
+    industry, city, country, a tag or a note: everything a person might be remembered by;
+    then the filters, each narrowing further.
+
+    Raises: InvalidInput for an unknown tier.
     """
-    stmt = _people(session)
-    if tag:
+    wid = workspace_id(session)
+    # With a text query the few ids it finds should lead; SQLite (without table statistics)
+    # would rather walk the workspace's index past every row, unless `+ 0` hides it.
+    workspace = PersonSearch.workspace_id + 0 if only.query else PersonSearch.workspace_id
+    stmt = (
+        select(Person)
+        .join(PersonSearch, PersonSearch.person_id == Person.id)
+        .where(workspace == wid)
+    )
+    if only.tag:
         stmt = stmt.where(
             Person.id.in_(
                 select(PersonTag.person_id)
                 .join(Tag, Tag.id == PersonTag.tag_id)
-                .where(Tag.name == lowered(clean_name(tag)))
+                .where(Tag.name == lowered(clean_name(only.tag)))
             )
         )
-    if not query:
-        return stmt
-    like = contains_pattern(fold(clean_name(query)))
-
-    def has(column: Any) -> ColumnElement[bool]:
-        return folded(column).like(like, escape="\\")
-
-    current_job = select(Employment.person_id).where(Employment.ended_on.is_(None))
-    return stmt.where(
-        or_(
-            has(Person.name),
-            has(Person.industry),
-            has(Person.city),
-            has(Person.country),
-            # Handles are stored normalised (lower-case addresses, digits), so need no folding.
-            Person.id.in_(select(Handle.person_id).where(Handle.value.ilike(like, escape="\\"))),
-            Person.id.in_(current_job.where(has(Employment.title))),
-            Person.id.in_(
-                current_job.join(Organisation, Organisation.id == Employment.org_id).where(
-                    has(Organisation.name)
-                )
-            ),
-            Person.id.in_(
-                select(PersonTag.person_id)
-                .join(Tag, Tag.id == PersonTag.tag_id)
-                .where(has(Tag.name))
-            ),
-            Person.id.in_(select(Note.person_id).where(has(Note.body))),
+    if only.tier is not None:
+        stmt = stmt.where(_tier_is(only.tier))
+    if only.org:
+        stmt = stmt.where(org_matching(session, clean_name(only.org)))
+    if only.among is not None:
+        # Inlined: a role can hold more people than a statement may have parameters.
+        ids: BindParameter[list[int]] = bindparam(
+            "among", sorted(only.among), expanding=True, literal_execute=True
         )
-    )
+        stmt = stmt.where(PersonSearch.person_id.in_(ids))
+    if only.query:
+        stmt = stmt.where(
+            PersonSearch.person_id.in_(people_matching(session, clean_name(only.query)))
+        )
+    return stmt
+
+
+def _tier_is(tier: str) -> ColumnElement[bool]:
+    """Raises: InvalidInput naming the tiers a list can be filtered by."""
+    if tier not in TIER_FILTERS:
+        raise InvalidInput(f"Unknown tier '{tier}'; use one of: {', '.join(TIER_FILTERS)}.")
+    return Person.tier.is_(None) if tier == "auto" else Person.tier == Tier(tier)
 
 
 def summary_of(session: Session, person_id: int) -> PersonSummary:

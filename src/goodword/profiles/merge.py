@@ -20,6 +20,7 @@ from goodword.people.models import (
     Person,
     PersonTag,
 )
+from goodword.people.search import refresh_search
 from goodword.people.service import add_note
 from goodword.referrals.models import LedgerEntry, Referral, ReferralVia
 from goodword.relationships.kinds import TieKind, TieSource
@@ -64,6 +65,7 @@ def merge_people(session: Session, *, keep: Person, other: Person) -> Person:
     session.flush()
     session.expire_all()
     session.execute(delete(Person).where(Person.id == other.id))
+    refresh_search(session, [keep.id])  # rows moved in bulk, past the session's bookkeeping
     session.flush()
     return keep
 

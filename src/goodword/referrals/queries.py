@@ -10,12 +10,21 @@ from sqlalchemy.orm import Session, selectinload
 
 from goodword.people.models import Person
 from goodword.people.queries import summaries_by_id
+from goodword.people.service import get_owner
 from goodword.referrals.ledger import Balance, Entry, balances, owe_most, totals
-from goodword.referrals.models import LedgerEntry, LedgerKind, Referral, ReferralStatus
+from goodword.referrals.models import (
+    LedgerEntry,
+    LedgerKind,
+    Referral,
+    ReferralStatus,
+    ReferralVia,
+)
 from goodword.referrals.schemas import (
     BalanceView,
     LedgerEntryView,
     LedgerTotals,
+    PersonLedger,
+    PersonReferrals,
     ReferralView,
     StepView,
 )
@@ -174,3 +183,40 @@ def ledger_totals(balances: dict[int, Balance], views: list[BalanceView]) -> Led
         give_get_ratio=overall.ratio,
         owe_most=[by_person[b.person_id] for b in owe_most(balances.values(), top=OWE_MOST_SHOWN)],
     )
+
+
+PERSON_SHOWN = 50  # entries and referrals listed on a person's page
+
+
+def person_ledger(session: Session, *, person: Person, limit: int = PERSON_SHOWN) -> PersonLedger:
+    """The give-and-take between the owner and `person`, with its balance."""
+    found = ledger(session, me=get_owner(session), person=person)
+    shown = found.entries[:limit]
+    mine = {person.id: found.balances[person.id]} if person.id in found.balances else {}
+    rows, balance = ledger_views(session, shown, mine)
+    return PersonLedger(
+        entries=rows, count=len(found.entries), balance=balance[0] if balance else None
+    )
+
+
+def person_referrals(
+    session: Session, *, person: Person, limit: int = PERSON_SHOWN
+) -> PersonReferrals:
+    """Referrals from, to, about or passed along by `person`, newest first."""
+    via = select(ReferralVia.referral_id).where(ReferralVia.person_id == person.id)
+    stmt = (
+        select(Referral)
+        .where(
+            Referral.workspace_id == workspace_id(session),
+            or_(
+                Referral.referrer_id == person.id,
+                Referral.receiver_id == person.id,
+                Referral.prospect_id == person.id,
+                Referral.id.in_(via),
+            ),
+        )
+        .options(selectinload(Referral.steps), selectinload(Referral.via))
+        .order_by(Referral.received_on.desc(), Referral.id.desc())
+        .limit(limit)
+    )
+    return PersonReferrals(items=referral_views(session, list(session.scalars(stmt))))

@@ -65,3 +65,18 @@ class LedgerTotals(BaseModel):
     received: int
     give_get_ratio: float | None
     owe_most: list[BalanceView]
+
+
+class PersonLedger(BaseModel):
+    """What you and one person gave each other, newest first (at most `shown` of the
+    `count` entries), and the balance over all of them (null when there is none)."""
+
+    entries: list[LedgerEntryView]
+    count: int
+    balance: BalanceView | None
+
+
+class PersonReferrals(BaseModel):
+    """Referrals someone made, received, was referred in, or passed along, newest first."""
+
+    items: list[ReferralView]

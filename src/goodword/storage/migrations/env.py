@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from goodword.models import metadata
+from goodword.storage.schema import is_modelled
 
 
 def run_migrations(connection: Connection) -> None:
@@ -15,6 +16,7 @@ def run_migrations(connection: Connection) -> None:
         # SQLite cannot ALTER most things; batch mode copies the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=is_modelled,
     )
     with context.begin_transaction():
         context.run_migrations()

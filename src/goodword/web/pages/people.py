@@ -8,12 +8,24 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
-from goodword.advocates.queries import person_card
+from goodword.advocates.queries import ROLES, person_card
 from goodword.errors import GoodwordError
 from goodword.interactions.models import InteractionKind
 from goodword.intros.queries import paths_to_person
-from goodword.people.queries import resolve_person
-from goodword.web.api.people import PAGE, Offset, PersonId, Q, Tag, people_page
+from goodword.people.queries import TIER_FILTERS, resolve_person
+from goodword.referrals.queries import person_ledger, person_referrals
+from goodword.web.api.people import (
+    PAGE,
+    Offset,
+    Org,
+    PeopleQuery,
+    PersonId,
+    Q,
+    Role,
+    Tag,
+    TierQ,
+    people_page,
+)
 from goodword.web.deps import Now, ReadSession, WriteSession
 from goodword.web.inputs import InteractionInput, PersonEdit, edit_basics, log_with
 from goodword.web.templating import render
@@ -23,17 +35,27 @@ router = APIRouter()
 
 @router.get("/people", response_class=HTMLResponse)
 def people(
-    request: Request, session: ReadSession, q: Q = None, tag: Tag = None, offset: Offset = 0
+    request: Request,
+    session: ReadSession,
+    now: Now,
+    q: Q = None,
+    tag: Tag = None,
+    tier: TierQ = None,
+    role: Role = None,
+    org: Org = None,
+    offset: Offset = 0,
 ) -> HTMLResponse:
-    page = people_page(session, q=q, tag=tag, limit=PAGE, offset=offset)
-    kept = {k: v for k, v in (("q", q), ("tag", tag)) if v}
+    ask = PeopleQuery(q=q, tag=tag, tier=tier, role=role, org=org)
+    page = people_page(session, now=now, ask=ask, limit=PAGE, offset=offset)
+    kept = ask.kept()
     return render(
         request,
         "people.html",
         {
             "page": page,
-            "q": q,
-            "tag": tag,
+            "ask": ask,
+            "roles": ROLES,
+            "tiers": TIER_FILTERS,
             "prev_query": urlencode({**kept, "offset": max(0, offset - PAGE)}),
             "next_query": urlencode({**kept, "offset": offset + PAGE}),
         },
@@ -59,6 +81,8 @@ def person(request: Request, session: ReadSession, now: Now, person_id: PersonId
         "paths_note": note,
         "kinds": list(InteractionKind),
         "editing": False,
+        "ledger": person_ledger(session, person=found),
+        "referrals": person_referrals(session, person=found),
     }
     return render(request, "person.html", context)
 

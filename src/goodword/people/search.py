@@ -1,0 +1,167 @@
+"""The search rows of `person_search`: built from what is known of a person, kept current on
+every write, and matched by a substring of their folded text.
+
+Writes through the ORM are followed by the session's flush hooks below; writes in bulk (the
+demo, imports, restoring an archive, merging) call `refresh_search` themselves. On SQLite an
+FTS5 trigram index over the rows (created by the migration) answers a substring of three
+characters or more without reading every row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, column, delete, event, insert, select, table
+from sqlalchemy.orm import Session, UOWTransaction
+
+from goodword.people.models import (
+    Employment,
+    Handle,
+    Note,
+    Organisation,
+    Person,
+    PersonSearch,
+    PersonTag,
+    Tag,
+)
+from goodword.storage.session import workspace_id
+from goodword.text import contains_pattern, fold
+
+CHUNK = 500
+# A query never holds a line break (`clean_name` makes it a space), so a match never spans
+# two fields of the text.
+_SEP = "\n"
+_FTS = table("person_search_fts", column("rowid"), column("body"))
+_MIN_TRIGRAM = 3
+_TOUCHED = "goodword.search.people"
+_RENAMED = "goodword.search.renamed"
+
+
+def search_key(text: str) -> str:
+    """A field as the search text holds it: folded, its runs of white space one space."""
+    return " ".join(fold(text).split())
+
+
+def people_matching(session: Session, query: str) -> Select[int]:
+    """Ids of the people whose search text contains `query` (already a cleaned name)."""
+    needle = search_key(query)
+    like = contains_pattern(needle)
+    plain = like == f"%{needle}%"
+    if session.get_bind().dialect.name == "sqlite" and plain and len(needle) >= _MIN_TRIGRAM:
+        # The trigram index answers a LIKE only without ESCAPE; a needle with none of
+        # % _ \ needs none.
+        return select(_FTS.c.rowid).where(_FTS.c.body.like(like))
+    return select(PersonSearch.person_id).where(
+        PersonSearch.workspace_id == workspace_id(session),
+        PersonSearch.body.like(like, escape="\\"),
+    )
+
+
+def org_matching(session: Session, org: str) -> ColumnElement[bool]:
+    """The condition for people currently at an organisation whose name contains `org`."""
+    return PersonSearch.org_key.like(contains_pattern(search_key(org)), escape="\\")
+
+
+def refresh_search(session: Session, person_ids: Iterable[int] | None = None) -> None:
+    """Rewrites the search rows of these people (of the whole workspace when None)."""
+    wid = workspace_id(session)
+    connection = session.connection()
+    if person_ids is None:
+        connection.execute(delete(PersonSearch).where(PersonSearch.workspace_id == wid))
+        _write(session, wid, None)
+        return
+    ids = iter(sorted(set(person_ids)))
+    while chunk := list(islice(ids, CHUNK)):
+        connection.execute(delete(PersonSearch).where(PersonSearch.person_id.in_(chunk)))
+        _write(session, wid, chunk)
+
+
+def _write(session: Session, wid: int, ids: list[int] | None) -> None:
+    rows = list(_documents(session, wid, ids))
+    if rows:
+        session.connection().execute(insert(PersonSearch), rows)
+
+
+def _documents(session: Session, wid: int, ids: list[int] | None) -> Iterator[dict[str, Any]]:
+    def only(stmt: Any, person: Any) -> Any:
+        stmt = stmt.where(person.in_(ids)) if ids is not None else stmt
+        return stmt.where(Person.workspace_id == wid) if person is Person.id else stmt
+
+    def by_person(stmt: Any, person: Any) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = defaultdict(list)
+        for pid, *values in session.execute(only(stmt, person)):
+            found[pid].extend(v for v in values if v)
+        return found
+
+    current = Employment.ended_on.is_(None)
+    scoped = Employment.workspace_id == wid
+    orgs = by_person(
+        select(Employment.person_id, Organisation.name)
+        .join(Organisation, Organisation.id == Employment.org_id)
+        .where(current, scoped),
+        Employment.person_id,
+    )
+    details = [
+        by_person(select(Handle.person_id, Handle.value).where(Handle.workspace_id == wid),
+                  Handle.person_id),
+        by_person(select(Employment.person_id, Employment.title).where(current, scoped),
+                  Employment.person_id),
+        orgs,
+        by_person(
+            select(PersonTag.person_id, Tag.name)
+            .join(Tag, Tag.id == PersonTag.tag_id)
+            .where(PersonTag.workspace_id == wid),
+            PersonTag.person_id,
+        ),
+        by_person(select(Note.person_id, Note.body).where(Note.workspace_id == wid),
+                  Note.person_id),
+    ]  # fmt: skip
+    people = select(Person.id, Person.name, Person.industry, Person.city, Person.country)
+    for pid, name, *fields in session.execute(only(people, Person.id)):
+        texts = [name, *(f for f in fields if f), *(v for found in details for v in found[pid])]
+        yield {
+            "person_id": pid,
+            "workspace_id": wid,
+            "name_key": fold(name),
+            "org_key": _SEP.join(search_key(o) for o in orgs[pid]),
+            "body": _SEP.join(search_key(t) for t in texts),
+        }
+
+
+@event.listens_for(Session, "after_flush")
+def _note_touched(session: Session, _flush: UOWTransaction) -> None:
+    """Remembers whose search text a flush may have changed, to rewrite it once it is done."""
+    people: set[int] = session.info.setdefault(_TOUCHED, set())
+    renamed: list[tuple[type[Any], int]] = session.info.setdefault(_RENAMED, [])
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Person):
+            people.add(obj.id)
+        elif isinstance(obj, Handle | Employment | Note | PersonTag):
+            people.add(obj.person_id)
+        elif isinstance(obj, Organisation | Tag) and obj in session.dirty:
+            renamed.append((type(obj), obj.id))
+
+
+@event.listens_for(Session, "after_flush_postexec")
+def _rewrite_touched(session: Session, _flush: UOWTransaction) -> None:
+    people: set[int] = session.info.pop(_TOUCHED, set())
+    renamed: list[tuple[type[Any], int]] = session.info.pop(_RENAMED, [])
+    for kind, row_id in renamed:
+        people.update(_holders(session, kind, row_id))
+    people.discard(None)  # type: ignore[arg-type,unused-ignore]  # a row without its person
+    if people:
+        refresh_search(session, people)
+
+
+def _holders(session: Session, kind: type[Any], row_id: int) -> list[int]:
+    """Those whose text shows an organisation's or a tag's name."""
+    if kind is Organisation:
+        stmt = select(Employment.person_id).where(
+            Employment.org_id == row_id, Employment.ended_on.is_(None)
+        )
+    else:
+        stmt = select(PersonTag.person_id).where(PersonTag.tag_id == row_id)
+    return list(session.connection().scalars(stmt))
