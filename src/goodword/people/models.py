@@ -47,6 +47,7 @@ class Person(Base):
     # owner, which must not scan them either.
     __table_args__ = (
         Index("ix_person_workspace_name", "workspace_id", "name"),
+        Index("ix_person_workspace_tier", "workspace_id", "tier"),
         Index(
             "ix_person_owner",
             "workspace_id",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 from pydantic import BaseModel, ConfigDict
 
 from goodword.people.models import Address, ContactKind, HandleKind, Note, Person
@@ -57,7 +59,7 @@ class PersonSummary(BaseModel):
     as_typed: list[TypedHandle] = []
 
     @classmethod
-    def of(cls, person: Person) -> PersonSummary:
+    def of(cls, person: Person) -> Self:
         current = next((e for e in reversed(person.employments) if e.ended_on is None), None)
         return cls(
             id=person.id,

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, column, delete, event, insert, select, table
+from sqlalchemy import ColumnElement, column, delete, event, insert, select, table
 from sqlalchemy.orm import Session, UOWTransaction
 
 from goodword.people.models import (
@@ -45,19 +45,16 @@ def search_key(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-def people_matching(session: Session, query: str) -> Select[int]:
-    """Ids of the people whose search text contains `query` (already a cleaned name)."""
+def people_matching(session: Session, query: str) -> ColumnElement[bool]:
+    """The condition for the rows whose search text contains `query` (a cleaned name)."""
     needle = search_key(query)
     like = contains_pattern(needle)
     plain = like == f"%{needle}%"
     if session.get_bind().dialect.name == "sqlite" and plain and len(needle) >= _MIN_TRIGRAM:
         # The trigram index answers a LIKE only without ESCAPE; a needle with none of
         # % _ \ needs none.
-        return select(_FTS.c.rowid).where(_FTS.c.body.like(like))
-    return select(PersonSearch.person_id).where(
-        PersonSearch.workspace_id == workspace_id(session),
-        PersonSearch.body.like(like, escape="\\"),
-    )
+        return PersonSearch.person_id.in_(select(_FTS.c.rowid).where(_FTS.c.body.like(like)))
+    return PersonSearch.body.like(like, escape="\\")
 
 
 def org_matching(session: Session, org: str) -> ColumnElement[bool]:

@@ -91,11 +91,14 @@ def people_page(
         held = roles_by_person(session, now=now)
     among = frozenset(p for p, r in held.items() if role in r) if role else None
     only = PeopleFilter(query=query, tag=tag, tier=tier, org=org, among=among)
-    found = search_people(session, limit=limit, offset=offset, only=only)
+    # Typos are looked for only when nothing matches as typed: see `search_people`.
+    found = search_people(session, limit=limit, offset=offset, only=only, fuzzy=False)
+    if not found:
+        found = search_people(session, limit=limit, offset=offset, only=only)
     cap = max(COUNT_CAP, offset + limit)
     total = count_people(session, only=only, cap=cap)
     items = [
-        PersonListed(**dict(PersonSummary.of(p)), tier=p.tier, roles=held.get(p.id, []))
+        PersonListed.of(p).model_copy(update={"tier": p.tier, "roles": held.get(p.id, [])})
         for p in found
     ]
     return PeoplePage(

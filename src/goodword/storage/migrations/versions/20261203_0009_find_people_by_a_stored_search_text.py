@@ -62,6 +62,8 @@ def upgrade() -> None:
         ["workspace_id", "name_key", "person_id"],
         unique=False,
     )
+    # The tier filter reads the few people set to a tier without passing everyone.
+    op.create_index("ix_person_workspace_tier", "person", ["workspace_id", "tier"], unique=False)
     connection = op.get_bind()
     if connection.dialect.name == "sqlite":
         for statement in SQLITE_INDEX:
@@ -82,5 +84,6 @@ def _fill(connection: sa.Connection) -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE person_search_fts")
+    op.drop_index("ix_person_workspace_tier", table_name="person")
     op.drop_index("ix_person_search_workspace_name", table_name="person_search")
     op.drop_table("person_search")
