@@ -11,6 +11,7 @@ from goodword.io.apply import import_batch
 from goodword.io.archive import export_archive, import_archive
 from goodword.io.records import Batch, Handle, PersonRecord
 from goodword.io.report import ImportReport
+from goodword.people.models import HandleKind
 from goodword.people.queries import PeopleFilter, count_people, search_people
 from goodword.people.service import (
     PersonFields,
@@ -22,7 +23,6 @@ from goodword.people.service import (
     edit_person,
     tag_person,
 )
-from goodword.people.models import HandleKind
 from goodword.profiles.forget import delete_person
 from goodword.profiles.merge import merge_people
 from goodword.workspace import Workspace

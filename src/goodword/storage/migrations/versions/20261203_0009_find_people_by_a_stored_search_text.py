@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision: str = "0009"
 down_revision: str | None = "0008"
@@ -71,14 +70,53 @@ def upgrade() -> None:
     _fill(connection)
 
 
-def _fill(connection: sa.Connection) -> None:
-    """Every workspace's rows, built by the code that keeps them current."""
-    from goodword.people.search import refresh_search
+# What each person is found by, as the code of this revision builds it (people.search): kept
+# here as it stood, so later changes to that code never change what this revision does.
+_DETAILS = (
+    "SELECT person_id, value FROM handle",
+    "SELECT person_id, title FROM employment WHERE ended_on IS NULL",
+    "SELECT e.person_id, o.name FROM employment e JOIN organisation o ON o.id = e.org_id "
+    "WHERE e.ended_on IS NULL",
+    "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id",
+    "SELECT person_id, body FROM note",
+)
+_ORGS = 2  # the current organisations, which the organisation filter reads alone
 
-    for (wid,) in connection.execute(sa.text("SELECT id FROM workspace")):
-        with Session(bind=connection, info={"workspace_id": wid}) as session:
-            refresh_search(session)
-            session.flush()
+
+def _fill(connection: sa.Connection) -> None:
+    from goodword.text import fold
+
+    def key(text: str) -> str:
+        return " ".join(fold(text).split())
+
+    found: list[dict[int, list[str]]] = []
+    for query in _DETAILS:
+        by_person: dict[int, list[str]] = {}
+        for pid, value in connection.execute(sa.text(query)):
+            if value:
+                by_person.setdefault(pid, []).append(value)
+        found.append(by_person)
+    people = connection.execute(
+        sa.text("SELECT id, workspace_id, name, industry, city, country FROM person")
+    )
+    rows = [
+        {
+            "person_id": pid,
+            "workspace_id": wid,
+            "name_key": fold(name),
+            "org_key": "\n".join(key(o) for o in found[_ORGS].get(pid, [])),
+            "body": "\n".join(
+                key(t) for t in (name, *fields, *(v for f in found for v in f.get(pid, []))) if t
+            ),
+        }
+        for pid, wid, name, *fields in people
+    ]
+    target = sa.table(
+        "person_search", *(sa.column(c) for c in ("person_id", "workspace_id", "name_key",
+                                                  "org_key", "body"))
+    )  # fmt: skip
+    for start in range(0, len(rows), 5000):
+        connection.execute(sa.insert(target), rows[start : start + 5000])
 
 
 def downgrade() -> None:
