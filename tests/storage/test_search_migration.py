@@ -61,7 +61,7 @@ def test_upgrading_makes_everyone_findable_as_the_application_would(at_0008: Eng
     with workspace.transaction() as session:
         names = {q: [p.name for p in search_people(session, query=q)] for q in
                  ("societe", "ZOE@SG", "vivatech", "directrice", "banking", "zoe")}  # fmt: skip
-        assert names == dict.fromkeys(names, ["Zoë Roy"])
+        assert names == {key: ["Zoë Roy"] for key in names}
         assert search_people(session, query="clerk", fuzzy=False) == []  # a past job
         assert count_people(session, only=PeopleFilter(org="old bank")) == 0
         refresh_search(session)
