@@ -4,6 +4,7 @@ search text follows edits, notes, handles, merges, deletions, imports and restor
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from goodword.errors import InvalidInput
@@ -27,8 +28,14 @@ from goodword.profiles.forget import delete_person
 from goodword.profiles.merge import merge_people
 from goodword.workspace import Workspace
 
+# FTS5 raises "malformed" when its index and the rows it indexes disagree in any way.
+CHECK_INDEX = "INSERT INTO person_search_fts(person_search_fts, rank) VALUES ('integrity-check', 1)"
+
 
 def found(session: Session, query: str) -> set[str]:
+    """Who a query finds, once SQLite's full-text index is checked against the rows."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text(CHECK_INDEX))
     return {p.name for p in search_people(session, query=query, limit=None, fuzzy=False)}
 
 
