@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import ColumnElement, column, delete, event, insert, select, table
+from sqlalchemy import ColumnElement, and_, column, delete, event, insert, select, table
 from sqlalchemy.orm import Session, UOWTransaction
 
 from goodword.people.models import (
@@ -62,7 +62,9 @@ def people_matching(session: Session, query: str) -> ColumnElement[bool]:
 
 def org_matching(session: Session, org: str) -> ColumnElement[bool]:
     """The condition for people currently at an organisation whose name contains `org`."""
-    return PersonSearch.org_key.like(contains_pattern(search_key(org)), escape="\\")
+    exactly = PersonSearch.org_key.like(contains_pattern(search_key(org)), escape="\\")
+    # Their search text holds the name too: its index narrows the rows to read.
+    return and_(people_matching(session, org), exactly)
 
 
 def refresh_search(session: Session, person_ids: Iterable[int] | None = None) -> None:
