@@ -12,11 +12,20 @@ takes rows out, as deleting a person removes their row through a cascade.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, column, delete, event, insert, select, table
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    column,
+    delete,
+    event,
+    insert,
+    select,
+    table,
+)
 from sqlalchemy.orm import Session, UOWTransaction
 
 from goodword.people.models import (
@@ -68,69 +77,74 @@ def org_matching(session: Session, org: str) -> ColumnElement[bool]:
 
 
 def refresh_search(session: Session, person_ids: Iterable[int] | None = None) -> None:
-    """Rewrites the search rows of these people (of the whole workspace when None)."""
-    wid = workspace_id(session)
+    """Rewrites the search rows of these people (of the session's workspace when None)."""
     connection = session.connection()
     indexed = connection.dialect.name == "sqlite"
     if person_ids is None:
+        wid = workspace_id(session)
         connection.execute(delete(PersonSearch).where(PersonSearch.workspace_id == wid))
-        _write(session, wid, None)
+        _write(session, lambda model: model.workspace_id == wid)
         if indexed:
             connection.execute(insert(_FTS_COMMAND).values(person_search_fts="rebuild"))
         return
     ids = iter(sorted(set(person_ids)))
     while chunk := list(islice(ids, CHUNK)):
         connection.execute(delete(PersonSearch).where(PersonSearch.person_id.in_(chunk)))
-        rows = _write(session, wid, chunk)
+        rows = _write(session, _of_people(chunk))
         if indexed and rows:
             connection.execute(
                 insert(_FTS), [{"rowid": r["person_id"], "body": r["body"]} for r in rows]
             )
 
 
-def _write(session: Session, wid: int, ids: list[int] | None) -> list[dict[str, Any]]:
-    rows = list(_documents(session, wid, ids))
+# A condition on a table with a row per person (by its model): the people to rewrite.
+Scope = Callable[[Any], ColumnElement[bool]]
+
+
+def _of_people(ids: list[int]) -> Scope:
+    def scope(model: Any) -> ColumnElement[bool]:
+        return (model.id if model is Person else model.person_id).in_(ids)
+
+    return scope
+
+
+def _write(session: Session, scope: Scope) -> list[dict[str, Any]]:
+    rows = list(_documents(session, scope))
     if rows:
         session.connection().execute(insert(PersonSearch), rows)
     return rows
 
 
-def _documents(session: Session, wid: int, ids: list[int] | None) -> Iterator[dict[str, Any]]:
-    def only(stmt: Any, person: Any) -> Any:
-        stmt = stmt.where(person.in_(ids)) if ids is not None else stmt
-        return stmt.where(Person.workspace_id == wid) if person is Person.id else stmt
+def _documents(session: Session, scope: Scope) -> Iterator[dict[str, Any]]:
+    """The rows of the people `scope` picks."""
 
-    def by_person(stmt: Any, person: Any) -> dict[int, list[str]]:
+    def by_person(stmt: Any, model: Any) -> dict[int, list[str]]:
         found: dict[int, list[str]] = defaultdict(list)
-        for pid, *values in session.execute(only(stmt, person)):
+        for pid, *values in session.execute(stmt.where(scope(model))):
             found[pid].extend(v for v in values if v)
         return found
 
     current = Employment.ended_on.is_(None)
-    scoped = Employment.workspace_id == wid
     orgs = by_person(
         select(Employment.person_id, Organisation.name)
         .join(Organisation, Organisation.id == Employment.org_id)
-        .where(current, scoped),
-        Employment.person_id,
+        .where(current),
+        Employment,
     )
     details = [
-        by_person(select(Handle.person_id, Handle.value).where(Handle.workspace_id == wid),
-                  Handle.person_id),
-        by_person(select(Employment.person_id, Employment.title).where(current, scoped),
-                  Employment.person_id),
+        by_person(select(Handle.person_id, Handle.value), Handle),
+        by_person(select(Employment.person_id, Employment.title).where(current), Employment),
         orgs,
         by_person(
-            select(PersonTag.person_id, Tag.name)
-            .join(Tag, Tag.id == PersonTag.tag_id)
-            .where(PersonTag.workspace_id == wid),
-            PersonTag.person_id,
+            select(PersonTag.person_id, Tag.name).join(Tag, Tag.id == PersonTag.tag_id),
+            PersonTag,
         ),
-        by_person(select(Note.person_id, Note.body).where(Note.workspace_id == wid),
-                  Note.person_id),
-    ]  # fmt: skip
-    people = select(Person.id, Person.name, Person.industry, Person.city, Person.country)
-    for pid, name, *fields in session.execute(only(people, Person.id)):
+        by_person(select(Note.person_id, Note.body), Note),
+    ]
+    people = select(
+        Person.id, Person.workspace_id, Person.name, Person.industry, Person.city, Person.country
+    )
+    for pid, wid, name, *fields in session.execute(people.where(scope(Person))):
         texts = [name, *(f for f in fields if f), *(v for found in details for v in found[pid])]
         yield {
             "person_id": pid,
