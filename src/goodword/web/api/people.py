@@ -54,7 +54,9 @@ class PersonListed(PersonSummary):
 
 class PeoplePage(BaseModel):
     items: list[PersonListed]
-    total: int = Field(description="How many match, counted up to 1,000 past the page shown.")
+    total: int = Field(
+        description="How many match, counted exactly up to 1,000 (or this page's end)."
+    )
     more: bool = Field(description="More match than `total` says.")
     everyone: int = Field(description="The people of the workspace, you included.")
     limit: int
