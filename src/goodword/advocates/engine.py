@@ -1,25 +1,36 @@
-"""The network a command works on: loaded from its snapshot when the data has not changed
-since, built from the store (and the snapshot written) when it has.
+"""The network a command works on: kept in memory, else loaded from its snapshot when the data
+has not changed since, else built from the store (and the snapshot written).
 
 The snapshot sits beside a SQLite file, or in the user's cache directory for a server
 database, and is keyed by the workspace's data version, which every committed write renews.
 Strengths fade with time, so a snapshot serves the day after it was scored and is then
 scored again: with a 120-day half-life a day moves any strength by under 0.6 %, while
 reading a million-person network again costs far more than the answer it would change.
+
+A long-running process (the web server) keeps the last network of each workspace, and its
+advocate scores, in memory under the same rule: reading the snapshot and scoring every
+contact again cost more than most pages. A write anywhere (this process, a command, another
+server) renews the data version, so the next request loads afresh.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
+import numpy as np
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from goodword.advocates import network as snapshot
 from goodword.advocates.network import Network
+from goodword.advocates.scoring import AdvocateScores, score_contacts
 from goodword.advocates.signals import day_of, load_network
 from goodword.config import cache_dir
 from goodword.storage.base import WorkspaceRow
@@ -27,27 +38,99 @@ from goodword.storage.engine import sqlite_path
 from goodword.storage.session import workspace_id
 
 _SERVES_DAYS = 1.0
+# Networks kept in memory, the least recently used dropped first: a process serves one
+# workspace, or a handful (tests, a script walking several databases).
+_KEPT_MAX = 4
+
+T = TypeVar("T")
+
+
+@dataclass
+class _Kept:
+    """A network and, once asked for, its advocate scores (pure functions of the network)."""
+
+    network: Network
+    _scores: AdvocateScores | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def scores(self) -> AdvocateScores:
+        with self._lock:
+            if self._scores is None:
+                self._scores = _frozen(score_contacts(self.network))
+            return self._scores
+
+
+_kept: OrderedDict[Path, _Kept] = OrderedDict()
+_kept_lock = threading.Lock()
+# One load or build at a time: requests arriving together after a write wait for the first
+# instead of each reading the whole network again.
+_loading = threading.Lock()
 
 
 def network_for(session: Session, *, now: datetime, as_of: datetime | None = None) -> Network:
     """The network at `as_of` (default: now), scored at `now`."""
-    version = session.scalar(
-        select(WorkspaceRow.data_version).where(WorkspaceRow.id == workspace_id(session))
+    return _network(session, now=now, as_of=as_of).network
+
+
+def scored_for(
+    session: Session, *, now: datetime, as_of: datetime | None = None
+) -> tuple[Network, AdvocateScores]:
+    """The network as `network_for` gives it, with every contact's advocate score."""
+    kept = _network(session, now=now, as_of=as_of)
+    return kept.network, kept.scores()
+
+
+def _network(session: Session, *, now: datetime, as_of: datetime | None) -> _Kept:
+    version = (
+        session.scalar(
+            select(WorkspaceRow.data_version).where(WorkspaceRow.id == workspace_id(session))
+        )
+        or 0
     )
     path = None if as_of is not None else snapshot_path(session)
-    if path is not None:
-        cached = snapshot.load(path)
-        if (
-            cached is not None
-            and cached.data_version == version
-            and 0 <= day_of(now) - cached.now_day < _SERVES_DAYS
-        ):
-            return cached
-    built = load_network(session, now=now, as_of=as_of, data_version=version or 0)
-    if path is not None:
-        with contextlib.suppress(OSError):  # a read-only folder costs speed, not answers
-            snapshot.save(built, path)
-    return built
+    if path is None:
+        return _Kept(load_network(session, now=now, as_of=as_of, data_version=version))
+    if (kept := _kept_now(path, version, now)) is not None:
+        return kept
+    with _loading:
+        if (kept := _kept_now(path, version, now)) is not None:
+            return kept
+        network = snapshot.load(path)
+        if network is None or not _serves(network, version, now):
+            network = load_network(session, now=now, data_version=version)
+            with contextlib.suppress(OSError):  # a read-only folder costs speed, not answers
+                snapshot.save(network, path)
+        kept = _Kept(_frozen(network))
+        with _kept_lock:
+            _kept[path] = kept
+            _kept.move_to_end(path)
+            while len(_kept) > _KEPT_MAX:
+                _kept.popitem(last=False)
+        return kept
+
+
+def _kept_now(path: Path, version: int, now: datetime) -> _Kept | None:
+    with _kept_lock:
+        kept = _kept.get(path)
+        if kept is None or not _serves(kept.network, version, now):
+            return None
+        _kept.move_to_end(path)
+        return kept
+
+
+def _serves(network: Network, version: int, now: datetime) -> bool:
+    return network.data_version == version and 0 <= day_of(now) - network.now_day < _SERVES_DAYS
+
+
+def _frozen(value: T) -> T:
+    """`value` with every array in it made read-only: it is shared by every request, so a
+    caller changing it in place would fail at once instead of changing the next answer."""
+    if isinstance(value, np.ndarray):
+        value.flags.writeable = False
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            _frozen(getattr(value, f.name))
+    return value
 
 
 def snapshot_path(session: Session) -> Path | None:
@@ -64,5 +147,7 @@ def snapshot_path(session: Session) -> Path | None:
     if url.get_backend_name() == "sqlite":
         file = sqlite_path(str(url))
         return None if file is None else file.with_name(f"{file.name}.graph-{wid}.npz")
-    key = hashlib.sha256(url.render_as_string(hide_password=True).encode()).hexdigest()[:16]
+    # The schema too: databases reached through one URL differ by search_path alone.
+    server = f"{url.render_as_string(hide_password=True)}|{bind.dialect.default_schema_name}"
+    key = hashlib.sha256(server.encode()).hexdigest()[:16]
     return cache_dir() / f"graph-{key}-{wid}.npz"

@@ -11,10 +11,10 @@ from datetime import datetime
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from goodword.advocates.engine import network_for
+from goodword.advocates.engine import scored_for
 from goodword.advocates.netmap import pick
 from goodword.advocates.queries import ROLES
-from goodword.advocates.scoring import Weights, roles, score_contacts
+from goodword.advocates.scoring import Weights, roles
 from goodword.people.queries import names_and_tags
 
 RINGS = ("you", "top advocate", "contact", "ideal client", "friend of a contact")
@@ -45,8 +45,7 @@ class NetworkMap(BaseModel):
 
 
 def network_map(session: Session, *, now: datetime) -> NetworkMap:
-    network = network_for(session, now=now)
-    scores = score_contacts(network)
+    network, scores = scored_for(session, now=now)
     picked = pick(network, scores)
     ids = [network.person(int(node)) for node in picked.nodes]
     people = names_and_tags(session, set(ids))

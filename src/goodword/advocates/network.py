@@ -7,6 +7,8 @@ snapshot (`save`/`load`) so a command starts without reading every row again.
 from __future__ import annotations
 
 import json
+import os
+import threading
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -93,7 +95,8 @@ def save(network: Network, path: Path) -> None:
     }
     arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial.npz")
+    # Named for its writer: two processes (or threads) building at once must not interleave.
+    partial = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.partial.npz")
     np.savez(partial, **arrays)
     partial.replace(path)
 

@@ -7,7 +7,7 @@ from datetime import datetime
 import numpy as np
 from sqlalchemy.orm import Session
 
-from goodword.advocates.engine import network_for
+from goodword.advocates.engine import scored_for
 from goodword.advocates.network import Network
 from goodword.advocates.schemas import AdvocateRow, PersonCard, PersonScores
 from goodword.advocates.scoring import (
@@ -16,7 +16,6 @@ from goodword.advocates.scoring import (
     Weights,
     reasons,
     roles,
-    score_contacts,
 )
 from goodword.errors import InvalidInput
 from goodword.people.models import Person
@@ -40,8 +39,7 @@ def rank_advocates(
     """
     if role is not None:
         check_role(role)
-    network = network_for(session, now=now, as_of=as_of)
-    scores = score_contacts(network)
+    network, scores = scored_for(session, now=now, as_of=as_of)
     weights = Weights()
     order = np.lexsort((network.person_ids[scores.nodes], -scores.score))
     picked: list[tuple[int, list[str]]] = []
@@ -72,8 +70,7 @@ def check_role(role: str) -> None:
 
 def roles_by_person(session: Session, *, now: datetime) -> dict[int, list[str]]:
     """The roles of everyone who holds one, by person id: for filtering and labelling lists."""
-    network = network_for(session, now=now)
-    scores = score_contacts(network)
+    network, scores = scored_for(session, now=now)
     weights = Weights()
     rows = {int(node): row for row, node in enumerate(scores.nodes.tolist())}
     ties = network.owner_ties
@@ -100,14 +97,13 @@ def person_scores(
 
     `scored`: the network and its scores when the caller already has them.
     """
-    network = scored[0] if scored else network_for(session, now=now, as_of=as_of)
+    network, scores = scored or scored_for(session, now=now, as_of=as_of)
     node = network.node(person_id)
     if node is None or node == network.owner:
         return PersonScores(
             strength_to_me=None, fit=0.0, matched=[], advocate_score=None, components={},
             roles=[], reasons=[],
         )  # fmt: skip
-    scores = scored[1] if scored else score_contacts(network)
     row = _row_of(scores, node)
     weights = Weights()
     strength = network.graph.weight(network.owner, node)

@@ -8,10 +8,10 @@ from datetime import date, datetime
 import numpy as np
 from sqlalchemy.orm import Session
 
-from goodword.advocates.engine import network_for
+from goodword.advocates.engine import scored_for
 from goodword.advocates.network import Network
 from goodword.advocates.queries import person_card as advocate_card
-from goodword.advocates.scoring import AdvocateScores, score_contacts
+from goodword.advocates.scoring import AdvocateScores
 from goodword.errors import InvalidInput
 from goodword.nurture import agenda as rules
 from goodword.nurture.gather import Contacts, gather, names_by_id, tiers_set
@@ -48,8 +48,7 @@ class _Scored:
 def _scored(
     session: Session, settings: Settings, *, now: datetime, as_of: datetime | None = None
 ) -> _Scored:
-    network = network_for(session, now=now, as_of=as_of)
-    scores = score_contacts(network)
+    network, scores = scored_for(session, now=now, as_of=as_of)
     ids = network.person_ids[scores.nodes]
     sizes = Sizes(
         settings["tier.inner.size"], settings["tier.active.size"], settings["tier.potential.size"]
