@@ -18,7 +18,7 @@ from goodword.profiles.schemas import PersonDetail, PhoneView, TieView, Timeline
 from goodword.referrals.models import LedgerEntry, Referral, ReferralVia
 from goodword.relationships.kinds import TieSource
 from goodword.relationships.models import Relationship
-from goodword.relationships.strength import CO_ATTENDANCE, Contact, explain_tie
+from goodword.relationships.strength import CO_ATTENDANCE, Contact, TieEvidence, explain_ties
 from goodword.storage.session import phone_region, workspace_id
 from goodword.text import display_phone
 
@@ -183,34 +183,35 @@ def ties(
     others = [t.other(person_id) for t in found]
     contacts = _shared_contacts(session, person_id, others)
     people = summaries_by_id(session, {person_id, *others})
-    views = []
+    evidence = []
     for tie in found:
         other = tie.other(person_id)
         # A strength stated with `knows` (or a who-knows-whom list) is the user's word; one that
         # came in with an import or was inferred is a starting point the evidence moves.
         stated = tie.source == TieSource.STATED
-        explained = explain_tie(
-            contacts.get(other, []),
-            prior=tie.strength,
-            explicit=stated and tie.strength is not None,
-            source=tie.source.value,
-            since=tie.since,
-            now=now,
-            first_name=people[person_id].name,
-            second_name="you" if people[other].is_me else people[other].name,
-            prior_at=None if stated and tie.strength is not None else tie.created_at,
-        )
-        views.append(
-            TieView(
-                person=people[other],
-                strength=explained.value,
-                kind=tie.label_for(other),
+        evidence.append(
+            TieEvidence(
+                contacts.get(other, []),
+                prior=tie.strength,
+                explicit=stated and tie.strength is not None,
                 source=tie.source.value,
-                evidence=explained.reason,
-                since=tie.since.isoformat() if tie.since else None,
-                note=tie.note,
+                since=tie.since,
+                second_name="you" if people[other].is_me else people[other].name,
+                prior_at=None if stated and tie.strength is not None else tie.created_at,
             )
         )
+    views = [
+        TieView(
+            person=people[tie.other(person_id)],
+            strength=explained.value,
+            kind=tie.label_for(tie.other(person_id)),
+            source=tie.source.value,
+            evidence=explained.reason,
+            since=tie.since.isoformat() if tie.since else None,
+            note=tie.note,
+        )
+        for tie, explained in zip(found, explain_ties(evidence, now=now), strict=True)
+    ]
     return sorted(views, key=lambda v: (-v.strength, v.person.name))
 
 

@@ -138,8 +138,10 @@ class TieStrengths:
 
     def components(self, i: int) -> dict[str, float]:
         """The parts of tie `i`'s strength, each 0–1, by name."""
-        skip = {"value", "explicit"}
-        return {f.name: float(getattr(self, f.name)[i]) for f in fields(self) if f.name not in skip}
+        return {name: float(getattr(self, name)[i]) for name in _COMPONENTS}
+
+
+_COMPONENTS = tuple(f.name for f in fields(TieStrengths) if f.name not in {"value", "explicit"})
 
 
 def aggregate(
@@ -295,6 +297,19 @@ class TieStrength:
     reason: str
 
 
+@dataclass(frozen=True)
+class TieEvidence:
+    """What one tie's strength is explained from: its contacts and what was stated of it."""
+
+    contacts: Sequence[Contact]
+    prior: float | None
+    explicit: bool
+    source: str
+    since: date | None
+    second_name: str
+    prior_at: datetime | None = None
+
+
 def explain_tie(
     contacts: Sequence[Contact],
     *,
@@ -309,32 +324,52 @@ def explain_tie(
     prior_at: datetime | None = None,
 ) -> TieStrength:
     """One tie's strength through the vectorised path, so both always agree, with its reason."""
+    del first_name  # the reason speaks of the other person alone
+    tie = TieEvidence(contacts, prior, explicit, source, since, second_name, prior_at)
+    return explain_ties([tie], now=now, params=params)[0]
+
+
+def explain_ties(
+    ties: Sequence[TieEvidence], *, now: datetime, params: StrengthParams = StrengthParams()
+) -> list[TieStrength]:
+    """Each tie's strength with its reason, all in one vectorised pass: a person's page
+    explains every tie they have, and one pass per tie cost more than the page."""
     sides = {None: UNKNOWN, True: FIRST, False: SECOND}
     now_day = to_day(now)
+    days = [[to_day(c.at) for c in tie.contacts] for tie in ties]
+    every = [c for tie in ties for c in tie.contacts]
     one = Contacts(
-        pair=np.zeros(len(contacts), dtype=np.int64),
-        day=np.array([to_day(c.at) for c in contacts], dtype=np.float64),
-        weight=np.array([CHANNEL_WEIGHTS[c.kind] for c in contacts], dtype=np.float64),
-        initiator=np.array([sides[c.initiated_by_first] for c in contacts], dtype=np.int8),
+        pair=np.repeat(np.arange(len(ties), dtype=np.int64), [len(t.contacts) for t in ties]),
+        day=np.array([d for tie_days in days for d in tie_days], dtype=np.float64),
+        weight=np.array([CHANNEL_WEIGHTS[c.kind] for c in every], dtype=np.float64),
+        initiator=np.array([sides[c.initiated_by_first] for c in every], dtype=np.int8),
     )
+
+    def day_or_nan(moment: datetime | date | None) -> float:
+        return np.nan if moment is None else to_day(moment)
+
     facts = TieFacts(
-        prior=np.array([np.nan if prior is None else prior]),
-        explicit=np.array([explicit]),
-        base=np.array([base_for_source(source)]),
-        since_day=np.array([np.nan if since is None else to_day(since)]),
-        prior_day=np.array([np.nan if prior_at is None else to_day(prior_at)]),
+        prior=np.array([np.nan if t.prior is None else t.prior for t in ties], dtype=np.float64),
+        explicit=np.array([t.explicit for t in ties], dtype=np.bool_),
+        base=np.array([base_for_source(t.source) for t in ties], dtype=np.float64),
+        since_day=np.array([day_or_nan(t.since) for t in ties], dtype=np.float64),
+        prior_day=np.array([day_or_nan(t.prior_at) for t in ties], dtype=np.float64),
     )
-    agg = aggregate(one, 1, as_of_day=now_day, params=params)
+    agg = aggregate(one, len(ties), as_of_day=now_day, params=params)
     result = strengths(agg, facts, now_day=now_day, params=params)
-    seen = [(c.kind, now_day - to_day(c.at)) for c in contacts if to_day(c.at) <= now_day]
-    reason = tie_reason(
-        seen,
-        by_first=int(agg.count[0, FIRST]),
-        by_second=int(agg.count[0, SECOND]),
-        prior=prior,
-        explicit=bool(result.explicit[0]),
-        source=source,
-        since=since,
-        other_name=second_name,
-    )
-    return TieStrength(float(result.value[0]), result.components(0), reason)
+    explained = []
+    for i, (tie, tie_days) in enumerate(zip(ties, days, strict=True)):
+        dated = zip(tie.contacts, tie_days, strict=True)
+        seen = [(c.kind, now_day - d) for c, d in dated if d <= now_day]
+        reason = tie_reason(
+            seen,
+            by_first=int(agg.count[i, FIRST]),
+            by_second=int(agg.count[i, SECOND]),
+            prior=tie.prior,
+            explicit=bool(result.explicit[i]),
+            source=tie.source,
+            since=tie.since,
+            other_name=tie.second_name,
+        )
+        explained.append(TieStrength(float(result.value[i]), result.components(i), reason))
+    return explained
