@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from sqlalchemy import Engine
 
 from conftest import BACKENDS, pg_schema, require_pg_url
 from goodword.clock import utcnow
+from goodword.followups.service import schedule_followup
 from goodword.interactions.models import InteractionKind
 from goodword.people.service import PersonFields, get_owner
 from goodword.profiles.service import add_contact, log_my_interaction
@@ -41,7 +43,8 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]
 
 
 def _workspace(engine: Engine, name: str, contact: str) -> tuple[Workspace, dict[str, int]]:
-    """The owner knows `contact` well; `contact` knows Bob, whom the owner has never met."""
+    """The owner knows `contact` well and owes them a follow-up; `contact` knows Bob, whom the
+    owner has never met."""
     workspace = open_workspace(bind=engine, name=name)
     with workspace.transaction() as session:
         me = get_owner(session)
@@ -49,6 +52,7 @@ def _workspace(engine: Engine, name: str, contact: str) -> tuple[Workspace, dict
         bob = add_contact(session, fields=PersonFields(name="Bob Stone"))
         connect_people(session, a=me, b=known, strength=0.9)
         connect_people(session, a=known, b=bob, strength=0.8)
+        schedule_followup(session, person=known, due_on=date(2026, 1, 1), reason="the proposal")
         return workspace, {contact: known.id, "Bob Stone": bob.id}
 
 
@@ -115,3 +119,23 @@ def test_each_workspace_answers_with_its_own_network(database: Engine) -> None:
     for _ in range(2):  # the second round is answered from what each kept
         assert _advocates(one) == ["Ann Lee"]
         assert _advocates(other) == ["Zoe Park"]
+
+
+def _followups_due(html: str) -> list[str]:
+    return re.findall(r'hx-post="/followups/(\d+)/done"', html)
+
+
+def test_today_follows_each_write(database: Engine) -> None:
+    """Done answers with the agenda as it is after the write, and so does the next visit."""
+    workspace, _ = _workspace(database, "mine", "Ann Lee")
+    client = _client(workspace)
+    [due] = _followups_due(client.get("/").text)
+    assert _followups_due(client.get("/").text) == [due]
+
+    after = client.post(f"/followups/{due}/done", headers=_csrf(client))
+
+    assert after.status_code == 200, after.text
+    assert _followups_due(after.text) == []
+    assert _followups_due(client.get("/").text) == []
+    items = client.get("/api/v1/agenda").json()["items"]
+    assert [item["followup_id"] for item in items if item["followup_id"]] == []

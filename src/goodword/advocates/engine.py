@@ -7,10 +7,13 @@ Strengths fade with time, so a snapshot serves the day after it was scored and i
 scored again: with a 120-day half-life a day moves any strength by under 0.6 %, while
 reading a million-person network again costs far more than the answer it would change.
 
-A long-running process (the web server) keeps the last network of each workspace, and its
-advocate scores, in memory under the same rule: reading the snapshot and scoring every
-contact again cost more than most pages. A write anywhere (this process, a command, another
-server) renews the data version, so the next request loads afresh.
+A long-running process (the web server) keeps the last network of each workspace, its
+advocate scores and what `kept` computes from it in memory under the same rule: reading the
+snapshot and scoring every contact again cost more than most pages. A write anywhere (this
+process, a command, another server) renews the data version, so the next request loads
+afresh. A transaction that writes may read what is kept (as it would the snapshot) but never
+keeps or saves anything: what it sees may yet be rolled back, and its version is renewed
+only when it commits.
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ import contextlib
 import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 from sqlalchemy import Engine, select
@@ -34,13 +38,15 @@ from goodword.advocates.scoring import AdvocateScores, score_contacts
 from goodword.advocates.signals import day_of, load_network
 from goodword.config import cache_dir
 from goodword.storage.base import WorkspaceRow
-from goodword.storage.engine import sqlite_path
+from goodword.storage.engine import WRITE_LOCK, sqlite_path
 from goodword.storage.session import workspace_id
 
 _SERVES_DAYS = 1.0
 # Networks kept in memory, the least recently used dropped first: a process serves one
 # workspace, or a handful (tests, a script walking several databases).
 _KEPT_MAX = 4
+# Answers kept per network (`kept`): a few days' agendas and their variants.
+_DERIVED_MAX = 16
 
 T = TypeVar("T")
 
@@ -51,6 +57,7 @@ class _Kept:
 
     network: Network
     _scores: AdvocateScores | None = None
+    _derived: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def scores(self) -> AdvocateScores:
@@ -58,6 +65,19 @@ class _Kept:
             if self._scores is None:
                 self._scores = _frozen(score_contacts(self.network))
             return self._scores
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._derived:
+                self._derived.move_to_end(key)
+                found: T = self._derived[key]
+                return found
+        value = compute()  # outside the lock: two requests at once compute the same answer
+        with self._lock:
+            self._derived[key] = value
+            while len(self._derived) > _DERIVED_MAX:
+                self._derived.popitem(last=False)
+        return value
 
 
 _kept: OrderedDict[Path, _Kept] = OrderedDict()
@@ -80,6 +100,18 @@ def scored_for(
     return kept.network, kept.scores()
 
 
+def kept_answer(session: Session, *, now: datetime, key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`, kept with the workspace's network as long as that serves: for an answer
+    that depends on nothing but the stored data, the network scored at `now` and `key`.
+
+    A write transaction, or one whose network is never kept (see `snapshot_path`), always
+    computes afresh.
+    """
+    if _writes(session) or snapshot_path(session) is None:
+        return compute()
+    return _network(session, now=now, as_of=None).derived(key, compute)
+
+
 def _network(session: Session, *, now: datetime, as_of: datetime | None) -> _Kept:
     version = (
         session.scalar(
@@ -92,6 +124,11 @@ def _network(session: Session, *, now: datetime, as_of: datetime | None) -> _Kep
         return _Kept(load_network(session, now=now, as_of=as_of, data_version=version))
     if (kept := _kept_now(path, version, now)) is not None:
         return kept
+    if _writes(session):
+        network = snapshot.load(path)
+        if network is None or not _serves(network, version, now):
+            network = load_network(session, now=now, data_version=version)
+        return _Kept(network)
     with _loading:
         if (kept := _kept_now(path, version, now)) is not None:
             return kept
@@ -107,6 +144,10 @@ def _network(session: Session, *, now: datetime, as_of: datetime | None) -> _Kep
             while len(_kept) > _KEPT_MAX:
                 _kept.popitem(last=False)
         return kept
+
+
+def _writes(session: Session) -> bool:
+    return WRITE_LOCK in session.get_bind().get_execution_options()
 
 
 def _kept_now(path: Path, version: int, now: datetime) -> _Kept | None:

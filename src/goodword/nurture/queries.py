@@ -8,7 +8,7 @@ from datetime import date, datetime
 import numpy as np
 from sqlalchemy.orm import Session
 
-from goodword.advocates.engine import scored_for
+from goodword.advocates.engine import kept_answer, scored_for
 from goodword.advocates.network import Network
 from goodword.advocates.queries import person_card as advocate_card
 from goodword.advocates.scoring import AdvocateScores
@@ -83,6 +83,18 @@ def daily_agenda(
         raise InvalidInput(
             f"The agenda's date must be between {_EARLIEST} and {_LATEST}, not {today}."
         )
+    # The same day's agenda stays the answer until the data changes (see `kept_answer`).
+    return kept_answer(
+        session,
+        now=now,
+        key=("agenda", today, limit, everything),
+        compute=lambda: _agenda(session, now=now, today=today, limit=limit, everything=everything),
+    )
+
+
+def _agenda(
+    session: Session, *, now: datetime, today: date, limit: int | None, everything: bool
+) -> Agenda:
     settings = load_settings(session)
     scored = _scored(session, settings, now=now)
     plan = rules.Rules.of(settings)
