@@ -23,6 +23,15 @@ def serve(
         int, typer.Option(min=1, max=65535, metavar="PORT", help="Port to listen on.")
     ] = 8000,
     open_: Annotated[bool, typer.Option("--open", help="Open the app in your browser.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            max=16,
+            metavar="N",
+            help="Processes answering requests (default: 2 on a machine with 2 cores or more).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web app and its JSON API (/api/v1, docs at /docs) until Ctrl-C."""
     try:
@@ -41,4 +50,11 @@ def serve(
         )
     render.done(f"goodword is serving {state(ctx).target} at {server.url_of(host, port)}")
     render.done("Press Ctrl-C to stop.")
-    server.serve(workspace, host=host, port=port, open_browser=open_)
+    server.serve(
+        workspace,
+        target=state(ctx).target,
+        host=host,
+        port=port,
+        open_browser=open_,
+        workers=workers or server.default_workers(),
+    )
