@@ -77,12 +77,19 @@ def _strength_to_me(client: TestClient, person_id: int) -> float | None:
     return strength
 
 
+def _hops_to(client: TestClient, person_id: int) -> list[int]:
+    found = client.get("/api/v1/paths", params={"person_id": person_id})
+    assert found.status_code == 200, found.text
+    return [path["hops"] for path in found.json()]
+
+
 def test_a_write_through_the_web_shows_on_the_next_page(database: Engine) -> None:
     workspace, ids = _workspace(database, "mine", "Ann Lee")
     client = _client(workspace)
     bob = ids["Bob Stone"]
     assert _advocates(client) == ["Ann Lee"]
     assert _strength_to_me(client, bob) is None
+    assert _hops_to(client, bob) == [2]
     assert client.get(f"/people/{bob}").status_code == 200
 
     logged = client.post(
@@ -92,6 +99,7 @@ def test_a_write_through_the_web_shows_on_the_next_page(database: Engine) -> Non
     assert logged.status_code == 201, logged.text
     assert sorted(_advocates(client)) == ["Ann Lee", "Bob Stone"]
     assert (_strength_to_me(client, bob) or 0) > 0
+    assert 1 in _hops_to(client, bob)
     page = client.get("/advocates").text
     assert f'href="/people/{bob}"' in page
 

@@ -100,14 +100,22 @@ def scored_for(
     return kept.network, kept.scores()
 
 
-def kept_answer(session: Session, *, now: datetime, key: Hashable, compute: Callable[[], T]) -> T:
+def kept_answer(
+    session: Session,
+    *,
+    now: datetime,
+    key: Hashable,
+    compute: Callable[[], T],
+    as_of: datetime | None = None,
+) -> T:
     """`compute()`, kept with the workspace's network as long as that serves: for an answer
     that depends on nothing but the stored data, the network scored at `now` and `key`.
+    Callers share what is kept, so they must not change it.
 
-    A write transaction, or one whose network is never kept (see `snapshot_path`), always
-    computes afresh.
+    An answer as of another moment, a write transaction, or one whose network is never kept
+    (see `snapshot_path`) is always computed afresh.
     """
-    if _writes(session) or snapshot_path(session) is None:
+    if as_of is not None or _writes(session) or snapshot_path(session) is None:
         return compute()
     return _network(session, now=now, as_of=None).derived(key, compute)
 

@@ -10,7 +10,7 @@ import numpy as np
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from goodword.advocates.engine import network_for
+from goodword.advocates.engine import kept_answer, network_for
 from goodword.advocates.network import Network
 from goodword.advocates.scoring import ICP_MATCH
 from goodword.errors import InvalidInput, NotFound
@@ -39,6 +39,24 @@ def paths_to_person(
 ) -> list[PathView]:
     """Several ways to reach one person, each through a different contact of yours."""
     _check_hops(max_hops)
+    # Paths and their evidence are taken at the network's moment, so they hold as long as it.
+    return kept_answer(
+        session,
+        now=now,
+        as_of=as_of,
+        key=("paths to person", person_id, max_hops, top),
+        compute=lambda: _paths_to_person(session, person_id, now, as_of, max_hops, top),
+    )
+
+
+def _paths_to_person(
+    session: Session,
+    person_id: int,
+    now: datetime,
+    as_of: datetime | None,
+    max_hops: int,
+    top: int,
+) -> list[PathView]:
     network = network_for(session, now=now, as_of=as_of)
     target = network.node(person_id)
     if target is None or target == network.owner:
@@ -93,6 +111,18 @@ def paths_to_icp(
 ) -> list[PathView]:
     """The best path to every ICP match you can reach, best first."""
     _check_hops(max_hops)
+    return kept_answer(
+        session,
+        now=now,
+        as_of=as_of,
+        key=("paths to icp", max_hops, top),
+        compute=lambda: _paths_to_icp(session, now, as_of, max_hops, top),
+    )
+
+
+def _paths_to_icp(
+    session: Session, now: datetime, as_of: datetime | None, max_hops: int, top: int
+) -> list[PathView]:
     network = network_for(session, now=now, as_of=as_of)
     _require_icp(network)
     targets = np.flatnonzero(network.fits.score >= ICP_MATCH)

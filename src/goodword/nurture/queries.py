@@ -83,7 +83,8 @@ def daily_agenda(
         raise InvalidInput(
             f"The agenda's date must be between {_EARLIEST} and {_LATEST}, not {today}."
         )
-    # The same day's agenda stays the answer until the data changes (see `kept_answer`).
+    # The same day's agenda stays the answer until the data changes (see `kept_answer`); it
+    # takes scores from the network, and the network's moment holds as long as it does.
     return kept_answer(
         session,
         now=now,
