@@ -91,14 +91,20 @@ def test_a_write_through_the_web_shows_on_the_next_page(database: Engine) -> Non
     assert _strength_to_me(client, bob) is None
     assert _hops_to(client, bob) == [2]
     assert client.get(f"/people/{bob}").status_code == 200
+    before = client.get(f"/api/v1/people/{bob}").json()
+    assert before["timeline"] == []
+    assert not any(tie["person"]["is_me"] for tie in before["ties"])
 
     logged = client.post(
         f"/api/v1/people/{bob}/interactions", json={"kind": "coffee"}, headers=_csrf(client)
     )
 
     assert logged.status_code == 201, logged.text
+    card = client.get(f"/api/v1/people/{bob}").json()
+    assert [item["id"] for item in card["timeline"]] == [logged.json()["id"]]
+    assert any(tie["person"]["is_me"] for tie in card["ties"])
+    assert (card["scores"]["strength_to_me"] or 0) > 0
     assert sorted(_advocates(client)) == ["Ann Lee", "Bob Stone"]
-    assert (_strength_to_me(client, bob) or 0) > 0
     assert 1 in _hops_to(client, bob)
     page = client.get("/advocates").text
     assert f'href="/people/{bob}"' in page

@@ -8,7 +8,7 @@ scored again: with a 120-day half-life a day moves any strength by under 0.6 %, 
 reading a million-person network again costs far more than the answer it would change.
 
 A long-running process (the web server) keeps the last network of each workspace, its
-advocate scores and what `kept` computes from it in memory under the same rule: reading the
+advocate scores and what `kept_answer` computes from it in memory under the same rule: reading the
 snapshot and scoring every contact again cost more than most pages. A write anywhere (this
 process, a command, another server) renews the data version, so the next request loads
 afresh. A transaction that writes may read what is kept (as it would the snapshot) but never
@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
-from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from goodword.advocates import network as snapshot
@@ -37,16 +36,16 @@ from goodword.advocates.network import Network
 from goodword.advocates.scoring import AdvocateScores, score_contacts
 from goodword.advocates.signals import day_of, load_network
 from goodword.config import cache_dir
-from goodword.storage.base import WorkspaceRow
-from goodword.storage.engine import WRITE_LOCK, sqlite_path
+from goodword.storage.memo import data_version, database_key, writes
 from goodword.storage.session import workspace_id
 
 _SERVES_DAYS = 1.0
 # Networks kept in memory, the least recently used dropped first: a process serves one
 # workspace, or a handful (tests, a script walking several databases).
 _KEPT_MAX = 4
-# Answers kept per network (`kept`): a few days' agendas and their variants.
-_DERIVED_MAX = 16
+# Answers kept per network (`kept_answer`): the agenda, paths to the ideal clients and to the
+# people last looked at.
+_DERIVED_MAX = 64
 
 T = TypeVar("T")
 
@@ -115,24 +114,19 @@ def kept_answer(
     An answer as of another moment, a write transaction, or one whose network is never kept
     (see `snapshot_path`) is always computed afresh.
     """
-    if as_of is not None or _writes(session) or snapshot_path(session) is None:
+    if as_of is not None or writes(session) or snapshot_path(session) is None:
         return compute()
     return _network(session, now=now, as_of=None).derived(key, compute)
 
 
 def _network(session: Session, *, now: datetime, as_of: datetime | None) -> _Kept:
-    version = (
-        session.scalar(
-            select(WorkspaceRow.data_version).where(WorkspaceRow.id == workspace_id(session))
-        )
-        or 0
-    )
+    version = data_version(session)
     path = None if as_of is not None else snapshot_path(session)
     if path is None:
         return _Kept(load_network(session, now=now, as_of=as_of, data_version=version))
     if (kept := _kept_now(path, version, now)) is not None:
         return kept
-    if _writes(session):
+    if writes(session):
         network = snapshot.load(path)
         if network is None or not _serves(network, version, now):
             network = load_network(session, now=now, data_version=version)
@@ -152,10 +146,6 @@ def _network(session: Session, *, now: datetime, as_of: datetime | None) -> _Kep
             while len(_kept) > _KEPT_MAX:
                 _kept.popitem(last=False)
         return kept
-
-
-def _writes(session: Session) -> bool:
-    return WRITE_LOCK in session.get_bind().get_execution_options()
 
 
 def _kept_now(path: Path, version: int, now: datetime) -> _Kept | None:
@@ -188,15 +178,12 @@ def snapshot_path(session: Session) -> Path | None:
     A session on a bare connection (inside someone else's transaction) sees data that may
     yet be rolled back, so it never reads or writes a snapshot.
     """
-    bind = session.get_bind()
-    if not isinstance(bind, Engine):
+    database = database_key(session)
+    if database is None:
         return None
     wid = workspace_id(session)
-    url = bind.url
-    if url.get_backend_name() == "sqlite":
-        file = sqlite_path(str(url))
-        return None if file is None else file.with_name(f"{file.name}.graph-{wid}.npz")
-    # The schema too: databases reached through one URL differ by search_path alone.
-    server = f"{url.render_as_string(hide_password=True)}|{bind.dialect.default_schema_name}"
-    key = hashlib.sha256(server.encode()).hexdigest()[:16]
+    if session.get_bind().dialect.name == "sqlite":
+        file = Path(database)
+        return file.with_name(f"{file.name}.graph-{wid}.npz")
+    key = hashlib.sha256(database.encode()).hexdigest()[:16]
     return cache_dir() / f"graph-{key}-{wid}.npz"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy import or_, select
@@ -19,6 +20,7 @@ from goodword.referrals.models import LedgerEntry, Referral, ReferralVia
 from goodword.relationships.kinds import TieSource
 from goodword.relationships.models import Relationship
 from goodword.relationships.strength import CO_ATTENDANCE, Contact, TieEvidence, explain_ties
+from goodword.storage.memo import kept_while_unchanged
 from goodword.storage.session import phone_region, workspace_id
 from goodword.text import display_phone
 
@@ -58,7 +60,15 @@ def _iso(value: date | datetime) -> str:
 
 
 def timeline(session: Session, *, person_id: int) -> list[TimelineItem]:
-    """Newest first: interactions, events, gives and receives, referrals, notes, follow-ups."""
+    """Newest first: interactions, events, gives and receives, referrals, notes, follow-ups.
+    Kept until the data changes."""
+    kept = kept_while_unchanged(
+        session, key=("timeline", person_id), compute=lambda: tuple(_timeline(session, person_id))
+    )
+    return list(kept)
+
+
+def _timeline(session: Session, person_id: int) -> list[TimelineItem]:
     items = _interactions(session, person_id) + _events(session, person_id)
     items += _ledger(session, person_id) + _referrals(session, person_id)
     items += [
@@ -169,7 +179,44 @@ def ties(
     session: Session, *, person_id: int, now: datetime, among: Collection[int] | None = None
 ) -> list[TieView]:
     """Strongest first (only those to `among` when given); strength weighs each shared
-    contact by channel, recency and who reached out, on top of what was stated about the tie."""
+    contact by channel, recency and who reached out, on top of what was stated about the tie.
+
+    What is read is kept until the data changes; the strengths fade with `now`, so they are
+    computed each time.
+    """
+    key = ("ties", person_id, None if among is None else frozenset(among))
+    read = kept_while_unchanged(
+        session, key=key, compute=lambda: _read_ties(session, person_id, among)
+    )
+    explained = explain_ties([tie.evidence for tie in read], now=now)
+    views = [
+        TieView(
+            person=tie.person,
+            strength=strength.value,
+            kind=tie.kind,
+            source=tie.evidence.source,
+            evidence=strength.reason,
+            since=tie.evidence.since.isoformat() if tie.evidence.since else None,
+            note=tie.note,
+        )
+        for tie, strength in zip(read, explained, strict=True)
+    ]
+    return sorted(views, key=lambda v: (-v.strength, v.person.name))
+
+
+@dataclass(frozen=True)
+class _TieRead:
+    """One tie as stored, with the other person and the contacts they shared."""
+
+    person: PersonSummary
+    kind: str
+    note: str | None
+    evidence: TieEvidence
+
+
+def _read_ties(
+    session: Session, person_id: int, among: Collection[int] | None
+) -> tuple[_TieRead, ...]:
     query = select(Relationship).where(
         or_(Relationship.person_a_id == person_id, Relationship.person_b_id == person_id)
     )
@@ -179,40 +226,26 @@ def ties(
         )
     found = list(session.scalars(query))
     if not found:
-        return []
+        return ()
     others = [t.other(person_id) for t in found]
     contacts = _shared_contacts(session, person_id, others)
     people = summaries_by_id(session, {person_id, *others})
-    evidence = []
-    for tie in found:
-        other = tie.other(person_id)
+    read = []
+    for tie, other in zip(found, others, strict=True):
         # A strength stated with `knows` (or a who-knows-whom list) is the user's word; one that
         # came in with an import or was inferred is a starting point the evidence moves.
         stated = tie.source == TieSource.STATED
-        evidence.append(
-            TieEvidence(
-                contacts.get(other, []),
-                prior=tie.strength,
-                explicit=stated and tie.strength is not None,
-                source=tie.source.value,
-                since=tie.since,
-                second_name="you" if people[other].is_me else people[other].name,
-                prior_at=None if stated and tie.strength is not None else tie.created_at,
-            )
-        )
-    views = [
-        TieView(
-            person=people[tie.other(person_id)],
-            strength=explained.value,
-            kind=tie.label_for(tie.other(person_id)),
+        evidence = TieEvidence(
+            tuple(contacts.get(other, [])),
+            prior=tie.strength,
+            explicit=stated and tie.strength is not None,
             source=tie.source.value,
-            evidence=explained.reason,
-            since=tie.since.isoformat() if tie.since else None,
-            note=tie.note,
+            since=tie.since,
+            second_name="you" if people[other].is_me else people[other].name,
+            prior_at=None if stated and tie.strength is not None else tie.created_at,
         )
-        for tie, explained in zip(found, explain_ties(evidence, now=now), strict=True)
-    ]
-    return sorted(views, key=lambda v: (-v.strength, v.person.name))
+        read.append(_TieRead(people[other], tie.label_for(other), tie.note, evidence))
+    return tuple(read)
 
 
 def _shared_contacts(
