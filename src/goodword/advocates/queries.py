@@ -7,7 +7,7 @@ from datetime import datetime
 import numpy as np
 from sqlalchemy.orm import Session
 
-from goodword.advocates.engine import scored_for
+from goodword.advocates.engine import kept_answer, scored_for
 from goodword.advocates.network import Network
 from goodword.advocates.schemas import AdvocateRow, PersonCard, PersonScores
 from goodword.advocates.scoring import (
@@ -39,6 +39,19 @@ def rank_advocates(
     """
     if role is not None:
         check_role(role)
+    # The ranking is the network's and the names the database's: it holds as long as both.
+    return kept_answer(
+        session,
+        now=now,
+        as_of=as_of,
+        key=("advocates", top, role),
+        compute=lambda: _ranked(session, now=now, as_of=as_of, top=top, role=role),
+    )
+
+
+def _ranked(
+    session: Session, *, now: datetime, as_of: datetime | None, top: int, role: str | None
+) -> list[AdvocateRow]:
     network, scores = scored_for(session, now=now, as_of=as_of)
     weights = Weights()
     order = np.lexsort((network.person_ids[scores.nodes], -scores.score))
