@@ -227,7 +227,7 @@ def write(
     loads: list[float],
     args: argparse.Namespace,
 ) -> None:
-    workers = args.workers or "default"
+    workers = args.workers or f"{min(2, os.cpu_count() or 1)} (the default)"
     lines = [
         "# Web app latency (bench/web.py)",
         "",
