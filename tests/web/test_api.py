@@ -7,6 +7,10 @@ from datetime import date, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
+from goodword.clock import utcnow
+from goodword.nurture.queries import person_card as nurture_card
+from goodword.people.queries import resolve_person
+from goodword.workspace import Workspace
 from web.conftest import SCRIPT, Network, token
 
 
@@ -34,6 +38,19 @@ def test_person_card_explains_scores_and_ties(client: TestClient, network: Netwo
     assert {"advocate_score", "fit", "components", "roles", "reasons"} <= card["scores"].keys()
     assert {t["person"]["id"] for t in card["ties"]} >= {network.bob}
     assert all(t["evidence"] for t in card["ties"])
+
+
+def test_person_card_carries_the_tier_and_next_step_as_person_show_does(
+    client: TestClient, network: Network, workspace: Workspace
+) -> None:
+    card = client.get(f"/api/v1/people/{network.ann}").json()
+
+    with workspace.read() as session:
+        ann = resolve_person(session, str(network.ann))
+        shown = nurture_card(session, person=ann, now=utcnow())
+    assert card["tier"] == shown.tier.model_dump()
+    assert card["ladder"] == shown.ladder.model_dump()
+    assert card["ladder"]["next_step"]
 
 
 def test_editing_a_person_changes_their_fields(client: TestClient, network: Network) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -130,6 +131,18 @@ def test_person_page_shows_scores_ties_paths_and_timeline(
     for part in ("scores", "score-strength", "roles", "reasons", "ties", "timeline", "path"):
         assert part in ids, part
     assert ids.count("tie") == 2
+
+
+def test_the_person_page_names_the_next_step_up_the_ladder(
+    client: TestClient, network: Network
+) -> None:
+    ladder = client.get(f"/api/v1/people/{network.ann}").json()["ladder"]
+
+    partial = client.get(f"/people/{network.ann}/tier")
+
+    assert partial.status_code == 200
+    assert "person-next-step" in PageParts(partial.text).ids
+    assert ladder["next_step"] in html.unescape(partial.text)
 
 
 def test_inline_edit_saves_and_shows_the_profile(client: TestClient, network: Network) -> None:

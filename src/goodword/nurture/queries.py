@@ -157,16 +157,7 @@ def person_card(
     card = advocate_card(
         session, person=person, now=now, as_of=as_of, scored=(scored.network, scored.scores)
     )
-    today = (as_of or now).date()
-    found = gather(session, contacts=scored.contacts, today=today, only=person.id)
-    rung = found[0].rung if found else None
-    up = next_rung(rung) if rung is not None else None
-    ladder = LadderView(
-        rung=rung.value if rung else None,
-        next=up.value if up else None,
-        next_step=next_step(rung),
-        rungs=[r.value for r in RUNGS],
-    )
+    ladder = _ladder(session, person, scored, (as_of or now).date())
     tier = _tier_view(person, scored, settings)
     return NurtureCard(**dict(card), tier=tier, ladder=ladder)
 
@@ -174,6 +165,25 @@ def person_card(
 def tier_of(session: Session, *, person: Person, now: datetime) -> TierView:
     settings = load_settings(session)
     return _tier_view(person, _scored(session, settings, now=now), settings)
+
+
+def ladder_of(session: Session, *, person: Person, now: datetime) -> LadderView:
+    """Where the relationship stands and the step that moves it up, without the rest of the
+    card (a page that shows only this need not read the person's whole history)."""
+    scored = _scored(session, load_settings(session), now=now)
+    return _ladder(session, person, scored, now.date())
+
+
+def _ladder(session: Session, person: Person, scored: _Scored, today: date) -> LadderView:
+    found = gather(session, contacts=scored.contacts, today=today, only=person.id)
+    rung = found[0].rung if found else None
+    up = next_rung(rung) if rung is not None else None
+    return LadderView(
+        rung=rung.value if rung else None,
+        next=up.value if up else None,
+        next_step=next_step(rung),
+        rungs=[r.value for r in RUNGS],
+    )
 
 
 def _tier_view(person: Person, scored: _Scored, settings: Settings) -> TierView:

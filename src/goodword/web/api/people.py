@@ -9,11 +9,12 @@ from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from goodword.advocates.queries import check_role, person_card, roles_by_person
-from goodword.advocates.schemas import PersonCard
+from goodword.advocates.queries import check_role, roles_by_person
 from goodword.events.queries import list_events
 from goodword.events.schemas import EventView
 from goodword.interactions.schemas import InteractionView
+from goodword.nurture.queries import person_card as nurture_card
+from goodword.nurture.schemas import NurtureCard
 from goodword.people.queries import (
     COUNT_CAP,
     PeopleFilter,
@@ -147,11 +148,12 @@ def list_people(
 
 @router.get(
     "/people/{person_id}",
-    summary="A person: profile, timeline, ties and scores explained",
-    response_model=PersonCard,
+    summary="A person: profile, timeline, ties, scores explained, tier and next step",
+    response_model=NurtureCard,
 )
-def get_person(session: ReadSession, now: Now, person_id: PersonId) -> PersonCard:
-    return person_card(session, person=resolve_person(session, str(person_id)), now=now)
+def get_person(session: ReadSession, now: Now, person_id: PersonId) -> NurtureCard:
+    """What `goodword person show --json` prints."""
+    return nurture_card(session, person=resolve_person(session, str(person_id)), now=now)
 
 
 @router.get(
