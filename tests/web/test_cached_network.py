@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from goodword.clock import utcnow
 from goodword.followups.service import schedule_followup
 from goodword.interactions.models import InteractionKind
 from goodword.people.service import PersonFields, get_owner
-from goodword.profiles.service import add_contact, log_my_interaction
+from goodword.profiles.service import add_contact, log_my_interaction, receive_referral
 from goodword.relationships.service import connect_people
 from goodword.storage.schema import upgrade
 from goodword.web.app import create_app
@@ -153,3 +154,30 @@ def test_today_follows_each_write(database: Engine) -> None:
     assert _followups_due(client.get("/").text) == []
     items = client.get("/api/v1/agenda").json()["items"]
     assert [item["followup_id"] for item in items if item["followup_id"]] == []
+
+
+def test_a_persons_referrals_and_ledger_follow_a_move_on_the_board(database: Engine) -> None:
+    workspace, ids = _workspace(database, "mine", "Ann Lee")
+    ann, bob = ids["Ann Lee"], ids["Bob Stone"]
+    with workspace.transaction() as session:
+        receive_referral(
+            session, from_ref=str(ann), prospect_ref=str(bob), currency="EUR", at=utcnow()
+        )
+    client = _client(workspace)
+    [referral] = client.get(f"/api/v1/people/{ann}/referrals").json()["items"]
+    [entry] = client.get(f"/api/v1/people/{ann}/ledger").json()["entries"]
+    assert entry["value"] is None
+    assert client.get(f"/people/{ann}").status_code == 200
+
+    moved = client.post(
+        f"/api/v1/referrals/{referral['id']}/move",
+        json={"status": "won", "value": "1200"},
+        headers=_csrf(client),
+    )
+
+    assert moved.status_code == 200, moved.text
+    [after] = client.get(f"/api/v1/people/{ann}/referrals").json()["items"]
+    assert after["status"] == "won"
+    [entry] = client.get(f"/api/v1/people/{ann}/ledger").json()["entries"]
+    assert Decimal(entry["value"]) == Decimal(1200)
+    assert 'data-testid="referral-status">won<' in client.get(f"/people/{ann}").text

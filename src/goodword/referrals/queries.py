@@ -28,6 +28,7 @@ from goodword.referrals.schemas import (
     ReferralView,
     StepView,
 )
+from goodword.storage.memo import kept_while_unchanged
 from goodword.storage.session import workspace_id
 
 
@@ -189,7 +190,16 @@ PERSON_SHOWN = 50  # entries and referrals listed on a person's page
 
 
 def person_ledger(session: Session, *, person: Person, limit: int = PERSON_SHOWN) -> PersonLedger:
-    """The give-and-take between the owner and `person`, with its balance."""
+    """The give-and-take between the owner and `person`, with its balance; kept until the data
+    changes (a person's page asks for it on every view)."""
+    return kept_while_unchanged(
+        session,
+        key=("person_ledger", person.id, limit),
+        compute=lambda: _person_ledger(session, person, limit),
+    )
+
+
+def _person_ledger(session: Session, person: Person, limit: int) -> PersonLedger:
     found = ledger(session, me=get_owner(session), person=person)
     shown = found.entries[:limit]
     mine = {person.id: found.balances[person.id]} if person.id in found.balances else {}
@@ -202,7 +212,16 @@ def person_ledger(session: Session, *, person: Person, limit: int = PERSON_SHOWN
 def person_referrals(
     session: Session, *, person: Person, limit: int = PERSON_SHOWN
 ) -> PersonReferrals:
-    """Referrals from, to, about or passed along by `person`, newest first."""
+    """Referrals from, to, about or passed along by `person`, newest first; kept until the
+    data changes."""
+    return kept_while_unchanged(
+        session,
+        key=("person_referrals", person.id, limit),
+        compute=lambda: _person_referrals(session, person, limit),
+    )
+
+
+def _person_referrals(session: Session, person: Person, limit: int) -> PersonReferrals:
     via = select(ReferralVia.referral_id).where(ReferralVia.person_id == person.id)
     stmt = (
         select(Referral)
