@@ -39,6 +39,14 @@ def found(session: Session, query: str) -> set[str]:
     return {p.name for p in search_people(session, query=query, limit=None, fuzzy=False)}
 
 
+def test_a_name_that_folds_longer_than_it_is_is_kept_and_found(session: Session) -> None:
+    """ß folds to ss: a 200-letter name makes a 400-letter key, cut to what the column holds."""
+    create_person(session, fields=PersonFields(name="Strauß" + "ß" * 194))
+    session.flush()
+
+    assert found(session, "strausss") == {"Strauß" + "ß" * 194}
+
+
 def test_edits_notes_handles_and_tags_are_found_at_once(session: Session) -> None:
     ann = create_person(session, fields=PersonFields(name="Ann Lee", org="Acme"))
     note = add_note(session, person=ann, body="Loves sailing")

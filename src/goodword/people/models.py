@@ -25,6 +25,8 @@ from goodword.people.tier import Tier
 from goodword.storage.base import Base, UTCDateTime, created_at, person_fk, workspace_fk
 from goodword.storage.types import enum_column
 
+NAME_KEY = 200  # characters of `PersonSearch.name_key`
+
 
 class HandleKind(StrEnum):
     EMAIL = "email"
@@ -208,7 +210,9 @@ class PersonSearch(Base):
         ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
     )
     workspace_id: Mapped[int] = workspace_fk(index=False)
-    name_key: Mapped[str] = mapped_column(String(200))
+    # Folding can lengthen a name (ß → ss, a ligature → several letters): the key is cut to its
+    # first NAME_KEY characters, which is all sorting needs.
+    name_key: Mapped[str] = mapped_column(String(NAME_KEY))
     # The current organisations, one a line: the organisation filter reads only these.
     org_key: Mapped[str] = mapped_column(Text, default="", server_default="")
     body: Mapped[str] = mapped_column(Text)

@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, UOWTransaction
 
 from goodword.people.models import (
+    NAME_KEY,
     Employment,
     Handle,
     Note,
@@ -149,7 +150,7 @@ def _documents(session: Session, scope: Scope) -> Iterator[dict[str, Any]]:
         yield {
             "person_id": pid,
             "workspace_id": wid,
-            "name_key": fold(name),
+            "name_key": fold(name)[:NAME_KEY],
             "org_key": _SEP.join(search_key(o) for o in orgs[pid]),
             "body": _SEP.join(search_key(t) for t in texts),
         }

@@ -105,7 +105,7 @@ def _fill(connection: sa.Connection) -> None:
         {
             "person_id": pid,
             "workspace_id": wid,
-            "name_key": fold(name),
+            "name_key": fold(name)[:200],  # folding can lengthen a name past the column
             "org_key": "\n".join(key(o) for o in found[_ORGS].get(pid, [])),
             "body": "\n".join(
                 key(t) for t in (name, *fields, *(v for f in found for v in f.get(pid, []))) if t
