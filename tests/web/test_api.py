@@ -156,14 +156,14 @@ def test_snoozing_an_entry_without_a_followup_plans_one_for_that_day(
 
     [held] = client.post(
         f"/api/v1/agenda/{network.ann}/snooze",
-        json={"until": week.isoformat(), "reason": "Brief them"},
+        json={"until": week.isoformat(), "reason": "Brief them " + "x" * 300},
         headers={"X-CSRF-Token": token(client)},
     ).json()
 
     assert (held["person"]["id"], held["due_on"], held["reason"]) == (
         network.ann,
         week.isoformat(),
-        "Brief them",
+        "Brief them " + "x" * 300,
     )
     assert network.ann not in _agenda_people(client.get("/api/v1/agenda").json())
     back = client.get("/api/v1/agenda", params={"date": week.isoformat()}).json()

@@ -89,6 +89,7 @@ def test_snoozing_from_today_puts_the_whole_entry_off(client: TestClient, networ
     )
     assert form
     followups = re.findall(r'name="followup_id" value="(\d+)"', form.group(1))
+    assert 'name="reason"' not in form.group(1)  # its follow-ups carry their own reasons
     week = re.search(r'<option value="([\d-]+)">in a week</option>', form.group(1))
     assert followups
     assert week

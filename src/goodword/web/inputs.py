@@ -76,7 +76,7 @@ class SnoozeInput(BaseModel):
     followup_id: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(
         default=[], max_length=100, description="The entry's follow-ups (its `followup_id`s)."
     )
-    reason: str | None = Field(default=None, max_length=_SHORT)
+    reason: str | None = Field(default=None, max_length=_NOTE)
 
 
 class CaptureInput(BaseModel):
