@@ -408,6 +408,21 @@ def test_an_upload_left_unconfirmed_expires_and_is_swept(tmp_path: Path) -> None
         Uploads(tmp_path, workspace="another").find(kept.token)
 
 
+def test_an_upload_is_claimed_by_one_confirm_only(tmp_path: Path) -> None:
+    """A double click, or a retry while the first confirm runs, must not import it twice."""
+    uploads = Uploads(tmp_path, workspace="w")
+    kept = uploads.keep(io.BytesIO(b"BEGIN:VCARD"), filename="ann.vcf", choices={"a": 1})
+
+    claimed = uploads.claim(kept.token)
+
+    assert claimed.path.read_bytes() == b"BEGIN:VCARD"
+    assert (claimed.name, claimed.choices) == ("ann.vcf", {"a": 1})
+    with pytest.raises(NotFound, match="no longer here"):
+        uploads.claim(kept.token)
+    uploads.discard(kept.token)
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize(
     ("given", "kept"),
     [

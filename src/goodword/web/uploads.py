@@ -25,6 +25,8 @@ MAX_BYTES = 50 * 1024 * 1024
 KEPT = 3600.0  # seconds
 _CHUNK = 1 << 20
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")  # what secrets.token_urlsafe(24) gives
+_FOLDER = re.compile(r"[A-Za-z0-9_-]{32}(\.claimed)?")
+_CLAIMED = ".claimed"
 _CHOICES = "choices.json"
 
 
@@ -66,24 +68,36 @@ class Uploads:
     def find(self, token: str) -> Upload:
         """Raises: NotFound for a token never issued here, already imported or expired."""
         folder = self.root / token
-        gone = NotFound(
-            "That upload is no longer here: it was imported already, or left for over an hour.",
-            hint="Upload the file again.",
-        )
         if not _TOKEN.fullmatch(token) or not (folder / _CHOICES).is_file():
-            raise gone
+            raise _gone()
         if time.time() - folder.stat().st_mtime > KEPT:
             self.discard(token)
-            raise gone
+            raise _gone()
         stored = json.loads((folder / _CHOICES).read_text(encoding="utf-8"))
         files = [p for p in folder.iterdir() if p.name != _CHOICES]
         if stored.get("workspace") != self.workspace or len(files) != 1:
-            raise gone
+            raise _gone()
         return Upload(token=token, path=files[0], choices=stored["choices"])
+
+    def claim(self, token: str) -> Upload:
+        """The upload, taken for importing: a second confirm of it (a double click, a retry
+        while the first runs, another server process) finds it gone instead of importing the
+        file twice. `discard` removes it afterwards.
+
+        Raises: NotFound as `find` does, or when another request claimed it first.
+        """
+        upload = self.find(token)
+        claimed = self.root / f"{token}{_CLAIMED}"
+        try:
+            (self.root / token).rename(claimed)  # atomic: only one request can move it
+        except OSError:
+            raise _gone() from None
+        return Upload(token=token, path=claimed / upload.name, choices=upload.choices)
 
     def discard(self, token: str) -> None:
         if _TOKEN.fullmatch(token):
             shutil.rmtree(self.root / token, ignore_errors=True)
+            shutil.rmtree(self.root / f"{token}{_CLAIMED}", ignore_errors=True)
 
     def _sweep(self) -> None:
         """Removes uploads older than `KEPT`: those a person never confirmed."""
@@ -92,10 +106,17 @@ class Uploads:
         cutoff = time.time() - KEPT
         for folder in self.root.iterdir():
             try:
-                if _TOKEN.fullmatch(folder.name) and folder.stat().st_mtime < cutoff:
+                if _FOLDER.fullmatch(folder.name) and folder.stat().st_mtime < cutoff:
                     shutil.rmtree(folder, ignore_errors=True)
             except OSError:  # removed by another request meanwhile
                 continue
+
+
+def _gone() -> NotFound:
+    return NotFound(
+        "That upload is no longer here: it was imported already, or left for over an hour.",
+        hint="Upload the file again.",
+    )
 
 
 def safe_name(filename: str | None) -> str:

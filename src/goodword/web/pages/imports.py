@@ -74,9 +74,11 @@ def import_confirm(
 ) -> HTMLResponse:
     """Imports the upload the dry run reported on; the report is the import's own, so a
     change made meanwhile shows in its counts."""
-    upload = uploads.find(token)
-    report = run_upload(workspace, upload, dry_run=False)
-    uploads.discard(token)
+    upload = uploads.claim(token)
+    try:
+        report = run_upload(workspace, upload, dry_run=False)
+    finally:
+        uploads.discard(token)
     return _page(request, report=report, token=None)
 
 
