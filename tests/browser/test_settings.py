@@ -25,6 +25,9 @@ def test_edit_the_offering_and_icp_and_the_brief_follows(page: Page, server: Ser
     leeds = page.locator("[data-testid=criterion]", has_text="Leeds")
     expect(leeds).to_have_count(1)
     expect(brief.get_by_test_id("brief-text")).to_contain_text("Leeds")
+    # The tiers are asked for again once the change is saved, and drawn in place.
+    expect(page.get_by_test_id("tiers").locator("table")).to_be_visible()
+    expect(page.get_by_test_id("tiers")).not_to_have_attribute("aria-busy", "true")
     screenshot(page, "settings-edited")
 
     leeds.get_by_test_id("criterion-remove").click()

@@ -317,6 +317,24 @@ def test_the_icp_form_adds_and_the_remove_button_removes(
     assert [c["value"] for c in _shown_by_cli(workspace)["icp"]] == ["Fintech"]
 
 
+def test_a_changed_icp_has_the_tiers_asked_for_once_it_is_committed(
+    client: TestClient, network: Network, workspace: Workspace
+) -> None:
+    """Who scores as an advocate follows the ICP, and the write answering the form still sees
+    the network from before the change; so the tiers come from a request of their own."""
+    (fintech,) = _shown_by_cli(workspace)["icp"]
+
+    removed = client.post(f"/settings/icp/{fintech['id']}/remove", headers=_headers(client, **HTMX))
+    tiers = client.get("/settings/tiers")
+
+    assert removed.status_code == 200
+    assert 'hx-get="/settings/tiers"' in removed.text
+    assert "tier-suggestion" not in PageParts(removed.text).ids
+    assert tiers.status_code == 200
+    suggested = client.get("/api/v1/tiers").json()["suggestions"]
+    assert PageParts(tiers.text).ids.count("tier-suggestion") == len(suggested)
+
+
 def test_a_bad_criterion_form_answers_one_line(
     client: TestClient, network: Network, workspace: Workspace
 ) -> None:

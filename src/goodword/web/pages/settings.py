@@ -42,6 +42,9 @@ _PARTS: dict[str, Callable[[Session, datetime], dict[str, Any]]] = {
     "icp": lambda session, now: {"icp": icp(session)},
     "keys": lambda session, now: {"settings": list_settings(session)},
     "tiers": lambda session, now: {"tiers": tier_overview(session, now=now)},
+    # Asks for the tiers once the change is committed: a write transaction scores with the
+    # network as it stood before the change, and the ICP decides who scores as an advocate.
+    "tiers_later": lambda session, now: {},
 }
 CHOICE_LISTS = {
     "icp_fields": list(IcpField),
@@ -77,7 +80,7 @@ def add_icp(
     request: Request, session: WriteSession, now: Now, form: Annotated[CriterionInput, Form()]
 ) -> HTMLResponse:
     add_to_icp(session, criterion=form)
-    return _sections(request, session, now, "icp", "brief", "tiers")
+    return _sections(request, session, now, "icp", "brief", "tiers_later")
 
 
 @router.post("/settings/icp/{criterion_id}/remove", response_class=HTMLResponse)
@@ -85,7 +88,12 @@ def remove_icp(
     request: Request, session: WriteSession, now: Now, criterion_id: CriterionId
 ) -> HTMLResponse:
     remove_criterion(session, criterion_id=criterion_id)
-    return _sections(request, session, now, "icp", "brief", "tiers")
+    return _sections(request, session, now, "icp", "brief", "tiers_later")
+
+
+@router.get("/settings/tiers", response_class=HTMLResponse)
+def tiers(request: Request, session: ReadSession, now: Now) -> HTMLResponse:
+    return _sections(request, session, now, "tiers")
 
 
 async def _sent_values(request: Request) -> dict[str, str]:
