@@ -16,6 +16,7 @@ from goodword.offering.queries import find_offering
 from goodword.offering.schemas import CriterionView, OfferingView
 from goodword.offering.service import get_offering, list_criteria, set_offering
 from goodword.people.queries import resolve_person
+from goodword.people.service import PersonFields, edit_person, get_owner
 from goodword.settings.queries import list_settings
 from goodword.storage.session import workspace_currency
 from goodword.workspace import Workspace
@@ -137,6 +138,24 @@ def test_the_offering_form_saves_and_the_brief_preview_follows(
         "for_whom": None,
         "results": "Clean books in 30 days",
     }
+
+
+def test_a_country_typed_as_a_name_does_not_block_saving_the_form(
+    client: TestClient, network: Network, workspace: Workspace
+) -> None:
+    with workspace.transaction() as session:
+        edit_person(session, person=get_owner(session), fields=PersonFields(country="Wales"))
+    shown = client.get("/settings").text
+    assert 'value="Wales"' in shown
+
+    saved = client.post(
+        "/settings/offering",
+        data={"name": "Dana Park", "country": "Wales", "one_liner": "Bookkeeping"},
+        headers=_headers(client, **HTMX),
+    )
+
+    assert saved.status_code == 200, saved.text[:500]
+    assert _shown_by_cli(workspace)["offering"]["one_liner"] == "Bookkeeping"
 
 
 def test_patching_the_offering_leaves_fields_not_sent(

@@ -17,6 +17,7 @@ from goodword.offering.schemas import CriterionView
 from goodword.offering.service import add_criterion, set_me
 from goodword.people.models import Person
 from goodword.people.queries import resolve_person
+from goodword.people.service import get_owner
 from goodword.storage.base import column_length
 
 _SHORT = 200
@@ -52,11 +53,14 @@ def edit_offering(session: Session, *, edit: OfferingEdit) -> Person:
     """Raises: InvalidInput for a blank name, a bad e-mail, country or currency; Conflict
     for an e-mail someone else has."""
     email = _blank_is_none(edit.email)
+    country = _blank_is_none(edit.country)
+    if country is not None and country == get_owner(session).country:
+        country = None  # sent back as shown: a country typed as a name is no code to check
     return set_me(
         session,
         name=edit.name,
         emails=(email,) if email else (),
-        country=_blank_is_none(edit.country),
+        country=country,
         currency=_blank_is_none(edit.currency),
         one_liner=edit.one_liner,
         problems=edit.problems,
