@@ -40,6 +40,9 @@ from goodword.storage.memo import data_version, database_key, writes
 from goodword.storage.session import workspace_id
 
 _SERVES_DAYS = 1.0
+# A network scored a little after a request's `now` serves it too: a request that began while
+# another was scoring it need not score it again (strengths fade by under 0.6 % a day).
+_AHEAD_DAYS = 1 / 24
 # Networks kept in memory, the least recently used dropped first: a process serves one
 # workspace, or a handful (tests, a script walking several databases).
 _KEPT_MAX = 4
@@ -158,7 +161,8 @@ def _kept_now(path: Path, version: int, now: datetime) -> _Kept | None:
 
 
 def _serves(network: Network, version: int, now: datetime) -> bool:
-    return network.data_version == version and 0 <= day_of(now) - network.now_day < _SERVES_DAYS
+    age = day_of(now) - network.now_day
+    return network.data_version == version and -_AHEAD_DAYS <= age < _SERVES_DAYS
 
 
 def _frozen(value: T) -> T:
