@@ -8,7 +8,6 @@ from goodword.cli import render
 from goodword.cli.options import Json
 from goodword.cli.state import state
 from goodword.clock import utcnow
-from goodword.people.queries import resolve_person
 from goodword.text import parse_date
 
 settings_app = typer.Typer(
@@ -66,13 +65,11 @@ def tier(
     ],
 ) -> None:
     """Set a person's stay-in-touch tier (auto: the one suggested from their advocate score)."""
-    from goodword.nurture.queries import tier_of
-    from goodword.nurture.service import parse_tier, set_tier
+    from goodword.nurture.service import choose_tier, parse_tier
 
-    chosen = parse_tier(value)
+    parse_tier(value)  # before opening: a bad tier creates no database
     with state(ctx).workspace().transaction() as session:
-        person = set_tier(session, person=resolve_person(session, ref), tier=chosen)
-        view = tier_of(session, person=person, now=utcnow())
+        person, view = choose_tier(session, ref=ref, tier=value, now=utcnow())
         name = person.name
     how = "set by you" if view.set_by_you else "auto"
     cadence = f", every {view.cadence_days} days" if view.cadence_days else ""

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from goodword.errors import InvalidInput
 from goodword.followups.models import Followup
 from goodword.followups.service import get_followup, schedule_followup, snooze_followup
+from goodword.nurture.queries import tier_of
+from goodword.nurture.schemas import TierView
 from goodword.people.models import Person
+from goodword.people.queries import resolve_person
 from goodword.people.tier import Tier
 
 AUTO = "auto"
@@ -66,3 +69,14 @@ def snooze_entry(
     if not found:
         return [schedule_followup(session, person=person, due_on=until, reason=reason)]
     return [snooze_followup(session, followup=f, until=until, today=today) for f in found]
+
+
+def choose_tier(session: Session, *, ref: str, tier: str, now: datetime) -> tuple[Person, TierView]:
+    """`goodword tier REF TIER`; `auto` follows the suggestion again.
+
+    Raises: InvalidInput for an unknown tier (named before a REF that matches no one) or for
+    you; NotFound or Ambiguous for the REF.
+    """
+    chosen = parse_tier(tier)
+    person = set_tier(session, person=resolve_person(session, ref), tier=chosen)
+    return person, tier_of(session, person=person, now=now)

@@ -3,20 +3,16 @@ the same use cases as `goodword me set`, `icp add` and `tier`."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from pydantic import BaseModel, Field, StrictInt, StringConstraints
 from sqlalchemy.orm import Session
 
-from goodword.nurture.queries import tier_of
-from goodword.nurture.schemas import TierView
-from goodword.nurture.service import CHOICES, parse_tier, set_tier
+from goodword.nurture.service import CHOICES
 from goodword.offering.models import IcpCriterion, IcpField, IcpOperator
 from goodword.offering.schemas import CriterionView
 from goodword.offering.service import add_criterion, set_me
 from goodword.people.models import Person
-from goodword.people.queries import resolve_person
 from goodword.people.service import get_owner
 from goodword.storage.base import column_length
 
@@ -107,14 +103,3 @@ class TierInput(BaseModel):
 
 class TierByRef(TierInput):
     ref: str = Field(max_length=_SHORT, description="Id, e-mail, or (unique) name.")
-
-
-def choose_tier(session: Session, *, ref: str, tier: str, now: datetime) -> tuple[Person, TierView]:
-    """`goodword tier REF TIER`; `auto` follows the suggestion again.
-
-    Raises: InvalidInput for an unknown tier (named before a REF that matches no one) or for
-    you; NotFound or Ambiguous for the REF.
-    """
-    chosen = parse_tier(tier)
-    person = set_tier(session, person=resolve_person(session, ref), tier=chosen)
-    return person, tier_of(session, person=person, now=now)

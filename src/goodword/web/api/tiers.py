@@ -7,9 +7,10 @@ from fastapi import APIRouter
 
 from goodword.nurture.queries import tier_overview
 from goodword.nurture.schemas import TierOverview, TierView
+from goodword.nurture.service import choose_tier
 from goodword.web.api.people import PersonId
 from goodword.web.deps import Now, ReadSession, WriteSession
-from goodword.web.settings_inputs import TierInput, choose_tier
+from goodword.web.settings_inputs import TierInput
 
 router = APIRouter(tags=["tiers"])
 

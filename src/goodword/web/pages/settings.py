@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from goodword.nurture.queries import tier_overview
-from goodword.nurture.service import CHOICES
+from goodword.nurture.service import CHOICES, choose_tier
 from goodword.offering.models import IcpField, IcpOperator
 from goodword.offering.service import remove_criterion
 from goodword.settings.queries import list_settings
@@ -27,7 +27,6 @@ from goodword.web.settings_inputs import (
     TierByRef,
     TierInput,
     add_to_icp,
-    choose_tier,
     edit_offering,
 )
 from goodword.web.templating import render

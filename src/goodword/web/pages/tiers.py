@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 
 from goodword.nurture.queries import ladder_of, tier_of
 from goodword.nurture.schemas import TierView
-from goodword.nurture.service import CHOICES
+from goodword.nurture.service import CHOICES, choose_tier
 from goodword.people.models import Person
 from goodword.people.queries import resolve_person
 from goodword.web.api.people import PersonId
 from goodword.web.deps import Now, ReadSession, WriteSession
-from goodword.web.settings_inputs import TierInput, choose_tier
+from goodword.web.settings_inputs import TierInput
 from goodword.web.templating import render
 
 router = APIRouter()
