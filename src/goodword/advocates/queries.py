@@ -82,7 +82,14 @@ def check_role(role: str) -> None:
 
 
 def roles_by_person(session: Session, *, now: datetime) -> dict[int, list[str]]:
-    """The roles of everyone who holds one, by person id: for filtering and labelling lists."""
+    """The roles of everyone who holds one, by person id: for filtering and labelling lists.
+    Kept with the network until the data changes; callers must not change it."""
+    return kept_answer(
+        session, now=now, key=("roles_by_person",), compute=lambda: _roles_by_person(session, now)
+    )
+
+
+def _roles_by_person(session: Session, now: datetime) -> dict[int, list[str]]:
     network, scores = scored_for(session, now=now)
     weights = Weights()
     rows = {int(node): row for row, node in enumerate(scores.nodes.tolist())}

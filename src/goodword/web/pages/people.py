@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
+from goodword.advocates.listing import PeopleQuery, list_people
 from goodword.advocates.queries import ROLES, person_card
 from goodword.errors import GoodwordError
 from goodword.interactions.models import InteractionKind
@@ -18,13 +19,11 @@ from goodword.web.api.people import (
     PAGE,
     Offset,
     Org,
-    PeopleQuery,
     PersonId,
     Q,
     Role,
     Tag,
     TierQ,
-    people_page,
 )
 from goodword.web.deps import Now, ReadSession, WriteSession
 from goodword.web.inputs import InteractionInput, PersonEdit, edit_basics, log_with
@@ -46,7 +45,7 @@ def people(
     offset: Offset = 0,
 ) -> HTMLResponse:
     ask = PeopleQuery(q=q, tag=tag, tier=tier, role=role, org=org)
-    page = people_page(session, now=now, ask=ask, limit=PAGE, offset=offset)
+    page = list_people(session, now=now, ask=ask, limit=PAGE, offset=offset)
     kept = ask.kept()
     return render(
         request,
