@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from goodword.advocates.listing import PeoplePage, PeopleQuery, list_people
 from goodword.events.queries import list_events
@@ -46,22 +46,23 @@ Role = Annotated[
 ]
 Org = Annotated[str | None, _filter("Only people now at an organisation whose name has this.")]
 Limit = Annotated[int, Query(ge=1, le=500)]
+
+
+def asked(
+    q: Q = None, tag: Tag = None, tier: TierQ = None, role: Role = None, org: Org = None
+) -> PeopleQuery:
+    """The list's filters, as the page and its JSON twin both take them."""
+    return PeopleQuery(q=q, tag=tag, tier=tier, role=role, org=org)
+
+
+Asked = Annotated[PeopleQuery, Depends(asked)]
 Offset = Annotated[int, Query(ge=0, le=2**31 - 1)]
 
 
 @router.get("/people", summary="Search and filter people", response_model=PeoplePage)
 def get_people(
-    session: ReadSession,
-    now: Now,
-    q: Q = None,
-    tag: Tag = None,
-    tier: TierQ = None,
-    role: Role = None,
-    org: Org = None,
-    limit: Limit = PAGE,
-    offset: Offset = 0,
+    session: ReadSession, now: Now, ask: Asked, limit: Limit = PAGE, offset: Offset = 0
 ) -> PeoplePage:
-    ask = PeopleQuery(q=q, tag=tag, tier=tier, role=role, org=org)
     return list_people(session, now=now, ask=ask, limit=limit, offset=offset)
 
 

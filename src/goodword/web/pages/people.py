@@ -8,23 +8,14 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
-from goodword.advocates.listing import PeopleQuery, list_people
+from goodword.advocates.listing import list_people
 from goodword.advocates.queries import ROLES, person_card
 from goodword.errors import GoodwordError
 from goodword.interactions.models import InteractionKind
 from goodword.intros.queries import paths_to_person
 from goodword.people.queries import TIER_FILTERS, resolve_person
 from goodword.referrals.queries import person_ledger, person_referrals
-from goodword.web.api.people import (
-    PAGE,
-    Offset,
-    Org,
-    PersonId,
-    Q,
-    Role,
-    Tag,
-    TierQ,
-)
+from goodword.web.api.people import PAGE, Asked, Offset, PersonId
 from goodword.web.deps import Now, ReadSession, WriteSession
 from goodword.web.inputs import InteractionInput, PersonEdit, edit_basics, log_with
 from goodword.web.templating import render
@@ -34,17 +25,8 @@ router = APIRouter()
 
 @router.get("/people", response_class=HTMLResponse)
 def people(
-    request: Request,
-    session: ReadSession,
-    now: Now,
-    q: Q = None,
-    tag: Tag = None,
-    tier: TierQ = None,
-    role: Role = None,
-    org: Org = None,
-    offset: Offset = 0,
+    request: Request, session: ReadSession, now: Now, ask: Asked, offset: Offset = 0
 ) -> HTMLResponse:
-    ask = PeopleQuery(q=q, tag=tag, tier=tier, role=role, org=org)
     page = list_people(session, now=now, ask=ask, limit=PAGE, offset=offset)
     kept = ask.kept()
     return render(
