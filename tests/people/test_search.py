@@ -3,6 +3,8 @@ search text follows edits, notes, handles, merges, deletions, imports and restor
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -12,8 +14,9 @@ from goodword.io.apply import import_batch
 from goodword.io.archive import export_archive, import_archive
 from goodword.io.records import Batch, Handle, PersonRecord
 from goodword.io.report import ImportReport
-from goodword.people.models import HandleKind
+from goodword.people.models import HandleKind, Person
 from goodword.people.queries import PeopleFilter, count_people, search_people
+from goodword.people.search import trigram_index
 from goodword.people.service import (
     PersonFields,
     add_handle,
@@ -26,7 +29,7 @@ from goodword.people.service import (
 )
 from goodword.profiles.forget import delete_person
 from goodword.profiles.merge import merge_people
-from goodword.workspace import Workspace
+from goodword.workspace import Workspace, open_workspace
 
 # FTS5 raises "malformed" when its index and the rows it indexes disagree in any way.
 CHECK_INDEX = "INSERT INTO person_search_fts(person_search_fts, rank) VALUES ('integrity-check', 1)"
@@ -34,7 +37,7 @@ CHECK_INDEX = "INSERT INTO person_search_fts(person_search_fts, rank) VALUES ('i
 
 def found(session: Session, query: str) -> set[str]:
     """Who a query finds, once SQLite's full-text index is checked against the rows."""
-    if session.get_bind().dialect.name == "sqlite":
+    if trigram_index(session.connection()):
         session.execute(text(CHECK_INDEX))
     return {p.name for p in search_people(session, query=query, limit=None, fuzzy=False)}
 
@@ -125,3 +128,32 @@ def test_counting_stops_past_the_cap(session: Session) -> None:
         create_person(session, fields=PersonFields(name=f"Temp {n}"))
     assert count_people(session, query="temp", cap=3) == 4
     assert count_people(session, query="temp") == 5
+
+
+def test_without_the_trigram_index_people_are_still_found(tmp_path: Path) -> None:
+    """An SQLite older than 3.34 has no trigram tokenizer; its database has no index, and a
+    search reads the rows themselves."""
+    file = str(tmp_path / "old.db")
+    engine = open_workspace(file).engine
+    with engine.begin() as connection:
+        for name in ("person_search_fts_delete", "person_search_fts_update"):
+            connection.exec_driver_sql(f"DROP TRIGGER {name}")
+        connection.exec_driver_sql("DROP TABLE person_search_fts")
+    engine.dispose()
+    workspace = open_workspace(file)
+
+    with workspace.transaction() as session:
+        ann = create_person(session, fields=PersonFields(name="Ann Lee", org="Lighthouse"))
+        add_note(session, person=ann, body="Loves sailing")
+    with workspace.transaction() as session:
+        edit_person(session, person=ann_again(session), fields=PersonFields(org="Harbour"))
+    with workspace.read() as session:
+        assert found(session, "sailing") == found(session, "harbour") == {"Ann Lee"}
+        assert found(session, "lighthouse") == set()
+        assert count_people(session, only=PeopleFilter(org="harb")) == 1
+    workspace.engine.dispose()
+
+
+def ann_again(session: Session) -> Person:
+    (ann,) = search_people(session, query="Ann Lee", limit=None, fuzzy=False)
+    return ann

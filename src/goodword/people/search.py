@@ -15,9 +15,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
+    Engine,
     and_,
     column,
     delete,
@@ -63,7 +66,7 @@ def people_matching(session: Session, query: str) -> ColumnElement[bool]:
     needle = search_key(query)
     like = contains_pattern(needle)
     plain = like == f"%{needle}%"
-    if session.get_bind().dialect.name == "sqlite" and plain and len(needle) >= _MIN_TRIGRAM:
+    if plain and len(needle) >= _MIN_TRIGRAM and trigram_index(session.connection()):
         # The trigram index answers a LIKE only without ESCAPE; a needle with none of
         # % _ \ needs none.
         return PersonSearch.person_id.in_(select(_FTS.c.rowid).where(_FTS.c.body.like(like)))
@@ -80,7 +83,7 @@ def org_matching(session: Session, org: str) -> ColumnElement[bool]:
 def refresh_search(session: Session, person_ids: Iterable[int] | None = None) -> None:
     """Rewrites the search rows of these people (of the session's workspace when None)."""
     connection = session.connection()
-    indexed = connection.dialect.name == "sqlite"
+    indexed = trigram_index(connection)
     if person_ids is None:
         wid = workspace_id(session)
         connection.execute(delete(PersonSearch).where(PersonSearch.workspace_id == wid))
@@ -96,6 +99,23 @@ def refresh_search(session: Session, person_ids: Iterable[int] | None = None) ->
             connection.execute(
                 insert(_FTS), [{"rowid": r["person_id"], "body": r["body"]} for r in rows]
             )
+
+
+def trigram_index(connection: Connection) -> bool:
+    """Whether the database has the trigram index: SQLite does unless it is older than 3.34
+    (see migration 0009), and PostgreSQL has none. Asked once per engine."""
+    if connection.dialect.name != "sqlite":
+        return False
+    engine = connection.engine
+    if (known := _INDEXED.get(engine)) is None:
+        found = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'person_search_fts'"
+        )
+        known = _INDEXED[engine] = found.first() is not None
+    return known
+
+
+_INDEXED: WeakKeyDictionary[Engine, bool] = WeakKeyDictionary()
 
 
 # A condition on a table with a row per person (by its model): the people to rewrite.

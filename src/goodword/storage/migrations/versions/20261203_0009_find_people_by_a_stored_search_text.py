@@ -64,12 +64,26 @@ def upgrade() -> None:
     # The tier filter reads the few people set to a tier without passing everyone.
     op.create_index("ix_person_workspace_tier", "person", ["workspace_id", "tier"], unique=False)
     connection = op.get_bind()
-    if connection.dialect.name == "sqlite":
+    indexed = connection.dialect.name == "sqlite" and _trigrams(connection)
+    if indexed:
         for statement in SQLITE_INDEX:
             op.execute(statement)
     _fill(connection)
-    if connection.dialect.name == "sqlite":
+    if indexed:
         op.execute("INSERT INTO person_search_fts(person_search_fts) VALUES ('rebuild')")
+
+
+def _trigrams(connection: sa.Connection) -> bool:
+    """Whether this SQLite has FTS5's trigram tokenizer (3.34 and later, built with FTS5);
+    without it people are searched by scanning their rows, slower but the same answers."""
+    try:
+        connection.exec_driver_sql(
+            "CREATE VIRTUAL TABLE temp.goodword_trigram_probe USING fts5(x, tokenize='trigram')"
+        )
+    except sa.exc.OperationalError:
+        return False
+    connection.exec_driver_sql("DROP TABLE temp.goodword_trigram_probe")
+    return True
 
 
 # What each person is found by, as the code of this revision builds it (people.search): kept
