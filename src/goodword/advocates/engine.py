@@ -130,25 +130,32 @@ def _network(session: Session, *, now: datetime, as_of: datetime | None) -> _Kep
     if (kept := _kept_now(path, version, now)) is not None:
         return kept
     if writes(session):
-        network = snapshot.load(path)
-        if network is None or not _serves(network, version, now):
-            network = load_network(session, now=now, data_version=version)
-        return _Kept(network)
+        return _Kept(_stored_or_built(session, path, version, now, save=False))
     with _loading:
         if (kept := _kept_now(path, version, now)) is not None:
             return kept
-        network = snapshot.load(path)
-        if network is None or not _serves(network, version, now):
-            network = load_network(session, now=now, data_version=version)
-            with contextlib.suppress(OSError):  # a read-only folder costs speed, not answers
-                snapshot.save(network, path)
-        kept = _Kept(_frozen(network))
+        kept = _Kept(_frozen(_stored_or_built(session, path, version, now, save=True)))
         with _kept_lock:
             _kept[path] = kept
             _kept.move_to_end(path)
             while len(_kept) > _KEPT_MAX:
                 _kept.popitem(last=False)
         return kept
+
+
+def _stored_or_built(
+    session: Session, path: Path, version: int, now: datetime, *, save: bool
+) -> Network:
+    """The snapshot at `path` while it serves, else the network read afresh (and saved, when
+    `save`: never from a write, which may yet be rolled back)."""
+    network = snapshot.load(path)
+    if network is not None and _serves(network, version, now):
+        return network
+    network = load_network(session, now=now, data_version=version)
+    if save:
+        with contextlib.suppress(OSError):  # a read-only folder costs speed, not answers
+            snapshot.save(network, path)
+    return network
 
 
 def _kept_now(path: Path, version: int, now: datetime) -> _Kept | None:
