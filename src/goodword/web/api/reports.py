@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Depends, Query
 
 from goodword.errors import InvalidInput
 from goodword.insights.schemas import RoiReport
@@ -24,9 +23,12 @@ Until = Annotated[date | None, Query(description="Only business won up to this d
 
 
 def roi_report(
-    session: Session, *, model: ModelName, since: date | None, until: date | None
+    session: ReadSession,
+    model: ModelQuery = "last-touch",
+    since: Since = None,
+    until: Until = None,
 ) -> RoiReport:
-    """The same report as `goodword report roi`.
+    """The same report as `goodword report roi`, for the period and model a request asks.
 
     Raises: InvalidInput for a period that ends before it starts.
     """
@@ -38,8 +40,9 @@ def roi_report(
     return roi(session, model=Model(model), period=Period(since=since, until=until))
 
 
+Report = Annotated[RoiReport, Depends(roi_report)]
+
+
 @router.get("/reports/roi", summary="The ROI report", response_model=RoiReport)
-def get_roi(
-    session: ReadSession, model: ModelQuery = "last-touch", since: Since = None, until: Until = None
-) -> RoiReport:
-    return roi_report(session, model=model, since=since, until=until)
+def get_roi(report: Report) -> RoiReport:
+    return report

@@ -8,8 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
-from goodword.web.api.reports import ModelQuery, Since, Until, roi_report
-from goodword.web.deps import ReadSession
+from goodword.web.api.reports import ModelQuery, Report, Since, Until
 from goodword.web.templating import render
 
 router = APIRouter()
@@ -22,26 +21,18 @@ SVG_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe
 @router.get("/reports", response_class=HTMLResponse)
 def reports(
     request: Request,
-    session: ReadSession,
+    report: Report,
     model: ModelQuery = "last-touch",
     since: Since = None,
     until: Until = None,
 ) -> HTMLResponse:
-    report = roi_report(session, model=model, since=since, until=until)
     period = {"model": model, "since": since or "", "until": until or ""}
     context = {"report": report, "models": MODELS, "period": period, "query": urlencode(period)}
     return render(request, "reports.html", context)
 
 
 @router.get("/reports/chart/{name}.svg")
-def chart(
-    session: ReadSession,
-    name: ChartName,
-    model: ModelQuery = "last-touch",
-    since: Since = None,
-    until: Until = None,
-) -> Response:
+def chart(name: ChartName, report: Report) -> Response:
     from goodword.insights.charts import chart_svg
 
-    report = roi_report(session, model=model, since=since, until=until)
     return Response(chart_svg(report, name), media_type="image/svg+xml", headers=SVG_HEADERS)
